@@ -1,0 +1,67 @@
+// `assa` — the command line (CONTRACTS.md). Composition only: each command's options are
+// declared here, exactly as the contract names them, and its body is loaded on demand
+// from commands/<name>.ts so that `assa diag` never pays for the server's start-up.
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('assa')
+  .description('ASSA: CDMA/3G USB modem companion and subscriber self-service server')
+  .version(pkg.version);
+
+program
+  .command('start')
+  .description('open the desktop app (Electron), or serve it in browser mode and print its URL')
+  .option('--port <n>', 'browser-mode port (default: a free one)', (v) => Number.parseInt(v, 10))
+  .option('--data-dir <path>', 'where the app keeps its settings and databases')
+  .option('--browser', 'browser mode even when Electron is installed')
+  .option('--no-build', 'do not rebuild the renderer')
+  .action(async (opts) => {
+    const { runStart } = await import('./commands/start');
+    await runStart(opts);
+  });
+
+program
+  .command('diag')
+  .description('find the modem (or use --port) and print the diagnostic report')
+  .option('--port <path>', 'the AT port to use instead of searching')
+  .option('--json', 'print exactly one JSON object')
+  .action(async (opts) => {
+    const { runDiag } = await import('./commands/diag');
+    process.exitCode = await runDiag(opts);
+  });
+
+program
+  .command('sim')
+  .description('run the virtual modem on a pseudo-terminal until SIGINT/SIGTERM')
+  .addOption(new Option('--profile <name>', 'modem profile').choices(['huawei-ec', 'zte-ac', 'generic-3gpp']).default('huawei-ec'))
+  .option('--link <path>', 'make PATH a symlink to the pseudo-terminal')
+  .option('--number <n>', 'subscriber number', '441234567')
+  .option('--assa <url>', 'ASSA server base URL for 2772 events')
+  .option('--radius <host:port>', 'RADIUS accounting server')
+  .option('--radius-secret <s>', 'RADIUS shared secret')
+  .option('--scenario <file>', 'faults and events to play (JSON)')
+  .action(async (opts) => {
+    const { runSim } = await import('./commands/sim');
+    await runSim(opts);
+  });
+
+program
+  .command('server')
+  .description('run the ASSA self-service server')
+  .option('--db <path>', 'SQLite database file', 'assa.db')
+  .option('--host <h>', 'listen address', '127.0.0.1')
+  .option('--port <n>', 'HTTP port', (v) => Number.parseInt(v, 10), 8750)
+  .option('--radius-port <n>', 'RADIUS accounting UDP port', (v) => Number.parseInt(v, 10), 1813)
+  .option('--radius-secret <s>', 'RADIUS shared secret (or ASSA_RADIUS_SECRET)')
+  .option('--demo', 'load the demo data into an empty database')
+  .option('--subscribers <n>', 'with --demo: generate N extra subscribers', (v) => Number.parseInt(v, 10))
+  .option('--months <m>', 'with --demo: months of generated history', (v) => Number.parseInt(v, 10))
+  .action(async (opts) => {
+    const { runServer } = await import('./commands/server');
+    await runServer(opts);
+  });
+
+await program.parseAsync(process.argv);
