@@ -1,0 +1,26 @@
+// A-NET-2: how the operator's network (here: the virtual modem's network side) hands
+// short-number 2772 traffic to ASSA, and how ASSA's answer comes back. Shared by the
+// ASSA server (src/assa/network) and the virtual modem (hardware/virtual).
+
+/** Header carrying the shared secret of the network endpoint. */
+export const NETWORK_SECRET_HEADER = 'x-assa-network-secret';
+
+/** POST {assa}/api/v1/network/events */
+export const NETWORK_EVENTS_PATH = '/api/v1/network/events';
+
+export type NetworkEvent =
+  | { type: 'sms'; number: string; to: '2772'; text: string; at: string } // at: ISO UTC
+  | { type: 'dial'; number: string; digits: string; at: string }; // digits as dialled: "*2772*123456" or "2772123456"
+
+/** What the network delivers back to the subscriber (A-RUNA-2). */
+export type NetworkReply =
+  | { kind: 'sms'; from: '2772'; text: string }
+  | { kind: 'announcement'; outcome: 'activated' | 'invalid_number' | 'failed'; text: string };
+
+export interface NetworkEventResponse {
+  reply: NetworkReply;
+}
+
+/** Default shared secret for the embedded/demo setup; real deployments set their own. */
+export const DEFAULT_NETWORK_SECRET = 'assa-demo-network-secret';
+export const DEFAULT_RADIUS_SECRET = 'assa-demo-radius-secret';
