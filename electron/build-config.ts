@@ -1,0 +1,22 @@
+// Bundles the main process and the preload with esbuild. The preload runs sandboxed, so it
+// must be one CommonJS file that requires nothing but 'electron'.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.join(here, '../dist/electron');
+
+export async function buildElectron(): Promise<void> {
+  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node22', sourcemap: true, logLevel: 'warning' as const };
+  await build({
+    ...common,
+    entryPoints: [path.join(here, 'main.ts')],
+    outfile: path.join(out, 'main.cjs'),
+    // Native modules are loaded from node_modules at run time (electron-builder unpacks them).
+    external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*'],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  await build({ ...common, entryPoints: [path.join(here, 'preload.ts')], outfile: path.join(out, 'preload.cjs'), external: ['electron'] });
+}

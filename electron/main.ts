@@ -1,0 +1,64 @@
+// The Electron main process: thin wiring of the app's core into a window. Everything the
+// user sees is the same renderer that browser mode serves; everything it does goes
+// through AppApi (electron/ipc.ts). Tray and native notifications come with the screens.
+import { app, BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import path from 'node:path';
+import { createAppCore } from '../src/app/app-core';
+import type { SettingsBackend } from '../src/app/settings/settings-backend';
+import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { hardenAllWebContents } from './hardening';
+import { wireIpc } from './ipc';
+
+const rendererDir = path.join(__dirname, '../renderer');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  hardenAllWebContents();
+
+  let main: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (main) {
+      if (main.isMinimized()) main.restore();
+      main.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    serveAppProtocol(rendererDir);
+    const settings = new ElectronStore({ name: 'settings' }) as unknown as SettingsBackend;
+    const core = createAppCore({ version: app.getVersion(), shell: 'electron', settings });
+    wireIpc(core, () => BrowserWindow.getAllWindows());
+
+    main = new BrowserWindow({
+      width: 1100,
+      height: 760,
+      minWidth: 720,
+      minHeight: 520,
+      show: false,
+      title: 'ASSA',
+      backgroundColor: '#f6f7f9',
+      webPreferences: {
+        preload: path.join(__dirname, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+      },
+    });
+    main.once('ready-to-show', () => main?.show());
+    main.on('closed', () => (main = null));
+    void main.loadURL(`${APP_ORIGIN}/index.html`);
+
+    app.on('window-all-closed', () => {
+      void core.close().finally(() => app.quit());
+    });
+  });
+}

@@ -1,0 +1,47 @@
+// The shell: navigation for every section, the current page, the status bar.
+import { useTranslation } from 'react-i18next';
+import { StatusBar } from './components/StatusBar';
+import { DashboardPage } from './pages/DashboardPage';
+import { IntroPage } from './pages/IntroPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { PAGES, useRoute, type PageId } from './routes';
+
+function Page({ id }: { id: PageId }) {
+  switch (id) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <IntroPage id={id} />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const page = useRoute();
+  return (
+    <div className="shell">
+      <header className="top">
+        <span className="brand">
+          {t('app.title')} <span className="muted">{t('app.subtitle')}</span>
+        </span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {PAGES.map((id) => (
+              <li key={id}>
+                <a href={`#/${id}`} aria-current={page === id ? 'page' : undefined} data-testid={`nav-${id}`}>
+                  {t(`nav.${id}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page id={page} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// AppApi over the loopback bridge (browser mode): calls by POST with the per-launch token
+// that the server put in the page, events over one WebSocket that reconnects on its own.
+import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse } from '../../../src/shared/app-contract';
+import type { ErrorBody } from '../../../src/shared/errors';
+
+export class AppCallError extends Error {
+  constructor(readonly code: string, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+export function createHttpClient(token: string, base = ''): AppApi {
+  const listeners = new Set<(e: AppEvent) => void>();
+  let socket: WebSocket | undefined;
+  let retry = 500;
+
+  const connect = () => {
+    const wsBase = base ? base.replace(/^http/, 'ws') : `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+    socket = new WebSocket(`${wsBase}/bridge/events?token=${encodeURIComponent(token)}`);
+    socket.onmessage = (m) => {
+      const event = JSON.parse(String(m.data)) as AppEvent;
+      for (const l of listeners) l(event);
+    };
+    socket.onopen = () => {
+      retry = 500;
+    };
+    socket.onclose = () => {
+      socket = undefined;
+      if (listeners.size > 0) setTimeout(connect, (retry = Math.min(retry * 2, 5000)));
+    };
+  };
+
+  return {
+    async call<M extends AppMethod>(method: M, request: AppRequest<M>): Promise<AppResponse<M>> {
+      const res = await fetch(`${base}/bridge/call`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-assa-token': token },
+        body: JSON.stringify({ method, request }),
+      });
+      const body = (await res.json()) as { result?: AppResponse<M>; error?: ErrorBody };
+      if (!res.ok || body.error) throw new AppCallError(body.error?.code ?? 'internal', body.error?.message ?? res.statusText, body.error?.field);
+      return body.result as AppResponse<M>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!socket) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) socket?.close();
+      };
+    },
+  };
+}

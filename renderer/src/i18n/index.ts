@@ -1,0 +1,28 @@
+// U-I18N-1: Ukrainian (default), Russian and English through i18next.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../../src/shared/app-contract';
+import { en } from './en';
+import { ru } from './ru';
+import { uk } from './uk';
+
+export const resources = { uk: { translation: uk }, ru: { translation: ru }, en: { translation: en } } as const;
+
+/** The first of the system's languages that we have; English otherwise. */
+export function systemLanguage(preferred: readonly string[] = navigator.languages): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'uk' || base === 'ru' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+export async function initI18n(lng: Language) {
+  await i18next.use(initReactI18next).init({ resources, lng, fallbackLng: 'en', interpolation: { escapeValue: false }, returnNull: false });
+  return i18next;
+}
+
+export function setLanguage(lng: Language) {
+  document.documentElement.lang = lng;
+  return i18next.changeLanguage(lng);
+}

@@ -1,0 +1,39 @@
+// `assa start` / `npm start` (CONTRACTS.md): the Electron window when Electron's binary is
+// installed; otherwise browser mode, printing http://127.0.0.1:PORT on a line of its own.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { buildElectronIfStale, buildRendererIfStale } from '../build-steps';
+import { startBrowserMode } from '../browser-mode';
+import { electronBinary } from '../electron-binary';
+import { defaultDataDir, electronDist } from '../paths';
+
+export interface StartOptions {
+  port?: number;
+  dataDir?: string;
+  browser?: boolean;
+  build?: boolean;
+}
+
+const log = (s: string) => process.stderr.write(`assa: ${s}\n`);
+
+export async function runStart(opts: StartOptions): Promise<void> {
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  if (opts.build !== false) await buildRendererIfStale(log);
+
+  const electron = opts.browser ? null : electronBinary();
+  if (electron) {
+    if (opts.build !== false) await buildElectronIfStale(log);
+    const child = spawn(electron, [path.join(electronDist, 'main.cjs')], { stdio: 'inherit', env: { ...process.env, ASSA_DATA_DIR: dataDir } });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  if (!opts.browser) log('the Electron binary is not installed: serving the app in browser mode');
+
+  const mode = await startBrowserMode({ dataDir, port: opts.port });
+  process.stdout.write(`${mode.bridge.url}\n`);
+  const stop = () => {
+    mode.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

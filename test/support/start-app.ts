@@ -1,0 +1,54 @@
+// Runs `assa start` as a user would (a real process), in browser mode with its own data
+// folder, and returns the URL it prints on its own line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'assa-app-'));
+  const child = spawn(process.execPath, ['bin/assa.js', 'start', '--browser', '--data-dir', dataDir, ...extraArgs], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`assa start printed no URL in 120 s; stderr:\n${err}`)), 120_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+$/.test(l.trim()));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`assa start exited with ${code}; stderr:\n${err}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    stderr: () => err,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
