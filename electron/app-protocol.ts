@@ -5,8 +5,7 @@ import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { contentSecurityPolicy } from '../src/bridge/content-security-policy';
-
-export const APP_ORIGIN = 'app://assa';
+import { resolveAppFile } from './security-policy';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,11 +25,8 @@ export function registerAppScheme(): void {
 export function serveAppProtocol(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle('app', async (req) => {
-    const url = new URL(req.url);
-    if (url.host !== 'assa') return new Response('not found', { status: 404 });
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${rel}`);
-    if (!file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
+    const file = resolveAppFile(root, req.url, path.sep);
+    if (!file) return new Response('forbidden', { status: 403 });
     try {
       const body = await readFile(file);
       return new Response(body, {

@@ -4,17 +4,7 @@ import { ipcMain, type BrowserWindow } from 'electron';
 import type { AppApi, AppMethod } from '../src/shared/app-contract';
 import { checkAppCall } from '../src/shared/app-request-validation';
 import { toErrorBody } from '../src/shared/errors';
-import { APP_ORIGIN } from './app-protocol';
-
-export function isTrustedSender(frameUrl: string | undefined | null): boolean {
-  if (!frameUrl) return false;
-  try {
-    const u = new URL(frameUrl);
-    return `${u.protocol}//${u.host}` === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
+import { isTrustedSender } from './security-policy';
 
 export function wireIpc(api: AppApi, windows: () => BrowserWindow[]): () => void {
   ipcMain.handle('assa:call', async (event, method, request) => {

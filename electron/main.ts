@@ -6,9 +6,10 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { createAppCore } from '../src/app/app-core';
 import type { SettingsBackend } from '../src/app/settings/settings-backend';
-import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { hardenAllWebContents } from './hardening';
 import { wireIpc } from './ipc';
+import { APP_ORIGIN, SECURE_WEB_PREFERENCES } from './security-policy';
 
 const rendererDir = path.join(__dirname, '../renderer');
 
@@ -43,14 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       backgroundColor: '#f6f7f9',
       webPreferences: {
         preload: path.join(__dirname, 'preload.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
+        ...SECURE_WEB_PREFERENCES,
       },
     });
     main.once('ready-to-show', () => main?.show());
