@@ -1,0 +1,67 @@
+// Time is UTC inside and Kyiv time on screen and for calendar periods (days, months,
+// the 1st of the month). These helpers turn an instant into Kyiv calendar fields and
+// back, through Intl so that daylight-saving changes are handled by the tz database.
+
+export const KYIV_TZ = 'Europe/Kyiv';
+
+const partsFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: KYIV_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export interface KyivFields {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function kyivFields(at: Date | number): KyivFields {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(typeof at === 'number' ? new Date(at) : at).map((p) => [p.type, p.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
+}
+
+/** "2026-11-24" — the Kyiv calendar day of an instant. */
+export function kyivDay(at: Date | number): string {
+  const f = kyivFields(at);
+  return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
+}
+
+/** "2026-11" — the Kyiv calendar month of an instant. */
+export function kyivMonth(at: Date | number): string {
+  return kyivDay(at).slice(0, 7);
+}
+
+/** Kyiv's offset from UTC at an instant, in minutes (120 in winter, 180 in summer). */
+export function kyivOffsetMinutes(at: Date | number): number {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  const f = kyivFields(ms);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instant of Kyiv local midnight starting the given day ("2026-12-01"). */
+export function kyivMidnight(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  // Midnight Kyiv is UTC minus the offset in force at that moment; two rounds settle DST edges.
+  let t = guess - kyivOffsetMinutes(guess) * 60_000;
+  t = guess - kyivOffsetMinutes(t) * 60_000;
+  return new Date(t);
+}
+
+/** The first instant of the next Kyiv month after `at`. */
+export function startOfNextKyivMonth(at: Date | number): Date {
+  const f = kyivFields(at);
+  const y = f.month === 12 ? f.year + 1 : f.year;
+  const m = f.month === 12 ? 1 : f.month + 1;
+  return kyivMidnight(`${y}-${String(m).padStart(2, '0')}-01`);
+}
