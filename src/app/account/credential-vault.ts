@@ -1,0 +1,42 @@
+// R-AUTO-2: the ASSA login (number, password) and nothing else, sealed by a SecretBox
+// and written atomically to one file in the app's data folder (mode 0600).
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SecretBox } from './secret-box';
+
+export interface Credentials {
+  number: string;
+  password: string;
+  email?: string | null;
+}
+
+export class CredentialVault {
+  private readonly file: string;
+
+  constructor(
+    dataDir: string,
+    private readonly box: SecretBox,
+  ) {
+    this.file = path.join(dataDir, 'credentials.bin');
+  }
+
+  has(): boolean {
+    return existsSync(this.file);
+  }
+
+  save(c: Credentials): void {
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, this.box.seal(JSON.stringify(c)), { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+
+  load(): Credentials | null {
+    if (!this.has()) return null;
+    const c = JSON.parse(this.box.open(readFileSync(this.file))) as Credentials;
+    return typeof c.number === 'string' && typeof c.password === 'string' ? c : null;
+  }
+
+  forget(): void {
+    rmSync(this.file, { force: true });
+  }
+}
