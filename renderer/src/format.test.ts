@@ -1,0 +1,28 @@
+// U-I18N-1: hryvnia formatting from integer kopecks, Kyiv time, traffic units.
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration, formatKyivDateTime, formatUah } from './format';
+
+const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('U-I18N-1 formatting', () => {
+  it('formats kopecks as hryvnias in each language', () => {
+    expect(norm(formatUah(2900, 'uk'))).toBe('29,00 ₴');
+    expect(norm(formatUah(2900, 'en'))).toMatch(/^(UAH 29\.00|₴29\.00)$/);
+    expect(norm(formatUah(-100, 'uk'))).toBe('-1,00 ₴');
+    expect(norm(formatUah(123456789, 'uk'))).toBe('1 234 567,89 ₴');
+    expect(norm(formatUah(1, 'uk'))).toBe('0,01 ₴');
+  });
+  it('shows times in Kyiv whatever the machine zone', () => {
+    expect(formatKyivDateTime('2026-11-30T22:30:00Z', 'en')).toContain('1 Dec 2026');
+    expect(formatKyivDateTime('2026-11-30T22:30:00Z', 'en')).toContain('00:30');
+  });
+  it('counts traffic in binary multiples', () => {
+    expect(norm(formatBytes(512, 'en'))).toBe('512 B');
+    expect(norm(formatBytes(1536, 'en'))).toBe('1.5 KB');
+    expect(norm(formatBytes(3 * 1024 * 1024, 'uk'))).toBe('3 МБ');
+  });
+  it('shows durations as h:mm:ss', () => {
+    expect(formatDuration(3725)).toBe('1:02:05');
+    expect(formatDuration(59)).toBe('0:00:59');
+  });
+});
