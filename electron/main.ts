@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     serveAppProtocol(rendererDir);
     const settings = new ElectronStore({ name: 'settings' }) as unknown as SettingsBackend;
-    const core = createAppCore({ version: app.getVersion(), shell: 'electron', settings });
+    const core = createAppCore({ version: app.getVersion(), shell: 'electron', settings, dataDir: app.getPath('userData') });
     wireIpc(core, () => BrowserWindow.getAllWindows());
 
     main = new BrowserWindow({

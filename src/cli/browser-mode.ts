@@ -13,7 +13,7 @@ export interface BrowserMode {
 
 export async function startBrowserMode(opts: { dataDir: string; port?: number }): Promise<BrowserMode> {
   mkdirSync(opts.dataDir, { recursive: true });
-  const core = createAppCore({ version: readVersion(), shell: 'browser', settings: createConfBackend(opts.dataDir) });
+  const core = createAppCore({ version: readVersion(), shell: 'browser', settings: createConfBackend(opts.dataDir), dataDir: opts.dataDir });
   const bridge = await startBridge({ api: core, staticDir: rendererDist, port: opts.port ?? 0 });
   return {
     core,

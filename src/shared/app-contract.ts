@@ -2,6 +2,7 @@
 // schemas so that each transport (Electron IPC, the loopback HTTP bridge) validates what
 // it receives before the core sees it. The renderer imports this file, so it stays pure.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { TrafficLimitSchema, trafficMethods, TrafficSnapshotSchema } from './app-methods-traffic';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -43,6 +44,8 @@ export const SettingsSchema = Type.Object({
   }),
   startAtLogin: Type.Boolean(),
   autoReconnect: Type.Boolean(),
+  /** D-TRAF-3 limits with their warning thresholds. */
+  limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
 });
 export type Settings = Static<typeof SettingsSchema>;
 
@@ -52,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   assaServer: { mode: 'embedded', url: '' },
   startAtLogin: false,
   autoReconnect: false,
+  limits: [],
 };
 
 const Empty = Type.Object({}, { additionalProperties: false });
@@ -72,11 +76,13 @@ export const appMethods = {
         assaServer: SettingsSchema.properties.assaServer,
         startAtLogin: Type.Boolean(),
         autoReconnect: Type.Boolean(),
+        limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
       }),
       { additionalProperties: false },
     ),
     response: SettingsSchema,
   },
+  ...trafficMethods,
 } as const satisfies Record<string, { request: TSchema; response: TSchema }>;
 
 export type AppMethod = keyof typeof appMethods;
@@ -92,7 +98,8 @@ export function isAppMethod(name: unknown): name is AppMethod {
 export type AppEvent =
   | { type: 'modem.state'; state: ModemState }
   | { type: 'settings.changed'; settings: Settings }
-  | { type: 'notification'; id: string; level: 'info' | 'warning' | 'error'; code: string; text: string; at: string };
+  | { type: 'traffic.sample'; snapshot: Static<typeof TrafficSnapshotSchema> }
+  | { type: 'notification'; id: string; level: 'info' | 'warning' | 'error'; code: string; text: string; at: string; params?: Record<string, string | number> };
 
 /** The one interface both transports carry and the renderer programs against. */
 export interface AppApi {

@@ -16,11 +16,12 @@ let bridge: Bridge;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bridge-'));
-  core = createAppCore({ version: '9.9.9', shell: 'browser', settings: createConfBackend(dir) });
+  core = createAppCore({ version: '9.9.9', shell: 'browser', settings: createConfBackend(dir), dataDir: dir });
   bridge = await startBridge({ api: core });
 });
 afterAll(async () => {
   await bridge.close();
+  await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -78,8 +79,9 @@ describe('AppApi over the loopback bridge', () => {
     expect(await event).toMatchObject({ type: 'settings.changed', settings: { language: 'ru' } });
     ws.close();
     // A fresh core on the same folder reads what was written.
-    const again = createAppCore({ version: '1', shell: 'browser', settings: createConfBackend(dir) });
+    const again = createAppCore({ version: '1', shell: 'browser', settings: createConfBackend(dir), dataDir: dir });
     expect(await again.call('settings.get', {})).toMatchObject({ language: 'ru', portOverride: '/dev/ttyUSB2' });
+    await again.close();
   });
 
   it('refuses a remote ASSA server URL that is not http(s)', async () => {
