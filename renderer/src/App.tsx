@@ -1,5 +1,6 @@
 // The shell: navigation for every section, the current page, the status bar.
 import { useTranslation } from 'react-i18next';
+import { Notifications } from './components/Notifications';
 import { StatusBar } from './components/StatusBar';
 import { DashboardPage } from './pages/DashboardPage';
 import { IntroPage } from './pages/IntroPage';
@@ -39,6 +40,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <Notifications />
         <Page id={page} />
       </main>
       <StatusBar />

@@ -39,6 +39,15 @@ export const en = {
     save: 'Save',
     saved: 'Saved',
   },
+  notifications: {
+    label: 'Notifications',
+    dismiss: 'Dismiss',
+    limit_warning: 'Limit "{{limit}}": {{threshold}}% used',
+    limit_reached: 'Limit "{{limit}}" reached',
+    balance_short: 'The balance is {{missing}} short of the fee due on the 1st',
+    link_dropped: 'The connection dropped',
+    sms_received: 'New SMS from {{from}}',
+  },
   errors: { generic: 'Something went wrong: {{message}}' },
 };
 export type Strings = typeof en;

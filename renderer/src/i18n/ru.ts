@@ -40,5 +40,14 @@ export const ru: Strings = {
     save: 'Сохранить',
     saved: 'Сохранено',
   },
+  notifications: {
+    label: 'Уведомления',
+    dismiss: 'Закрыть',
+    limit_warning: 'Лимит «{{limit}}»: использовано {{threshold}}%',
+    limit_reached: 'Лимит «{{limit}}» исчерпан',
+    balance_short: 'На счёте не хватает {{missing}} до абонплаты 1-го числа',
+    link_dropped: 'Соединение оборвалось',
+    sms_received: 'Новое SMS от {{from}}',
+  },
   errors: { generic: 'Что-то пошло не так: {{message}}' },
 };

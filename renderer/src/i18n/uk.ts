@@ -40,5 +40,14 @@ export const uk: Strings = {
     save: 'Зберегти',
     saved: 'Збережено',
   },
+  notifications: {
+    label: 'Сповіщення',
+    dismiss: 'Закрити',
+    limit_warning: 'Ліміт «{{limit}}»: використано {{threshold}}%',
+    limit_reached: 'Ліміт «{{limit}}» вичерпано',
+    balance_short: 'На рахунку бракує {{missing}} до абонплати 1-го числа',
+    link_dropped: "З'єднання обірвалося",
+    sms_received: 'Нове SMS від {{from}}',
+  },
   errors: { generic: 'Щось пішло не так: {{message}}' },
 };
