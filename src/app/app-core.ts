@@ -1,57 +1,202 @@
 // The desktop app's core: its services behind the one AppApi interface that both front
 // doors (Electron IPC, the loopback HTTP bridge) carry. UI-agnostic; no transport here.
-import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse, ModemState } from '../shared/app-contract';
+// Hardware and the ASSA server come in as parameters (the composition root in src/cli
+// or electron/ builds them), so tests run the same core against the virtual modem.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse } from '../shared/app-contract';
+import { CodedError } from '../shared/errors';
+import { AccountLink } from './account/account-link';
+import { AssaClient } from './account/assa-client';
+import type { SecretBox } from './account/secret-box';
+import { VaultOpener } from './account/vault-opener';
 import { systemClock, type Clock } from './clock';
+import { ConnectionService } from './connection/connection-service';
+import type { Dialler } from './connection/dialler';
+import { pppdDialler } from './connection/pppd-dialler';
 import { EventBus } from './event-bus';
 import { HistoryDb } from './history/history-db';
+import { diagnosticReport } from './modem/diagnostic-report';
+import type { ModemPlatform } from './modem/modem-platform';
+import { ModemService, type ReadyModem } from './modem/modem-service';
+import { nullPlatform } from './modem/null-platform';
+import { createNotifier } from './notifier';
 import type { SettingsBackend } from './settings/settings-backend';
 import { SettingsService } from './settings/settings-service';
-import { sysfsCounterReader } from './traffic/iface-counters';
+import { sysfsCounterReader, type IfaceCounterReader } from './traffic/iface-counters';
 import { TrafficService } from './traffic/traffic-service';
 
 export interface AppCoreOptions {
   version: string;
   shell: 'electron' | 'browser';
   settings: SettingsBackend;
-  /** The app's data folder: local history database, outbox, credentials. */
+  /** The app's data folder: local history database, reports, credentials. */
   dataDir: string;
   clock?: Clock;
+  /** How modems are found and opened; none: the app never sees a modem. */
+  platform?: ModemPlatform;
+  /** Diallers for a ready modem: the virtual modem's data mode, else pppd. */
+  diallerFor?: (m: ReadyModem) => Dialler;
+  /** The embedded ASSA server's address (used when settings say "embedded"). */
+  embeddedAssaUrl?: string;
+  /** The vault's key from the OS: Electron safeStorage, the keyring; null: ask for a passphrase. */
+  secretBox?: Promise<SecretBox | null> | SecretBox | null;
+  readCounters?: IfaceCounterReader;
+  runaReplyTimeoutMs?: number;
 }
 
 export interface AppCore extends AppApi {
   readonly bus: EventBus;
   readonly traffic: TrafficService;
+  readonly modem: ModemService;
+  readonly connection: ConnectionService;
+  readonly account: AccountLink;
+  /** Resolves when the vault has been tried and the automatic login attempted. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
-
-const NO_MODEM: ModemState = { status: 'no-modem', virtual: false, port: null, manufacturer: null, model: null, number: null, error: null };
 
 type Handlers = { [M in AppMethod]: (req: AppRequest<M>) => Promise<AppResponse<M>> | AppResponse<M> };
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const bus = new EventBus();
   const clock = opts.clock ?? systemClock;
+  const notify = createNotifier(bus, clock);
   const settings = new SettingsService(opts.settings, bus);
-  const modemState: ModemState = NO_MODEM;
+  const platform = opts.platform ?? nullPlatform;
   const history = new HistoryDb(path.join(opts.dataDir, 'history.db'));
-  const traffic = new TrafficService({ history, bus, clock, readCounters: sysfsCounterReader(), limits: () => settings.get().limits });
+  const modem = new ModemService({ platform, bus, clock });
+  let connection: ConnectionService | null = null;
+  const traffic = new TrafficService({
+    history,
+    bus,
+    clock,
+    readCounters: opts.readCounters ?? sysfsCounterReader(),
+    limits: () => settings.get().limits,
+    onLimitDisconnect: () => void connection?.disconnect(),
+  });
+  connection = new ConnectionService({
+    modem,
+    traffic,
+    bus,
+    clock,
+    diallerFor: opts.diallerFor ?? (() => pppdDialler()),
+    profile: () => settings.get().dial,
+    autoReconnect: () => settings.get().autoReconnect,
+    notify,
+  });
+  const conn = connection;
+  const assaUrl = () => {
+    const s = settings.get().assaServer;
+    return s.mode === 'remote' && s.url ? s.url : (opts.embeddedAssaUrl ?? 'http://127.0.0.1:8750');
+  };
+  const vault = new VaultOpener(opts.dataDir);
+  const account = new AccountLink({
+    client: new AssaClient(assaUrl()),
+    modem,
+    bus,
+    vault: () => vault.get(),
+    vaultNeedsPassphrase: () => vault.needsPassphrase(),
+    linkAddress: () => conn.currentSession()?.localIp ?? null,
+    ...(opts.runaReplyTimeoutMs ? { runaReplyTimeoutMs: opts.runaReplyTimeoutMs } : {}),
+  });
+  bus.subscribe((e) => {
+    if (e.type === 'settings.changed') account.serverChanged(assaUrl());
+    if (e.type === 'sms.received') notify('sms_received', 'info', { from: e.sms.from }, `sms-${e.sms.index}-${e.sms.from}`);
+  });
+  modem.start();
+  const ready = vault
+    .openWith(opts.secretBox ?? null)
+    .then(() => account.autoLogin())
+    .catch(() => undefined);
 
   const handlers: Handlers = {
     'app.info': () => ({ version: opts.version, shell: opts.shell }),
-    'modem.state': () => modemState,
+    'modem.state': () => modem.getState(),
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
+    'settings.update': (patch) => {
+      const s = settings.update(patch);
+      if (patch.virtualModem !== undefined) platform.setVirtualEnabled?.(patch.virtualModem === 'auto');
+      if (patch.portOverride !== undefined) void platform.rescan();
+      return s;
+    },
     'traffic.current': () => traffic.current(),
     'traffic.daily': ({ month }) => history.dailyTotals(month),
     'traffic.monthly': ({ year }) => history.monthlyTotals(year),
     'traffic.sessions': ({ from, to }) => history.sessions(new Date(from), new Date(to)),
     'traffic.minutes': ({ sessionId }) => history.minutes(sessionId),
+    'modem.details': () => modem.getDetails(),
+    'modem.ports': () => platform.ports(),
+    'modem.rescan': async () => {
+      await modem.rescan();
+      return { ok: true };
+    },
+    'modem.useVirtual': ({ enabled }) => {
+      settings.update({ virtualModem: enabled ? 'auto' : 'off' });
+      platform.setVirtualEnabled?.(enabled);
+      return { enabled };
+    },
+    'modem.setNumber': ({ number }) => ({ number: modem.setNumber(number, 'user') }),
+    'at.send': async ({ command, timeoutMs }) => {
+      const r = await modem.sendAt(command, timeoutMs);
+      return { lines: r.lines, final: r.final.kind, ok: r.final.kind === 'ok' };
+    },
+    'at.transcript': () => [...modem.transcript()],
+    'diag.report': () => diagnosticReport({ modem, connection: conn, clock }),
+    'diag.save': () => {
+      const { report, text } = diagnosticReport({ modem, connection: conn, clock });
+      const dir = path.join(opts.dataDir, 'reports');
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `diag-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.txt`);
+      writeFileSync(file, `${text}\n\n${JSON.stringify(report, null, 2)}\n`);
+      return { path: file };
+    },
+    'sms.list': async () => {
+      const m = modem.requireReady();
+      return m.profile.readSms(m.channel);
+    },
+    'sms.send': async ({ to, text }) => {
+      const m = modem.requireReady();
+      await m.profile.sendSms(m.channel, to, text);
+      return { ok: true };
+    },
+    'sms.delete': async ({ index }) => {
+      const m = modem.requireReady();
+      await m.profile.deleteSms(m.channel, index);
+      return { ok: true };
+    },
+    'call.serviceCode': async ({ code }) => {
+      const m = modem.requireReady();
+      return { outcome: await m.profile.dialServiceCode(m.channel, code) };
+    },
+    'connection.state': () => conn.getState(),
+    'connection.connect': () => conn.connect(),
+    'connection.disconnect': () => conn.disconnect(),
+    'account.status': () => account.getStatus(),
+    'account.register': (r) => account.register(r),
+    'account.login': (r) => account.login(r),
+    'account.logout': () => account.logout(),
+    'account.unlock': (r) => account.unlock(r),
+    'account.openProtected': () => account.openProtected(),
+    'account.unlockVault': async ({ passphrase }) => {
+      try {
+        await vault.openWithPassphrase(passphrase);
+      } catch (e) {
+        throw new CodedError('vault_passphrase_wrong', 'That passphrase does not open the saved login.', { field: 'passphrase', cause: e });
+      }
+      await account.autoLogin();
+      return account.getStatus();
+    },
+    'assa.request': (r) => account.proxy(r),
   };
 
   return {
     bus,
     traffic,
+    modem,
+    connection: conn,
+    account,
+    ready,
     async call<M extends AppMethod>(method: M, request: AppRequest<M>): Promise<AppResponse<M>> {
       const handler = handlers[method] as (req: AppRequest<M>) => Promise<AppResponse<M>> | AppResponse<M>;
       return handler(request);
@@ -60,7 +205,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       return bus.subscribe(listener);
     },
     async close() {
+      await conn.close();
       traffic.end('app_stopped');
+      await modem.stop();
       history.close();
     },
   };

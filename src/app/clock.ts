@@ -3,6 +3,16 @@
 export interface Clock {
   now(): number;
   setInterval(fn: () => void, ms: number): { clear(): void };
+  /** One-shot timer (reconnect backoff); optional so simple test clocks need not fake it. */
+  setTimeout?(fn: () => void, ms: number): { clear(): void };
+}
+
+/** A one-shot timer from the clock, or the real one when the clock has none. */
+export function clockTimeout(clock: Clock, fn: () => void, ms: number): { clear(): void } {
+  if (clock.setTimeout) return clock.setTimeout(fn, ms);
+  const t = setTimeout(fn, ms);
+  t.unref?.();
+  return { clear: () => clearTimeout(t) };
 }
 
 export const systemClock: Clock = {
@@ -11,5 +21,10 @@ export const systemClock: Clock = {
     const t = setInterval(fn, ms);
     t.unref?.();
     return { clear: () => clearInterval(t) };
+  },
+  setTimeout(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return { clear: () => clearTimeout(t) };
   },
 };

@@ -2,6 +2,10 @@
 // schemas so that each transport (Electron IPC, the loopback HTTP bridge) validates what
 // it receives before the core sees it. The renderer imports this file, so it stays pure.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { accountMethods, type AccountStatusDto } from './app-methods-account';
+import { connectionMethods, DialProfileSchema, type ConnectionStateDto } from './app-methods-connection';
+import { modemMethods, type ModemDetailsDto, type SmsDto, type TranscriptLineDto } from './app-methods-modem';
+import { INTERTELECOM_CDMA } from './dial-profile';
 import { TrafficLimitSchema, trafficMethods, TrafficSnapshotSchema } from './app-methods-traffic';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -46,6 +50,10 @@ export const SettingsSchema = Type.Object({
   autoReconnect: Type.Boolean(),
   /** D-TRAF-3 limits with their warning thresholds. */
   limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
+  /** D-DIAL-1: how to dial (Intertelecom's CDMA #777 IT/IT by default). */
+  dial: DialProfileSchema,
+  /** V-6: 'auto' uses the virtual modem while no physical modem is attached. */
+  virtualModem: Type.Union([Type.Literal('auto'), Type.Literal('off')]),
 });
 export type Settings = Static<typeof SettingsSchema>;
 
@@ -56,6 +64,8 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: false,
   autoReconnect: false,
   limits: [],
+  dial: { ...INTERTELECOM_CDMA },
+  virtualModem: 'auto',
 };
 
 const Empty = Type.Object({}, { additionalProperties: false });
@@ -77,12 +87,17 @@ export const appMethods = {
         startAtLogin: Type.Boolean(),
         autoReconnect: Type.Boolean(),
         limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
+        dial: DialProfileSchema,
+        virtualModem: Type.Union([Type.Literal('auto'), Type.Literal('off')]),
       }),
       { additionalProperties: false },
     ),
     response: SettingsSchema,
   },
   ...trafficMethods,
+  ...modemMethods,
+  ...connectionMethods,
+  ...accountMethods,
 } as const satisfies Record<string, { request: TSchema; response: TSchema }>;
 
 export type AppMethod = keyof typeof appMethods;
@@ -99,6 +114,11 @@ export type AppEvent =
   | { type: 'modem.state'; state: ModemState }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'traffic.sample'; snapshot: Static<typeof TrafficSnapshotSchema> }
+  | { type: 'modem.details'; details: ModemDetailsDto | null }
+  | { type: 'connection.state'; state: ConnectionStateDto }
+  | { type: 'account.status'; status: AccountStatusDto }
+  | { type: 'at.line'; line: TranscriptLineDto }
+  | { type: 'sms.received'; sms: SmsDto }
   | { type: 'notification'; id: string; level: 'info' | 'warning' | 'error'; code: string; text: string; at: string; params?: Record<string, string | number> };
 
 /** The one interface both transports carry and the renderer programs against. */

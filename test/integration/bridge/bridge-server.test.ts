@@ -73,7 +73,12 @@ describe('AppApi over the loopback bridge', () => {
   it('U-SET-1 writes settings to disk and pushes settings.changed over the WebSocket', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/bridge/events?token=${bridge.token}`, { origin: bridge.url });
     await new Promise((r) => ws.once('open', r));
-    const event = new Promise<unknown>((r) => ws.once('message', (m) => r(JSON.parse(String(m)))));
+    const event = new Promise<unknown>((r) =>
+      ws.on('message', (m) => {
+        const e = JSON.parse(String(m)) as { type: string };
+        if (e.type === 'settings.changed') r(e);
+      }),
+    );
     const saved = await call('settings.update', { language: 'ru', portOverride: '/dev/ttyUSB2' });
     expect(saved.body.result).toMatchObject({ language: 'ru', portOverride: '/dev/ttyUSB2' });
     expect(await event).toMatchObject({ type: 'settings.changed', settings: { language: 'ru' } });

@@ -1,0 +1,262 @@
+// R-AUTO-1..3: the account link. Registers the modem's number in ASSA with only a
+// password from the user — over the modem's own data session when it is up (A-REG-3a,
+// no RUNA), else with a RUNA the app activates by SMS (A-REG-3b) — keeps the login in
+// the vault and logs in by itself; unlocks a locked login and opens protected sections
+// with an on-demand RUNA; and carries the account pages' requests to ASSA.
+import { randomInt } from 'node:crypto';
+import type { AccountStatusDto, AccountStep } from '../../shared/app-methods-account';
+import { CodedError, toErrorBody } from '../../shared/errors';
+import type { EventBus } from '../event-bus';
+import type { ModemService } from '../modem/modem-service';
+import { AssaClient, assaError, type AssaRequest, type AssaResponse } from './assa-client';
+import type { CredentialVault } from './credential-vault';
+import { activateRuna } from './runa-activation';
+
+/** ASSA routes the link uses (CONTRACTS.md plus part 1's unlock and protected-section routes). */
+export const ROUTES = {
+  whoami: '/api/v1/whoami',
+  registrations: '/api/v1/registrations',
+  sessions: '/api/v1/sessions',
+  currentSession: '/api/v1/sessions/current',
+  unlock: '/api/v1/sessions/unlock',
+  protectedOpen: '/api/v1/security/protected/unlock',
+} as const;
+
+export interface AccountLinkDeps {
+  client: AssaClient;
+  modem: ModemService;
+  bus: EventBus;
+  /** The vault, or null while it waits for its passphrase (browser mode without keyring). */
+  vault: () => CredentialVault | null;
+  vaultNeedsPassphrase: () => boolean;
+  /** The modem link's local address while a data session is up. */
+  linkAddress: () => string | null;
+  randomInt?: (maxExclusive: number) => number;
+  runaReplyTimeoutMs?: number;
+}
+
+export class AccountLink {
+  private status: AccountStatusDto;
+  private busy: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: AccountLinkDeps) {
+    this.status = {
+      number: null,
+      server: deps.client.base,
+      registered: false,
+      loggedIn: false,
+      credentialsStored: false,
+      vaultNeedsPassphrase: deps.vaultNeedsPassphrase(),
+      step: 'idle',
+      error: null,
+      provedBy: null,
+    };
+    this.refreshStored();
+  }
+
+  getStatus(): AccountStatusDto {
+    return { ...this.status, number: this.number(), server: this.deps.client.base, vaultNeedsPassphrase: this.deps.vaultNeedsPassphrase() };
+  }
+
+  /** Called when the vault opened or the server changed: log in by itself if it can (R-AUTO-2). */
+  async autoLogin(): Promise<void> {
+    this.refreshStored();
+    if (!this.status.credentialsStored || this.status.loggedIn) return;
+    await this.login({}).catch(() => undefined);
+  }
+
+  register(input: { password: string; email?: string }): Promise<AccountStatusDto> {
+    return this.exclusive(async () => {
+      const number = await this.findNumber();
+      const body: Record<string, unknown> = { number, password: input.password };
+      if (input.email) body.email = input.email;
+      let provedBy: 'data-session' | 'runa' | null = null;
+      let r: AssaResponse | null = null;
+      if (this.deps.linkAddress()) {
+        this.step('registering');
+        r = await this.send({ method: 'POST', path: ROUTES.registrations, body });
+        if (r.status === 201) provedBy = 'data-session';
+      }
+      if (!r || r.status === 403) {
+        // A-REG-3b: no own data session (or the server could not see it): a RUNA, sent by us.
+        const runa = await this.runa();
+        this.step('registering');
+        r = await this.send({ method: 'POST', path: ROUTES.registrations, body: { ...body, runa } });
+        if (r.status === 201) provedBy = 'runa';
+      }
+      if (r.status !== 201 && !(r.status === 409 && assaError(r).code === 'already_registered')) throw assaError(r);
+      this.status.registered = true;
+      this.status.provedBy = provedBy;
+      if (r.status === 409) throw assaError(r);
+      this.store({ number, password: input.password, email: input.email ?? null });
+      await this.doLogin(number, input.password);
+      return this.finish();
+    });
+  }
+
+  login(input: { password?: string; remember?: boolean }): Promise<AccountStatusDto> {
+    return this.exclusive(async () => {
+      const stored = this.deps.vault()?.load() ?? null;
+      const number = stored?.number ?? (await this.findNumber());
+      const password = input.password ?? stored?.password;
+      if (!password) throw new CodedError('password_required', 'Enter the account password.', { field: 'password' });
+      await this.doLogin(number, password);
+      this.status.registered = true;
+      if (input.password && input.remember !== false) this.store({ number, password, email: stored?.email ?? null });
+      return this.finish();
+    });
+  }
+
+  logout(): Promise<AccountStatusDto> {
+    return this.exclusive(async () => {
+      if (this.deps.client.hasSession()) await this.send({ method: 'DELETE', path: ROUTES.currentSession }).catch(() => undefined);
+      this.deps.client.forget();
+      this.deps.vault()?.forget();
+      this.status.loggedIn = false;
+      this.refreshStored();
+      return this.finish('idle');
+    });
+  }
+
+  /** R-AUTO-3 / A-SEC-2: a RUNA from the own modem plus a new password unlocks the login. */
+  unlock(input: { newPassword: string }): Promise<AccountStatusDto> {
+    return this.exclusive(async () => {
+      const number = await this.findNumber();
+      const runa = await this.runa();
+      this.step('unlocking');
+      const r = await this.send({ method: 'POST', path: ROUTES.unlock, body: { number, runa, newPassword: input.newPassword } });
+      if (r.status >= 300) throw assaError(r);
+      const stored = this.deps.vault()?.load() ?? null;
+      this.store({ number, password: input.newPassword, email: stored?.email ?? null });
+      await this.doLogin(number, input.newPassword);
+      return this.finish();
+    });
+  }
+
+  /** R-AUTO-3 / A-SEC-4: a fresh RUNA opens the protected sections for this login. */
+  openProtected(): Promise<AccountStatusDto> {
+    return this.exclusive(async () => {
+      await this.ensureLoggedIn();
+      const runa = await this.runa();
+      const r = await this.send({ method: 'POST', path: ROUTES.protectedOpen, body: { runa } });
+      if (r.status >= 300) throw assaError(r);
+      return this.finish();
+    });
+  }
+
+  /** The account pages' requests; one automatic re-login when the server session expired. */
+  async proxy(req: Omit<AssaRequest, 'localAddress'>): Promise<AssaResponse> {
+    let r = await this.send(req);
+    if (r.status === 401 && this.status.credentialsStored && !req.path.startsWith(ROUTES.sessions)) {
+      this.status.loggedIn = false;
+      await this.login({}).catch(() => undefined);
+      if (this.status.loggedIn) r = await this.send(req);
+    }
+    if (r.status === 401 && this.status.loggedIn) {
+      this.status.loggedIn = false;
+      this.publish();
+    }
+    return r;
+  }
+
+  serverChanged(url: string): void {
+    if (url === this.deps.client.base) return;
+    this.deps.client.setBase(url);
+    this.status.loggedIn = false;
+    this.publish();
+  }
+
+  private async doLogin(number: string, password: string): Promise<void> {
+    this.step('logging-in');
+    const r = await this.send({ method: 'POST', path: ROUTES.sessions, body: { number, password } });
+    if (r.status !== 200) {
+      this.status.loggedIn = false;
+      throw assaError(r);
+    }
+    const csrf = (r.body as { csrfToken?: unknown } | null)?.csrfToken;
+    if (typeof csrf === 'string') this.deps.client.setCsrfToken(csrf);
+    this.status.loggedIn = true;
+    this.status.registered = true;
+  }
+
+  private async ensureLoggedIn(): Promise<void> {
+    if (this.status.loggedIn) return;
+    const stored = this.deps.vault()?.load();
+    if (!stored) throw new CodedError('not_logged_in', 'Log in to the account first.');
+    await this.doLogin(stored.number, stored.password);
+  }
+
+  private runa(): Promise<string> {
+    return activateRuna({
+      modem: this.deps.modem,
+      randomInt: this.deps.randomInt ?? ((n) => randomInt(n)),
+      onStep: (s) => this.step(s),
+      ...(this.deps.runaReplyTimeoutMs ? { replyTimeoutMs: this.deps.runaReplyTimeoutMs } : {}),
+    });
+  }
+
+  /** M-NUM-1: the modem's number; else ASSA's "find my number" over the link. */
+  private async findNumber(): Promise<string> {
+    const n = this.number();
+    if (n) return n;
+    if (this.deps.linkAddress()) {
+      this.step('checking-link');
+      const r = await this.send({ method: 'GET', path: ROUTES.whoami });
+      const found = (r.body as { number?: unknown } | null)?.number;
+      if (r.status === 200 && typeof found === 'string') return this.deps.modem.setNumber(found, 'assa');
+    }
+    throw new CodedError('number_unknown', 'The modem did not tell its number. Enter it on the Dashboard.');
+  }
+
+  private number(): string | null {
+    return this.deps.modem.getState().number ?? this.deps.vault()?.load()?.number ?? null;
+  }
+
+  private send(req: Omit<AssaRequest, 'localAddress'>): Promise<AssaResponse> {
+    return this.deps.client.request({ ...req, localAddress: this.deps.linkAddress() });
+  }
+
+  private store(c: { number: string; password: string; email: string | null }): void {
+    const v = this.deps.vault();
+    if (v) v.save(c);
+    this.refreshStored();
+  }
+
+  private refreshStored(): void {
+    try {
+      this.status.credentialsStored = this.deps.vault()?.has() ?? false;
+    } catch {
+      this.status.credentialsStored = false;
+    }
+  }
+
+  private exclusive(fn: () => Promise<AccountStatusDto>): Promise<AccountStatusDto> {
+    const run = this.busy.then(async () => {
+      this.status.error = null;
+      try {
+        return await fn();
+      } catch (e) {
+        const b = toErrorBody(e);
+        this.status.error = { code: b.code, message: b.message };
+        this.finish('failed');
+        throw e;
+      }
+    });
+    this.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  private step(step: AccountStep): void {
+    this.status.step = step;
+    this.publish();
+  }
+
+  private finish(step: AccountStep = 'done'): AccountStatusDto {
+    this.step(step);
+    return this.getStatus();
+  }
+
+  private publish(): void {
+    this.deps.bus.publish({ type: 'account.status', status: this.getStatus() });
+  }
+}

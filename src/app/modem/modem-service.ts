@@ -1,0 +1,247 @@
+// M-PORT-3, M-ID-1, M-NUM-1, M-SIG-1: the modem's life in the app. A state machine —
+// no-modem → probing → ready (→ connecting → connected → disconnecting, driven by the
+// connection service) — fed by the platform's watcher; identity, number, signal and
+// network kept current from unsolicited reports and a slow poll; every change published.
+import type { AtChannel, AtResponse, TranscriptEntry } from '../../../hardware/at/at-channel-types';
+import type { ModemProfile, SmsMessage } from '../../../hardware/modems/modem-types';
+import type { ModemState, ModemStatus } from '../../shared/app-contract';
+import type { ModemDetailsDto } from '../../shared/app-methods-modem';
+import { CodedError, toErrorBody } from '../../shared/errors';
+import { normaliseNumber } from '../../shared/phone-number';
+import type { Clock } from '../clock';
+import type { EventBus } from '../event-bus';
+import type { FoundModem, ModemPlatform } from './modem-platform';
+
+export interface ReadyModem {
+  found: FoundModem;
+  channel: AtChannel;
+  profile: ModemProfile;
+}
+
+export interface ModemServiceDeps {
+  platform: ModemPlatform;
+  bus: EventBus;
+  clock: Clock;
+  /** Signal/network poll when the modem sends no reports (ms). */
+  pollMs?: number;
+}
+
+const NO_MODEM: ModemState = { status: 'no-modem', virtual: false, port: null, manufacturer: null, model: null, number: null, error: null };
+const SMS_URCS = ['+CMTI', '^HCMTI'];
+
+export class ModemService {
+  private state: ModemState = NO_MODEM;
+  private details: ModemDetailsDto | null = null;
+  private ready: ReadyModem | null = null;
+  private generation = 0;
+  private stopWatch: (() => void) | null = null;
+  private cleanups: Array<() => void> = [];
+  private pollTimer: { clear(): void } | null = null;
+  private refreshQueued = false;
+  private transcriptSeen = 0;
+  private readonly readyListeners = new Set<(m: ReadyModem | null) => void>();
+  private readonly smsListeners = new Set<(sms: SmsMessage) => void>();
+  private userNumber: string | null = null;
+
+  constructor(private readonly deps: ModemServiceDeps) {}
+
+  start(): void {
+    this.stopWatch = this.deps.platform.watch((found) => void this.onFound(found));
+  }
+
+  async stop(): Promise<void> {
+    this.stopWatch?.();
+    this.stopWatch = null;
+    await this.release(null);
+  }
+
+  getState(): ModemState {
+    return this.state;
+  }
+  getDetails(): ModemDetailsDto | null {
+    return this.details;
+  }
+  current(): ReadyModem | null {
+    return this.ready;
+  }
+
+  /** Called with the ready modem on each (re)appearance and with null when it goes. */
+  onReady(listener: (m: ReadyModem | null) => void): () => void {
+    this.readyListeners.add(listener);
+    return () => this.readyListeners.delete(listener);
+  }
+  onSms(listener: (sms: SmsMessage) => void): () => void {
+    this.smsListeners.add(listener);
+    return () => this.smsListeners.delete(listener);
+  }
+
+  /** The connection service moves the state through its own phases. */
+  setLinkStatus(status: Extract<ModemStatus, 'ready' | 'connecting' | 'connected' | 'disconnecting'>): void {
+    if (!this.ready) return;
+    this.update({ status });
+  }
+
+  /** M-NUM-1 fallbacks: ASSA's whoami, then the user. */
+  setNumber(number: string, source: 'assa' | 'user'): string {
+    const n = normaliseNumber(number);
+    if (!n.ok) throw new CodedError('invalid_number', 'That is not a phone number this app can use.', { field: 'number' });
+    if (source === 'user') this.userNumber = n.number;
+    this.update({ number: n.number });
+    if (this.details) this.setDetails({ ...this.details, numberSource: source });
+    return n.number;
+  }
+
+  async rescan(): Promise<void> {
+    await this.deps.platform.rescan();
+  }
+
+  /** M-AT-1: a technician's command. */
+  async sendAt(command: string, timeoutMs?: number): Promise<AtResponse> {
+    const m = this.requireReady();
+    try {
+      return await m.channel.send(command, timeoutMs === undefined ? {} : { timeoutMs });
+    } finally {
+      this.flushTranscript();
+    }
+  }
+
+  transcript(): readonly TranscriptEntry[] {
+    return this.ready?.channel.transcript() ?? [];
+  }
+
+  requireReady(): ReadyModem {
+    if (!this.ready) throw new CodedError('no_modem', 'No modem is connected.');
+    return this.ready;
+  }
+
+  private async onFound(found: FoundModem | null): Promise<void> {
+    const same = found && this.ready && this.ready.found.controlPort === found.controlPort;
+    if (same) return;
+    const gen = ++this.generation;
+    await this.release(null);
+    if (!found) return;
+    this.state = { ...NO_MODEM, status: 'probing', virtual: found.virtual, port: found.controlPort };
+    this.publishState();
+    try {
+      const channel = await this.deps.platform.openChannel(found.controlPort);
+      if (gen !== this.generation) return void channel.close();
+      const profile = await this.deps.platform.pickProfile(channel);
+      const identity = await profile.identity(channel);
+      const modemNumber = await profile.number(channel).catch(() => null);
+      if (gen !== this.generation) return void channel.close();
+      this.ready = { found, channel, profile };
+      this.watchChannel(this.ready, gen);
+      const number = modemNumber ?? this.userNumber;
+      this.update({ status: 'ready', manufacturer: identity.manufacturer, model: identity.model, number, error: null });
+      this.setDetails({
+        identity,
+        profile: profile.id,
+        dataPort: found.dataPort,
+        signal: null,
+        network: null,
+        numberSource: modemNumber ? 'modem' : number ? 'user' : null,
+        updatedAt: new Date(this.deps.clock.now()).toISOString(),
+      });
+      await this.refreshRadio();
+      for (const l of [...this.readyListeners]) l(this.ready);
+    } catch (e) {
+      if (gen !== this.generation) return;
+      await this.release(e);
+    }
+  }
+
+  private watchChannel(m: ReadyModem, gen: number): void {
+    const { channel, profile } = m;
+    for (const prefix of profile.signalUrcPrefixes) {
+      this.cleanups.push(channel.onUnsolicited(prefix, () => this.queueRefresh()));
+    }
+    for (const prefix of SMS_URCS) this.cleanups.push(channel.onUnsolicited(prefix, () => void this.readNewSms()));
+    this.cleanups.push(
+      channel.onUnsolicited('*', (r) => this.deps.bus.publish({ type: 'at.line', line: { t: r.at, dir: 'rx', line: r.line } })),
+    );
+    this.cleanups.push(
+      channel.onModeChange((mode) => {
+        if (mode === 'closed' && gen === this.generation) {
+          // M-PORT-3: the stick went away under us; back to "no modem" until it returns.
+          void this.release(new CodedError('modem_unplugged', 'The modem was unplugged.'), gen);
+        }
+      }),
+    );
+    this.pollTimer = this.deps.clock.setInterval(() => this.queueRefresh(), this.deps.pollMs ?? 10_000);
+  }
+
+  private queueRefresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    void this.refreshRadio().finally(() => {
+      this.refreshQueued = false;
+    });
+  }
+
+  private async refreshRadio(): Promise<void> {
+    const m = this.ready;
+    if (!m || m.channel.mode !== 'command' || !this.details) return;
+    try {
+      const signal = await m.profile.signal(m.channel);
+      const network = await m.profile.network(m.channel);
+      if (this.ready !== m || !this.details) return;
+      this.setDetails({ ...this.details, signal, network, updatedAt: new Date(this.deps.clock.now()).toISOString() });
+    } catch {
+      // A poll that fails (a command in data mode, a slow modem) is retried at the next tick.
+    }
+  }
+
+  private async readNewSms(): Promise<void> {
+    const m = this.ready;
+    if (!m) return;
+    try {
+      const all = await m.profile.readSms(m.channel);
+      for (const sms of all.filter((s) => !s.read)) {
+        for (const l of [...this.smsListeners]) l(sms);
+        this.deps.bus.publish({ type: 'sms.received', sms });
+      }
+    } catch {
+      // The inbox is read again on the next report or by the user.
+    }
+  }
+
+  private flushTranscript(): void {
+    const t = this.transcript();
+    if (this.transcriptSeen > t.length) this.transcriptSeen = 0;
+    for (const e of t.slice(this.transcriptSeen)) if (e.dir === 'tx') this.deps.bus.publish({ type: 'at.line', line: e });
+    this.transcriptSeen = t.length;
+  }
+
+  private async release(error: unknown, onlyGen?: number): Promise<void> {
+    if (onlyGen !== undefined && onlyGen !== this.generation) return;
+    const had = this.ready;
+    this.ready = null;
+    this.pollTimer?.clear();
+    this.pollTimer = null;
+    for (const c of this.cleanups.splice(0)) c();
+    if (had) {
+      for (const l of [...this.readyListeners]) l(null);
+      await had.channel.close().catch(() => undefined);
+    }
+    this.transcriptSeen = 0;
+    this.details = null;
+    this.deps.bus.publish({ type: 'modem.details', details: null });
+    const err = error ? toErrorBody(error) : null;
+    this.state = err && err.code !== 'modem_unplugged' ? { ...NO_MODEM, status: 'error', port: this.state.port, virtual: this.state.virtual, error: { code: err.code, message: err.message } } : NO_MODEM;
+    this.publishState();
+  }
+
+  private update(patch: Partial<ModemState>): void {
+    this.state = { ...this.state, ...patch };
+    this.publishState();
+  }
+
+  private setDetails(d: ModemDetailsDto): void {
+    this.details = d;
+    this.deps.bus.publish({ type: 'modem.details', details: d });
+  }
+
+  private publishState(): void {
+    this.deps.bus.publish({ type: 'modem.state', state: this.state });
+  }
+}
