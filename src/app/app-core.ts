@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock';
 import { ConnectionService } from './connection/connection-service';
 import type { Dialler } from './connection/dialler';
 import { pppdDialler } from './connection/pppd-dialler';
+import { rasDialler } from './connection/ras-dialler';
 import { EventBus } from './event-bus';
 import { HistoryDb } from './history/history-db';
 import { diagnosticReport } from './modem/diagnostic-report';
@@ -56,6 +57,13 @@ export interface AppCore extends AppApi {
   close(): Promise<void>;
 }
 
+/** pppd on Linux (and macOS), rasdial on Windows (D-DIAL-1). */
+function defaultDialler(): Dialler {
+  if (process.platform !== 'win32') return pppdDialler();
+  // rasdial addresses the modem by its TAPI name; the stick installs it under its model.
+  return rasDialler({ deviceName: ({ modem }) => modem.found.controlPort });
+}
+
 type Handlers = { [M in AppMethod]: (req: AppRequest<M>) => Promise<AppResponse<M>> | AppResponse<M> };
 
 export function createAppCore(opts: AppCoreOptions): AppCore {
@@ -80,7 +88,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     traffic,
     bus,
     clock,
-    diallerFor: opts.diallerFor ?? (() => pppdDialler()),
+    diallerFor: opts.diallerFor ?? defaultDialler,
     profile: () => settings.get().dial,
     autoReconnect: () => settings.get().autoReconnect,
     notify,
