@@ -6,6 +6,7 @@ import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { createAppCore } from '../src/app/app-core';
 import type { SettingsBackend } from '../src/app/settings/settings-backend';
+import { safeStorageBox } from './safe-storage-box';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { hardenAllWebContents } from './hardening';
 import { wireIpc } from './ipc';
@@ -31,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     serveAppProtocol(rendererDir);
     const settings = new ElectronStore({ name: 'settings' }) as unknown as SettingsBackend;
-    const core = createAppCore({ version: app.getVersion(), shell: 'electron', settings, dataDir: app.getPath('userData') });
+    const core = createAppCore({ version: app.getVersion(), shell: 'electron', settings, dataDir: app.getPath('userData'), secretBox: safeStorageBox() });
     wireIpc(core, () => BrowserWindow.getAllWindows());
 
     main = new BrowserWindow({

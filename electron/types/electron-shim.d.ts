@@ -82,4 +82,10 @@ declare module 'electron' {
     setLoginItemSettings(s: { openAtLogin: boolean }): void;
   };
   const shell: { openExternal(url: string): Promise<void> };
+  const safeStorage: {
+    isEncryptionAvailable(): boolean;
+    getSelectedStorageBackend?(): string;
+    encryptString(plain: string): Buffer;
+    decryptString(sealed: Buffer): string;
+  };
 }
