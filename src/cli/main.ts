@@ -43,6 +43,16 @@ program
   .option('--radius <host:port>', 'RADIUS accounting server')
   .option('--radius-secret <s>', 'RADIUS shared secret')
   .option('--scenario <file>', 'faults and events to play (JSON)')
+  .option('--network-secret <s>', 'shared secret for ASSA 2772 events (or ASSA_NETWORK_SECRET)')
+  .option('--seed <n>', 'seed of the simulated radio')
+  .option('--multi-port', 'also PATH-pcui (URCs), PATH-diag (QCDM-like) and PATH-silent ports')
+  .option('--interim <seconds>', 'RADIUS Interim-Update period (0 = none)')
+  .option('--slow <ms>', 'fault: hold every answer back this long')
+  .option('--silent', 'fault: never answer')
+  .option('--error-replies', 'fault: answer ERROR to everything')
+  .option('--noisy <bytes>', 'fault: random bytes before every answer')
+  .option('--signal-loss', 'fault: start with no service')
+  .option('--roaming', 'start roaming')
   .action(async (opts) => {
     const { runSim } = await import('./commands/sim');
     await runSim(opts);

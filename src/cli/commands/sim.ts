@@ -1,17 +1,104 @@
-// `assa sim` (CONTRACTS.md): runs the virtual modem (APP.md V-1..V-6) on a pseudo-terminal.
-// Placeholder so that main.ts type-checks while hardware/virtual is written (issue 4).
+// `assa sim` (CONTRACTS.md): the virtual modem (APP.md V-1..V-6) on a pseudo-terminal made
+// with socat, PATH a symlink to it; prints PATH on stdout and runs until SIGINT/SIGTERM.
+// Faults from flags, from a scenario file, and from signals while running:
+// SIGUSR1 drops the carrier, SIGUSR2 unplugs (and, sent again, replugs) the device.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { CodedError } from '../../shared/errors';
+import { DEFAULT_NETWORK_SECRET, DEFAULT_RADIUS_SECRET } from '../../shared/network-contract';
+import { normaliseNumber } from '../../shared/phone-number';
+import { parseHostPort } from '../../../hardware/virtual/network/radius-accounting';
+import { PROFILE_IDS, type ProfileId } from '../../../hardware/virtual/profiles';
+import { startPtyModem } from '../../../hardware/virtual/pty-runner';
+import { parseScenario } from '../../../hardware/virtual/scenario';
 
 export interface SimOptions {
-  profile?: 'huawei-ec' | 'zte-ac' | 'generic-3gpp';
+  profile?: string;
   link?: string;
   number?: string;
   assa?: string;
   radius?: string;
   radiusSecret?: string;
+  networkSecret?: string;
   scenario?: string;
+  seed?: string | number;
+  multiPort?: boolean;
+  interim?: string | number;
+  // faults from flags (V-5)
+  slow?: string | number;
+  silent?: boolean;
+  errorReplies?: boolean;
+  noisy?: string | number;
+  signalLoss?: boolean;
+  roaming?: boolean;
 }
 
-export async function runSim(_opts: SimOptions): Promise<void> {
-  throw new CodedError('not_implemented', 'the virtual modem is being written (issue 4)');
+const log = (s: string) => process.stderr.write(`assa sim: ${s}\n`);
+
+function intOption(name: string, v: string | number | undefined, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CodedError('invalid_option', `--${name} must be an integer in ${min}..${max}`, { field: name });
+  return n;
+}
+
+export async function runSim(opts: SimOptions): Promise<void> {
+  const profile = (opts.profile ?? 'huawei-ec') as ProfileId;
+  if (!PROFILE_IDS.includes(profile)) throw new CodedError('invalid_option', `--profile must be one of ${PROFILE_IDS.join(', ')}`, { field: 'profile' });
+  const num = normaliseNumber(opts.number ?? '441234567');
+  if (!num.ok) throw new CodedError('invalid_number', `--number: ${opts.number} is not a subscriber number`, { field: 'number' });
+  const link = path.resolve(opts.link ?? path.join(os.tmpdir(), 'ttyASSA0'));
+  if (opts.assa !== undefined && !/^https?:\/\//.test(opts.assa)) throw new CodedError('invalid_option', '--assa must be an http(s) URL', { field: 'assa' });
+  const radius = opts.radius ? { ...parseHostPort(opts.radius), secret: opts.radiusSecret ?? process.env.ASSA_RADIUS_SECRET ?? DEFAULT_RADIUS_SECRET } : null;
+  const scenario = opts.scenario ? parseScenario(JSON.parse(await fs.readFile(opts.scenario, 'utf8'))) : null;
+  const interimS = intOption('interim', opts.interim, 0, 86_400);
+
+  const sim = await startPtyModem({
+    link,
+    profile,
+    number: num.number,
+    seed: intOption('seed', opts.seed, 0, 2 ** 31) ?? Date.now() % 2 ** 31,
+    multiPort: opts.multiPort === true,
+    assa: opts.assa ? { url: opts.assa, secret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET ?? DEFAULT_NETWORK_SECRET } : null,
+    radius,
+    ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),
+    log,
+  });
+  const c = sim.controller;
+  const slow = intOption('slow', opts.slow, 0, 600_000);
+  if (slow) c.slow(slow);
+  if (opts.silent) c.silence(true);
+  if (opts.errorReplies) c.errorReplies(true);
+  const noisy = intOption('noisy', opts.noisy, 0, 4096);
+  if (noisy) c.noisyLine(noisy);
+  if (opts.signalLoss) c.loseSignal();
+  if (opts.roaming) c.setRoaming(true);
+  const play = scenario ? c.play(scenario) : null;
+
+  c.onEvent((e) => {
+    if (e.type === 'session-start') log(`data session ${e.sessionId} up, address ${e.ip}`);
+    if (e.type === 'session-stop') log(`data session ${e.sessionId} down (${e.cause}), ${e.counters.txBytes} B up, ${e.counters.rxBytes} B down`);
+    if (e.type === 'radius') log(`RADIUS ${e.status}: ${e.result.acknowledged ? 'acknowledged' : `no answer after ${e.result.attempts} tries`}`);
+    if (e.type === 'network-event') log(`2772 ${e.event.type}: ${e.reply ? `reply "${e.reply.text}"` : `failed (${e.error})`}`);
+  });
+
+  process.stdout.write(`${sim.paths.modem}\n`);
+  for (const [role, p] of Object.entries(sim.paths)) if (role !== 'modem') log(`${role} port: ${p}`);
+  log(`profile ${profile}, number ${num.number}${radius ? `, RADIUS ${radius.host}:${radius.port}` : ''}${opts.assa ? `, ASSA ${opts.assa}` : ''}`);
+
+  await new Promise<void>((resolve) => {
+    const onUsr1 = () => log(c.dropCarrier() ? 'carrier dropped' : 'no data session to drop');
+    const onUsr2 = () => (sim.modem.unplugged ? c.replug() : c.unplug());
+    const stop = () => {
+      process.off('SIGUSR1', onUsr1);
+      process.off('SIGUSR2', onUsr2);
+      play?.cancel();
+      sim.close().finally(resolve);
+    };
+    process.on('SIGUSR1', onUsr1);
+    process.on('SIGUSR2', onUsr2);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }

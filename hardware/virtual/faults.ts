@@ -1,0 +1,61 @@
+// Faults on demand (APP.md V-5): unplug, silence, garbage bytes, slow answers, ERROR
+// replies, carrier drop, signal loss. Set from code (the controller), from a JSON
+// scenario file, or from `assa sim` flags. Byte-level faults live here; unplug, carrier
+// drop and signal loss act on the modem, the radio and the transports.
+import type { SimClock } from './clock';
+import type { AtPort } from './device/at-port';
+import { randInt, type Rng } from './rng';
+
+export interface FaultState {
+  /** The device stops answering on every port (it still takes bytes). */
+  silent: boolean;
+  /** Every answer is held back this long. */
+  slowMs: number;
+  /** Every command line is answered ERROR. */
+  errorReplies: boolean;
+  /** This many random bytes precede every answer (a noisy line). */
+  garbagePerReply: number;
+}
+
+export class Faults {
+  readonly state: FaultState = { silent: false, slowMs: 0, errorReplies: false, garbagePerReply: 0 };
+
+  constructor(
+    private readonly clock: SimClock,
+    private readonly rng: Rng,
+  ) {}
+
+  isSilent(_port: AtPort): boolean {
+    return this.state.silent;
+  }
+
+  /** Random bytes that are not AT text (never CR/LF, so a parser sees them inside a line). */
+  garbage(n: number): Buffer {
+    const out = Buffer.alloc(n);
+    for (let i = 0; i < n; i++) {
+      let b = randInt(this.rng, 0x80, 0xff);
+      if (i % 3 === 0) b = randInt(this.rng, 0x01, 0x1f);
+      if (b === 0x0d || b === 0x0a) b = 0x7f;
+      out[i] = b;
+    }
+    return out;
+  }
+
+  /** Sends bytes to the host, applying silence, garbage and slowness. */
+  deliver(_port: AtPort, bytes: Buffer, write: (b: Buffer) => void): void {
+    if (this.state.silent) return;
+    const payload = this.state.garbagePerReply > 0 ? Buffer.concat([this.garbage(this.state.garbagePerReply), bytes]) : bytes;
+    if (this.state.slowMs > 0) this.clock.setTimeout(() => write(payload), this.state.slowMs);
+    else write(payload);
+  }
+
+  /**
+   * A QCDM/DIAG-like port: answers any input with binary frames that are not AT, as the
+   * Qualcomm diagnostics port of a real stick does (0x13 = "bad command" + HDLC flag 0x7E).
+   */
+  diagAnswer(port: AtPort, chunk: Buffer): void {
+    if (this.state.silent || chunk.length === 0) return;
+    const frame = Buffer.concat([Buffer.from([0x13]), chunk.subarray(0, 16), this.garbage(2), Buffer.from([0x7e])]);
+    port.send(frame);
+  }
+}
