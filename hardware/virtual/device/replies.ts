@@ -29,6 +29,7 @@ const NUMERIC: Record<string, string> = {
   'NO DIALTONE': '6',
   BUSY: '7',
   'NO ANSWER': '8',
+  'COMMAND NOT SUPPORT': '4', // Huawei's verbose ERROR variant; with V0 it can only be the ERROR code
 };
 
 /** 27.007 9.2 texts for the CME codes the virtual modem uses. */

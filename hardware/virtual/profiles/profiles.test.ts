@@ -1,0 +1,128 @@
+// V-1: every profile answers the reference commands byte for byte as the real devices in
+// ../shared/reference/ do (transcript numbers in each row). Echo is switched off first,
+// as ModemManager and the app do, so the bytes are exactly the device's reply.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock';
+import { createInProcessModem, type InProcessModem } from '../in-process';
+import type { VirtualModemOptions } from '../modem';
+import { RawAtClient } from '../raw-client';
+
+const opened: InProcessModem[] = [];
+afterEach(async () => {
+  for (const m of opened.splice(0)) await m.controller.close();
+});
+
+async function modemWith(opts: VirtualModemOptions): Promise<{ m: InProcessModem; at: RawAtClient }> {
+  const m = await createInProcessModem({ clock: new ManualClock(), radioStepMs: 0, ...opts });
+  opened.push(m);
+  const at = new RawAtClient(m.link);
+  expect(await at.cmd('ATE0')).toBe('ATE0\r\r\nOK\r\n');
+  return { m, at };
+}
+
+const info = (...lines: string[]) => `\r\n${lines.join('\r\n')}\r\n\r\nOK\r\n`;
+
+type Row = [string, string, string]; // transcript, command, exact bytes
+
+const huaweiEc: Row[] = [
+  ['01', 'ATI', info('Manufacturer: HUAWEI INCORPORATED', 'Model: EC121', 'Revision: 11.100.17.00.114', 'ESN: +GSN:12de4fa6', '+CIS707-A, +MS, +ES, +DS, +FCLASS')],
+  ['01', 'AT+GSN', info('12de4fa6')],
+  ['01', 'AT+GMR', info('11.100.17.00.114')],
+  ['01', 'AT+CGMR', info('11.100.17.00.114')],
+  ['01', 'AT+GMM', info('EC121')],
+  ['01', 'AT+GMI', info('HUAWEI INCORPORATED')],
+  ['18', 'AT^MEID', info('^MEID:A0C72311111111')],
+  ['18', 'AT^MEID=?', '\r\nOK\r\n'],
+  ['06', 'AT^SYSINFO', info('^SYSINFO:2,255,0,8,240')],
+  ['12', 'AT^PREFMODE=?', info('^PREFMODE:(2,4,8)')],
+  ['12', 'AT^PREFMODE?', info('^PREFMODE:8')],
+  ['11', 'AT^GETPORTMODE', '\r\nCOMMAND NOT SUPPORT\r\n'],
+  ['1.9', 'AT+NOSUCH', '\r\nCOMMAND NOT SUPPORT\r\n'],
+  ['1.2', 'AT^MDN', info('^MDN:441234567')],
+];
+
+const zteAc: Row[] = [
+  ['04', 'AT+GSN', info('0x12DE4FA6')],
+  ['15', 'ATI', info('Manufacturer: ZTE INCORPORATED', 'Model: AC2726', 'Revision: P671A2V1.0.0B06', 'ESN: 0x12DE4FA6', '+GCAP: +CIS707-A, +MS, +ES, +DS, +FCLASS')],
+  ['06', 'AT^SYSINFO', info('^SYSINFO:2,255,0,8,240')],
+  ['12', 'AT^PREFMODE=?', info('^PREFMODE:(2,4,8)')],
+  ['1.9', 'AT^MDN', '\r\nERROR\r\n'],
+];
+
+const huawei3gpp: Row[] = [
+  ['15', 'ATI', info('Manufacturer: huawei', 'Model: E1550', 'Revision: 11.608.12.02.143', 'IMEI: 353490069873985', '+GCAP: +CGSM,+DS,+ES')],
+  ['04', 'AT+CGSN', info('353490069873985')],
+  ['11', 'AT^GETPORTMODE', info('^GETPORTMODE: TYPE: WCDMA: huawei,MDM:0,PCUI:1,NDIS:2,CDROM:3,SD:4,')],
+  ['12', 'AT^SYSCFG=?', info('^SYSCFG:(2,13,14,16),(0-3),((400000,"WCDMA2100")),(0-2),(0-4)')],
+  ['12', 'AT^SYSCFG?', info('^SYSCFG:2,2,3FFFFFFF,1,2')],
+  ['1.4', 'AT+CPIN?', info('+CPIN: READY')],
+  ['1.9', 'AT^NOSUCH', '\r\nCOMMAND NOT SUPPORT\r\n'],
+];
+
+describe('V-1 Huawei EC-series CDMA profile answers as the EC121 does', () => {
+  it.each(huaweiEc)('transcript %s: %s', async (_t, command, bytes) => {
+    const { at } = await modemWith({ profile: 'huawei-ec' });
+    expect(await at.cmd(command)).toBe(bytes);
+  });
+  it('transcript 07: ^SYSINFO online in 1x while roaming', async () => {
+    const { m, at } = await modemWith({ profile: 'huawei-ec' });
+    m.controller.setMode('1x');
+    m.controller.setRoaming(true);
+    expect(await at.flush()).toBe('\r\n^MODE:2\r\n\r\n^RSSILVL:80\r\n\r\n^MODE:2\r\n');
+    expect(await at.cmd('AT^SYSINFO')).toBe(info('^SYSINFO:2,255,1,2,240'));
+  });
+  it('transcript 08: ^DSFLOWRPT every 2 s in a data session, hex fields of the real widths', async () => {
+    const clock = new ManualClock();
+    const m = await createInProcessModem({ clock, radioStepMs: 0, profile: 'huawei-ec', dataRates: { upBytesPerSec: 100, downBytesPerSec: 1000 } });
+    opened.push(m);
+    const at = new RawAtClient(m.link);
+    await at.cmd('ATE0');
+    expect(await at.cmd('ATD#777')).toBe('\r\nCONNECT\r\n');
+    // in data mode the port carries no URCs; the +++ escape (1 s guard before and after, on the injected clock) opens it again
+    clock.advance(1000);
+    await m.link.write('+++');
+    await at.flush();
+    clock.advance(1000);
+    expect(await at.flush()).toBe('\r\nOK\r\n');
+    clock.advance(2000);
+    const out = await at.flush();
+    expect(out).toBe('\r\n^DSFLOWRPT:00000004,00000064,000003E8,0000000000000190,0000000000000FA0,0000BB80,00046500\r\n');
+    const real = '^DSFLOWRPT:000004EA,00000000,00000000,0000000000057EE7,00000000000AEC7C,0000BB80,00046500';
+    const shape = /^\^DSFLOWRPT:[0-9A-F]{8},[0-9A-F]{8},[0-9A-F]{8},[0-9A-F]{16},[0-9A-F]{16},[0-9A-F]{8},[0-9A-F]{8}$/;
+    expect(real).toMatch(shape);
+    expect(out.split('\r\n').filter((l) => l.startsWith('^DSFLOWRPT'))[0]).toMatch(shape);
+  });
+});
+
+describe('V-1 ZTE AC-series CDMA profile answers in the Qualcomm forms', () => {
+  it.each(zteAc)('reference %s: %s', async (_t, command, bytes) => {
+    const { at } = await modemWith({ profile: 'zte-ac' });
+    expect(await at.cmd(command)).toBe(bytes);
+  });
+});
+
+describe('V-1 Huawei 3GPP profile answers as a Huawei UMTS stick', () => {
+  it.each(huawei3gpp)('reference %s: %s', async (_t, command, bytes) => {
+    const { at } = await modemWith({ profile: 'generic-3gpp' });
+    expect(await at.cmd(command)).toBe(bytes);
+  });
+  it('transcript 05/21: ^SYSINFO with submode, ^SYSINFOEX and ^HCSQ have the real shapes', async () => {
+    const { at } = await modemWith({ profile: 'generic-3gpp' });
+    expect(await at.cmd('AT^SYSINFO')).toMatch(/^\r\n\^SYSINFO:2,3,0,5,1,,4\r\n\r\nOK\r\n$/);
+    expect(await at.cmd('AT^SYSINFOEX')).toMatch(/^\r\n\^SYSINFOEX:2,3,0,1,,3,"WCDMA",41,"WCDMA"\r\n\r\nOK\r\n$/);
+    expect(await at.cmd('AT^HCSQ')).toMatch(/^\r\n\^HCSQ:"WCDMA",\d+,\d+,\d+\r\n\r\nOK\r\n$/);
+  });
+  it('transcript 16: wvdial init with echo on, then ATDT*99# gives CONNECT 3600000', async () => {
+    const m = await createInProcessModem({ clock: new ManualClock(), radioStepMs: 0, profile: 'generic-3gpp' });
+    opened.push(m);
+    const at = new RawAtClient(m.link);
+    expect(await at.cmd('ATZ')).toBe('ATZ\r\r\nOK\r\n');
+    expect(await at.cmd('ATQ0 V1 E1 S0=0 &C1 &D2 +FCLASS=0')).toBe('ATQ0 V1 E1 S0=0 &C1 &D2 +FCLASS=0\r\r\nOK\r\n');
+    expect(await at.cmd('ATDT*99#')).toBe('ATDT*99#\r\r\nCONNECT 3600000\r\n');
+  });
+  it('transcripts 10/20: a new SMS raises +CMTI: "SM",0', async () => {
+    const { m, at } = await modemWith({ profile: 'generic-3gpp' });
+    m.controller.deliverSms('+380441234568', 'hi');
+    expect(await at.until((s) => s.includes('+CMTI'))).toBe('\r\n+CMTI: "SM",0\r\n');
+  });
+});
