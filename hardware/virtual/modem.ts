@@ -247,7 +247,7 @@ export class VirtualModem {
     this.emit({ type: 'sms-sent', to, text });
     const digits = to.replace(/^\+/, '');
     if (digits === SHORT_NUMBER) this.toShortNumber({ type: 'sms', number: this.subscriber.number, to: '2772', text, at: new Date(this.clock.now()).toISOString() });
-    else if (digits === this.subscriber.number || digits.endsWith(this.subscriber.number)) this.deliverSms(this.subscriber.number, text); // to self: loops back
+    else if (digits === this.subscriber.number || digits.endsWith(this.subscriber.number)) this.clock.setTimeout(() => this.deliverSms(this.subscriber.number, text), 100); // to self: back through the network
     return mr;
   }
 
