@@ -1,0 +1,103 @@
+// V-4 / A-NET-2 / A-RUNA-1..2: an SMS to 2772 and a dialled *2772*XXXXXX reach a real HTTP
+// endpoint standing in for ASSA (POST /api/v1/network/events with the shared secret), and
+// the reply arrives on the modem as an incoming SMS the client reads with AT commands.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../hardware/virtual/clock';
+import { createInProcessModem } from '../../../hardware/virtual/in-process';
+import { RawAtClient } from '../../../hardware/virtual/raw-client';
+import { NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER, type NetworkEvent, type NetworkEventResponse } from '../../../src/shared/network-contract';
+
+const SECRET = 'test-network-secret';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Stands in for ASSA's network endpoint with the A-RUNA-2 reply texts. */
+async function fakeAssa(): Promise<{ url: string; events: NetworkEvent[] }> {
+  const events: NetworkEvent[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      if (req.method !== 'POST' || req.url !== NETWORK_EVENTS_PATH) return void res.writeHead(404).end();
+      if (req.headers[NETWORK_SECRET_HEADER] !== SECRET) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"code":"bad_secret","message":"no"}}');
+      const e = JSON.parse(body) as NetworkEvent;
+      events.push(e);
+      const digits = e.type === 'sms' ? e.text.trim() : e.digits.replace(/^\*2772\*|^2772/, '').replace(/#$/, '');
+      const good = /^\d{6}$/.test(digits);
+      const reply: NetworkEventResponse['reply'] =
+        e.type === 'sms'
+          ? { kind: 'sms', from: '2772', text: good ? `kod RUNA ${digits} vdalo aktyvovan` : 'kod RUNA ne aktyvovan. Pravylnyi format sms: AAAAAA, de A-tsyfra vid 0 do 9' }
+          : { kind: 'announcement', outcome: good ? 'activated' : 'invalid_number', text: good ? 'activation successful' : 'invalid number dialled' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ reply }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  cleanups.push(() => new Promise((r) => server.close(() => r())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, events };
+}
+
+async function modem(url: string, secret = SECRET) {
+  const m = await createInProcessModem({ clock: new ManualClock(Date.UTC(2026, 0, 15, 10, 0, 0)), radioStepMs: 0, assa: { url, secret } });
+  cleanups.push(() => m.controller.close());
+  const at = new RawAtClient(m.link);
+  await at.cmd('ATE0');
+  return { m, at };
+}
+
+describe('V-4 2772 traffic reaches ASSA and the reply comes back as an SMS (A-NET-2)', () => {
+  it('an SMS "123456" to 2772 by ^HCMGS: ASSA gets the event with the secret; the modem gets +CMTI and reads the A-RUNA-2 reply', async () => {
+    const assa = await fakeAssa();
+    const { m, at } = await modem(assa.url);
+    expect(await at.cmd('AT^HCMGS="2772"')).toBe('\r\n> ');
+    expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
+    expect(await at.until((s) => s.includes('+CMTI'))).toContain('\r\n+CMTI: "ME",0\r\n');
+    expect(assa.events).toEqual([{ type: 'sms', number: '441234567', to: '2772', text: '123456', at: '2026-01-15T10:00:00.000Z' }]);
+    expect(await at.cmd('AT^HCMGR=0')).toBe('\r\n^HCMGR:2772,2026,01,15,12,00,00,0,1,31,0,0,0,0\r\nkod RUNA 123456 vdalo aktyvovan\x1a\r\n\r\nOK\r\n');
+    expect(m.controller.history().find((e) => e.type === 'network-event')).toMatchObject({ reply: { kind: 'sms', text: 'kod RUNA 123456 vdalo aktyvovan' } });
+  });
+
+  it('a malformed SMS gets the format hint (A-RUNA-2)', async () => {
+    const assa = await fakeAssa();
+    const { m, at } = await modem(assa.url);
+    await at.cmd('AT^HCMGS="2772"');
+    await at.raw('12ab\x1a');
+    await m.controller.waitFor('sms-received');
+    expect(m.modem.sms.get(0)?.text).toBe('kod RUNA ne aktyvovan. Pravylnyi format sms: AAAAAA, de A-tsyfra vid 0 do 9');
+  });
+
+  it('dialling *2772*123456 sends a dial event; the call ends (^CEND) and the announcement arrives as an SMS from 2772', async () => {
+    const assa = await fakeAssa();
+    const { m, at } = await modem(assa.url);
+    expect(await at.cmd('ATD*2772*123456;')).toBe('\r\nOK\r\n');
+    const urcs = await at.until((s) => s.includes('+CMTI') && s.includes('^CEND'));
+    expect(urcs).toContain('\r\n^CEND:1,1,29\r\n');
+    expect(assa.events).toEqual([{ type: 'dial', number: '441234567', digits: '*2772*123456', at: '2026-01-15T10:00:00.000Z' }]);
+    expect(m.modem.sms.get(0)).toMatchObject({ peer: '2772', text: 'activation successful' });
+  });
+
+  it('the 3GPP profile sends by +CMGS in text mode and lists the reply with +CMGL', async () => {
+    const assa = await fakeAssa();
+    const m = await createInProcessModem({ profile: 'generic-3gpp', clock: new ManualClock(Date.UTC(2026, 0, 15, 10, 0, 0)), radioStepMs: 0, assa: { url: assa.url, secret: SECRET } });
+    cleanups.push(() => m.controller.close());
+    const at = new RawAtClient(m.link);
+    await at.cmd('ATE0;+CMGF=1');
+    await at.cmd('AT+CMGS="2772"');
+    expect(await at.raw('654321\x1a')).toBe('\r\n+CMGS: 1\r\n\r\nOK\r\n');
+    await at.until((s) => s.includes('+CMTI: "SM",0'));
+    expect(await at.cmd('AT+CMGL="REC UNREAD"')).toBe('\r\n+CMGL: 0,"REC UNREAD","2772",,"26/01/15,12:00:00+08"\r\nkod RUNA 654321 vdalo aktyvovan\r\n\r\nOK\r\n');
+  });
+
+  it('a wrong shared secret: ASSA refuses, no SMS arrives, the failure is reported with a code', async () => {
+    const assa = await fakeAssa();
+    const { m, at } = await modem(assa.url, 'wrong');
+    await at.cmd('AT^HCMGS="2772"');
+    await at.raw('123456\x1a');
+    const e = await m.controller.waitFor('network-event');
+    expect(e).toMatchObject({ reply: null, error: 'assa_rejected' });
+    expect(m.modem.sms.used).toBe(0);
+  });
+});
