@@ -23,6 +23,7 @@ export interface SimOptions {
   networkSecret?: string;
   scenario?: string;
   seed?: string | number;
+  radioStep?: string | number;
   multiPort?: boolean;
   interim?: string | number;
   // faults from flags (V-5)
@@ -60,6 +61,7 @@ export async function runSim(opts: SimOptions): Promise<void> {
     number: num.number,
     seed: intOption('seed', opts.seed, 0, 2 ** 31) ?? Date.now() % 2 ** 31,
     multiPort: opts.multiPort === true,
+    radioStepMs: intOption('radio-step', opts.radioStep, 0, 3_600_000) ?? 5000,
     assa: opts.assa ? { url: opts.assa, secret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET ?? DEFAULT_NETWORK_SECRET } : null,
     radius,
     ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),
