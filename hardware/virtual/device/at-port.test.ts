@@ -66,6 +66,12 @@ describe('V-1 AT basics on the device side', () => {
     expect(await at.cmd('AT+CSQ;^MEID')).toBe('\r\n+CSQ: 19,99\r\n\r\n^MEID:A0C72311111111\r\n\r\nOK\r\n');
     expect(await at.cmd('at+gmm;+nosuch;+gmi')).toBe('\r\nEC121\r\n\r\nCOMMAND NOT SUPPORT\r\n');
   });
+  it('"A/" repeats the last command line without a CR (V.250 5.2.4)', async () => {
+    const { at } = await open();
+    await at.cmd('ATE0');
+    await at.cmd('AT+GMM');
+    expect(await at.raw('A/')).toBe('\r\nEC121\r\n\r\nOK\r\n');
+  });
   it('ignores lines that do not start with AT, as a V.250 device does', async () => {
     const { at } = await open();
     await at.cmd('ATE0');

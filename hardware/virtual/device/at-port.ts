@@ -30,6 +30,7 @@ export class AtPort {
   mode: PortMode = 'command';
 
   private line = '';
+  private lastLine: string | null = null;
   private lastWasCr = false;
   private promptText: number[] = [];
   private promptSubmit: ((text: string) => Reply | Promise<Reply>) | null = null;
@@ -110,6 +111,12 @@ export class AtPort {
     }
     this.lastWasCr = byte === CR;
     if (this.echo && byte !== LF) this.send(Buffer.from([byte]));
+    if (byte === 0x2f /* / */ && /^a$/i.test(this.line)) {
+      // "A/" repeats the last command line at once, without CR (V.250 5.2.4)
+      this.line = '';
+      if (this.lastLine !== null) this.enqueue(this.lastLine);
+      return;
+    }
     if (byte === CR || byte === LF) {
       const line = this.line;
       this.line = '';
@@ -144,6 +151,7 @@ export class AtPort {
     // V.250 5.2.1: a line is taken only when it starts with "AT" (either case); "A/" repeats
     const text = raw.replace(/^[^Aa]*/, '');
     if (!/^at/i.test(text)) return;
+    this.lastLine = text;
     if (this.modem.faults.state.errorReplies) {
       this.final({ kind: 'error' });
       return;
