@@ -36,7 +36,7 @@ class InProcessLink implements SerialLink {
 
   write(data: Uint8Array | string): Promise<void> {
     if (!this.open) return Promise.reject(new CodedError('port_closed', `${this.path} is not open`));
-    const buf = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data); // as node-serialport encodes strings
     setImmediate(() => {
       if (this.open) this.port.input(buf);
     });

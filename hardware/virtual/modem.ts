@@ -108,9 +108,10 @@ export class VirtualModem {
     this.faults = new Faults(this.clock, this.rng);
     this.radio = new Radio({ clock: this.clock, rng: this.rng, family: this.profile.family, stepMs: opts.radioStepMs ?? 5000, modeChangeChance: opts.modeChangeChance ?? 0 });
     this.radio.onChange((what) => {
+      // the call drops first (NO CARRIER), then the port, back in command mode, gets the reports
+      if (!this.radio.inService && this.session) this.endSession('Lost-Service');
       const lines = what === 'signal' ? this.profile.urc.signal(this) : this.profile.urc.mode(this);
       for (const l of lines) this.broadcastUrc(l);
-      if (!this.radio.inService && this.session) this.endSession('Lost-Service');
     });
     this.sms.onAdd((m) => {
       if (m.status !== 'unread') return;

@@ -178,7 +178,8 @@ export function textModeSmsHandlers(opts: { pdu: boolean }): Record<string, Hand
     }
     const stat = TEXT_STAT[m.status];
     const head = withIndex ? `+CMGL: ${m.index},"${stat}","${peerText(cscs, m.peer)}",,"${scts(m.at)}"` : `+CMGR: "${stat}","${peerText(cscs, m.peer)}",,"${scts(m.at)}"`;
-    return [head, cscs === 'UCS2' ? ucs2Hex(m.text) : m.text];
+    // IRA/GSM: the text as UTF-8 bytes on the wire (port output strings are byte strings)
+    return [head, cscs === 'UCS2' ? ucs2Hex(m.text) : Buffer.from(m.text, 'utf8').toString('latin1')];
   };
   return {
     ...shared(),
