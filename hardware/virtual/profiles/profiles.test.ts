@@ -94,7 +94,31 @@ describe('V-1 Huawei EC-series CDMA profile answers as the EC121 does', () => {
   });
 });
 
+describe('V-2 unsolicited reports in the real forms', () => {
+  it('transcripts 08/10: ^BOOT heartbeat <n>,0,0,0,<m> on the Huawei profiles when enabled', async () => {
+    const clock = new ManualClock();
+    const m = await createInProcessModem({ clock, radioStepMs: 0, bootIntervalMs: 3000 });
+    opened.push(m);
+    const at = new RawAtClient(m.link);
+    clock.advance(6000);
+    expect(await at.flush()).toMatch(/^\r\n\^BOOT:\d{8},0,0,0,6\r\n\r\n\^BOOT:\d{8},0,0,0,6\r\n$/);
+  });
+  it('transcript 10: ^RSSI and ^MODE:<mode>,<submode> on the 3GPP profile', async () => {
+    const { m, at } = await modemWith({ profile: 'generic-3gpp' });
+    m.controller.setMode('hsdpa');
+    expect(await at.flush()).toBe('\r\n^MODE:5,5\r\n\r\n^RSSI:18\r\n');
+  });
+});
+
 describe('V-1 ZTE AC-series CDMA profile answers in the Qualcomm forms', () => {
+  it('SMS by +CMGS in text mode; PDU mode refused (+CMS ERROR: 303)', async () => {
+    const { m, at } = await modemWith({ profile: 'zte-ac' });
+    expect(await at.cmd('AT+CMGS="2772"')).toBe('\r\n> ');
+    expect(await at.raw('123456\x1a')).toBe('\r\n+CMGS: 1\r\n\r\nOK\r\n');
+    expect(m.controller.history().find((e) => e.type === 'network-event')).toMatchObject({ event: { type: 'sms', to: '2772', text: '123456' }, reply: null });
+    await at.cmd('AT+CMGF=0');
+    expect(await at.cmd('AT+CMGL=4')).toBe('\r\n+CMS ERROR: 303\r\n');
+  });
   it.each(zteAc)('reference %s: %s', async (_t, command, bytes) => {
     const { at } = await modemWith({ profile: 'zte-ac' });
     expect(await at.cmd(command)).toBe(bytes);

@@ -24,6 +24,7 @@ export interface SimOptions {
   scenario?: string;
   seed?: string | number;
   radioStep?: string | number;
+  heartbeat?: string | number;
   multiPort?: boolean;
   interim?: string | number;
   // faults from flags (V-5)
@@ -62,6 +63,7 @@ export async function runSim(opts: SimOptions): Promise<void> {
     seed: intOption('seed', opts.seed, 0, 2 ** 31) ?? Date.now() % 2 ** 31,
     multiPort: opts.multiPort === true,
     radioStepMs: intOption('radio-step', opts.radioStep, 0, 3_600_000) ?? 5000,
+    bootIntervalMs: intOption('heartbeat', opts.heartbeat, 0, 3_600_000) ?? 0,
     assa: opts.assa ? { url: opts.assa, secret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET ?? DEFAULT_NETWORK_SECRET } : null,
     radius,
     ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),
