@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawAtClient } from '../../../hardware/virtual/raw-client';
+import { startFakeAssa } from './fake-assa';
 import { startRadiusListener } from './radius-listener';
 import { socatClient, startSim, type SimProcess } from './sim-process';
 
@@ -123,5 +124,18 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     const bin = await diag.at.until((b) => b.includes('\x7e'));
     expect(bin).not.toContain('OK');
     await expect(silent.at.cmd('AT', 500)).rejects.toThrow(/timed out; got ""/);
+  });
+
+  it('--assa and --network-secret: an SMS to 2772 typed over the pty reaches ASSA and the reply is read back with ^HCMGR', async () => {
+    const assa = await startFakeAssa('pty-network-secret');
+    cleanups.push(() => assa.close());
+    const s = await sim(['--assa', assa.url, '--network-secret', 'pty-network-secret']);
+    const { at } = client(s.link);
+    await at.cmd('ATE0');
+    expect(await at.cmd('AT^HCMGS="2772"')).toBe('\r\n> ');
+    expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
+    await at.until((b) => b.includes('+CMTI: "ME",0'), 5000);
+    expect(assa.events).toMatchObject([{ type: 'sms', number: '441234567', to: '2772', text: '123456' }]);
+    expect(await at.cmd('AT^HCMGR=0')).toMatch(/^\r\n\^HCMGR:2772,\d{4},\d\d,\d\d,\d\d,\d\d,\d\d,0,1,31,0,0,0,0\r\nkod RUNA 123456 vdalo aktyvovan\x1a\r\n\r\nOK\r\n$/);
   });
 });

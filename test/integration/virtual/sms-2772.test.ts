@@ -1,44 +1,22 @@
 // V-4 / A-NET-2 / A-RUNA-1..2: an SMS to 2772 and a dialled *2772*XXXXXX reach a real HTTP
 // endpoint standing in for ASSA (POST /api/v1/network/events with the shared secret), and
 // the reply arrives on the modem as an incoming SMS the client reads with AT commands.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../hardware/virtual/clock';
 import { createInProcessModem } from '../../../hardware/virtual/in-process';
 import { RawAtClient } from '../../../hardware/virtual/raw-client';
-import { NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER, type NetworkEvent, type NetworkEventResponse } from '../../../src/shared/network-contract';
+import { startFakeAssa } from './fake-assa';
 
 const SECRET = 'test-network-secret';
+async function fakeAssa() {
+  const f = await startFakeAssa(SECRET);
+  cleanups.push(() => f.close());
+  return f;
+}
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** Stands in for ASSA's network endpoint with the A-RUNA-2 reply texts. */
-async function fakeAssa(): Promise<{ url: string; events: NetworkEvent[] }> {
-  const events: NetworkEvent[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== NETWORK_EVENTS_PATH) return void res.writeHead(404).end();
-      if (req.headers[NETWORK_SECRET_HEADER] !== SECRET) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"code":"bad_secret","message":"no"}}');
-      const e = JSON.parse(body) as NetworkEvent;
-      events.push(e);
-      const digits = e.type === 'sms' ? e.text.trim() : e.digits.replace(/^\*2772\*|^2772/, '').replace(/#$/, '');
-      const good = /^\d{6}$/.test(digits);
-      const reply: NetworkEventResponse['reply'] =
-        e.type === 'sms'
-          ? { kind: 'sms', from: '2772', text: good ? `kod RUNA ${digits} vdalo aktyvovan` : 'kod RUNA ne aktyvovan. Pravylnyi format sms: AAAAAA, de A-tsyfra vid 0 do 9' }
-          : { kind: 'announcement', outcome: good ? 'activated' : 'invalid_number', text: good ? 'activation successful' : 'invalid number dialled' };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ reply }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  cleanups.push(() => new Promise((r) => server.close(() => r())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, events };
-}
 
 async function modem(url: string, secret = SECRET) {
   const m = await createInProcessModem({ clock: new ManualClock(Date.UTC(2026, 0, 15, 10, 0, 0)), radioStepMs: 0, assa: { url, secret } });
