@@ -48,9 +48,11 @@ async function removeStaleLink(link: string): Promise<void> {
   await fs.unlink(link);
 }
 
-async function waitForLink(link: string, child: ChildProcess, timeoutMs = 5000): Promise<void> {
+async function waitForLink(link: string, child: ChildProcess, spawnError: () => Error | null, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
+    const e = spawnError();
+    if (e) throw new CodedError('socat_missing', `cannot run socat (install the Debian package "socat"): ${e.message}`, { cause: e });
     if (child.exitCode !== null) throw new CodedError('socat_failed', `socat exited (${child.exitCode}) before creating ${link}`);
     const st = await fs.lstat(link).catch(() => null);
     if (st?.isSymbolicLink()) return;
@@ -75,7 +77,11 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     await removeStaleLink(p.link);
     const child = spawn(opts.socat ?? 'socat', ['-d', '-d', `pty,raw,echo=0,link=${p.link}`, 'STDIO'], { stdio: ['pipe', 'pipe', 'pipe'] });
     p.child = child;
-    child.on('error', (e) => log(`socat for ${p.link}: ${e.message}`));
+    let spawnError: Error | null = null;
+    child.on('error', (e) => {
+      spawnError = e;
+      log(`socat for ${p.link}: ${e.message}`);
+    });
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', () => undefined); // socat's notices; drained so it never blocks
     child.stdin?.on('error', () => undefined); // EPIPE after unplug
@@ -86,7 +92,7 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     child.on('exit', () => {
       if (p.child === child) p.child = null;
     });
-    await waitForLink(p.link, child);
+    await waitForLink(p.link, child, () => spawnError);
   };
 
   const stopPort = async (p: PtyPort) => {
@@ -99,7 +105,9 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    await fs.unlink(p.link).catch(() => undefined);
+    // socat removes its link on exit; remove it if it is left, but never anything that is not a symlink
+    const st = await fs.lstat(p.link).catch(() => null);
+    if (st?.isSymbolicLink()) await fs.unlink(p.link).catch(() => undefined);
   };
 
   let transition: Promise<void> = Promise.resolve();
