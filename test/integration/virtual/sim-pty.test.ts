@@ -2,6 +2,8 @@
 // third-party serial program (socat), in the real device formats; faults observable over
 // the pty; RADIUS Start/Stop from the CLI's data session.
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawAtClient } from '../../../hardware/virtual/raw-client';
 import { startFakeAssa } from './fake-assa';
@@ -134,8 +136,30 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     await at.cmd('ATE0');
     expect(await at.cmd('AT^HCMGS="2772"')).toBe('\r\n> ');
     expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
-    await at.until((b) => b.includes('+CMTI: "ME",0'), 5000);
+    await at.until((b) => b.includes('+CMTI: "ME",0') && b.includes('^HCMGSS:1'), 5000); // both reports in, so none lands inside the next answer
     expect(assa.events).toMatchObject([{ type: 'sms', number: '441234567', to: '2772', text: '123456' }]);
     expect(await at.cmd('AT^HCMGR=0')).toMatch(/^\r\n\^HCMGR:2772,\d{4},\d\d,\d\d,\d\d,\d\d,\d\d,0,1,31,0,0,0,0\r\nkod RUNA 123456 vdalo aktyvovan\x1a\r\n\r\nOK\r\n$/);
+  });
+
+  it('--scenario FILE: the steps play on start (an SMS arrives, roaming starts)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'assa-scn-'));
+    cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'scenario.json');
+    await fs.writeFile(file, JSON.stringify({ steps: [{ action: 'sms', from: '2772', text: 'hello from the scenario' }, { action: 'roaming' }] }));
+    const s = await sim(['--scenario', file]);
+    const { at } = client(s.link);
+    // reports made before anyone opened the tty wait in it and arrive first
+    expect(await at.until((b) => b.includes('^MODE:8\r\n'))).toBe('\r\n+CMTI: "ME",0\r\n\r\n^MODE:8\r\n');
+    await at.cmd('ATE0');
+    expect(await at.cmd('AT^SYSINFO')).toBe('\r\n^SYSINFO:2,255,1,8,240\r\n\r\nOK\r\n');
+    expect(await at.cmd('AT^HCMGR=0')).toContain('\r\nhello from the scenario\x1a\r\n');
+  });
+
+  it('a bad scenario file stops assa sim with a message naming the step', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'assa-scn-'));
+    cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'scenario.json');
+    await fs.writeFile(file, JSON.stringify({ steps: [{ action: 'melt' }] }));
+    await expect(startSim(['--scenario', file])).rejects.toThrow(/step 1: unknown action "melt"/);
   });
 });
