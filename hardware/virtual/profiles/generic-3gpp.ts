@@ -56,6 +56,8 @@ export function generic3gpp(): DeviceProfile {
         if (cmd.kind === 'set') apn = cmd.args.split(',').slice(1, 3).join(',').replace(/^"|"$/g, '');
         return ok();
       },
+      // 27.007 10.1.14: the PDP address of context 1 while the data session is up (0.0.0.0 when down)
+      '+CGPADDR': ({ modem, cmd }) => (cmd.kind === 'test' ? ok('+CGPADDR: (1)') : ok(`+CGPADDR: 1,"${modem.session?.ip ?? '0.0.0.0'}"`)),
       '^SYSINFO': ({ modem }) => {
         const x = modes(modem);
         return ok(`^SYSINFO:${modem.radio.inService ? 2 : 0},${modem.radio.inService ? 3 : 0},${modem.radio.state.roaming ? 1 : 0},${x.mode},1,,${x.sub}`);

@@ -3,13 +3,14 @@
 // as ModemManager and the app do, so the bytes are exactly the device's reply.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock';
-import { createInProcessModem, type InProcessModem } from '../in-process';
+import { createInProcessModem, createInProcessMultiPortModem, type InProcessModem, type MultiPortModem } from '../in-process';
 import type { VirtualModemOptions } from '../modem';
 import { RawAtClient } from '../raw-client';
 
 const opened: InProcessModem[] = [];
+const cleanupsMulti: MultiPortModem[] = [];
 afterEach(async () => {
-  for (const m of opened.splice(0)) await m.controller.close();
+  for (const m of [...opened.splice(0), ...cleanupsMulti.splice(0)]) await m.controller.close();
 });
 
 async function modemWith(opts: VirtualModemOptions): Promise<{ m: InProcessModem; at: RawAtClient }> {
@@ -143,6 +144,16 @@ describe('V-1 Huawei 3GPP profile answers as a Huawei UMTS stick', () => {
     expect(await at.cmd('ATZ')).toBe('ATZ\r\r\nOK\r\n');
     expect(await at.cmd('ATQ0 V1 E1 S0=0 &C1 &D2 +FCLASS=0')).toBe('ATQ0 V1 E1 S0=0 &C1 &D2 +FCLASS=0\r\r\nOK\r\n');
     expect(await at.cmd('ATDT*99#')).toBe('ATDT*99#\r\r\nCONNECT 3600000\r\n');
+  });
+  it('27.007 +CGPADDR gives the session address from 127.10.0.0/16 once the call is up', async () => {
+    const dev = createInProcessMultiPortModem({ clock: new ManualClock(), radioStepMs: 0, profile: 'generic-3gpp' });
+    cleanupsMulti.push(dev);
+    const pcui = new RawAtClient(await dev.opener.open(dev.paths.pcui));
+    const data = new RawAtClient(await dev.opener.open(dev.paths.modem));
+    await pcui.cmd('ATE0');
+    expect(await pcui.cmd('AT+CGPADDR=1')).toBe('\r\n+CGPADDR: 1,"0.0.0.0"\r\n\r\nOK\r\n');
+    expect(await data.cmd('ATD*99***1#')).toBe('ATD*99***1#\r\r\nCONNECT 3600000\r\n');
+    expect(await pcui.cmd('AT+CGPADDR=1')).toBe('\r\n+CGPADDR: 1,"127.10.0.1"\r\n\r\nOK\r\n');
   });
   it('transcripts 10/20: a new SMS raises +CMTI: "SM",0', async () => {
     const { m, at } = await modemWith({ profile: 'generic-3gpp' });
