@@ -17,6 +17,7 @@ const BS = 0x08;
 const CTRL_Z = 0x1a;
 const ESC = 0x1b;
 const MAX_LINE = 2048;
+const MAX_QUEUED_LINES = 64;
 
 export class AtPort {
   echo = true;
@@ -131,6 +132,7 @@ export class AtPort {
   }
 
   private enqueue(line: string): void {
+    if (this.queue.length >= MAX_QUEUED_LINES) return; // a flooding host loses lines, as a real UART buffer would
     this.queue.push(line);
     if (!this.busy) void this.drain();
   }

@@ -16,6 +16,12 @@ describe('V-1 command line parsing (V.250 5.2)', () => {
     const v = parseCommandLine('D*2772*123456;');
     expect(v.ok && v.commands[0]!.args).toBe('*2772*123456;');
   });
+  it('takes the number straight after +CDV (Qualcomm CDMA dial)', () => {
+    const r = parseCommandLine('+CDV*2772*123456');
+    expect(r.ok && r.commands).toEqual([{ name: '+CDV', kind: 'exec', args: '*2772*123456' }]);
+    const d = parseCommandLine('+CDV2772123456');
+    expect(d.ok && d.commands[0]!.args).toBe('2772123456');
+  });
   it('keeps spaces and semicolons inside quotes', () => {
     const r = parseCommandLine('+CMGS="a; b",129');
     expect(r.ok && r.commands[0]!.args).toBe('"a; b",129');

@@ -51,6 +51,12 @@ export function parseCommandLine(body: string): ParsedLine {
         if (s[end] === '"') quoted = !quoted;
         end++;
       }
+      if (name.startsWith('+CDV')) {
+        // Qualcomm CDMA dial: the number follows the name directly ("AT+CDV*2772*123456")
+        commands.push({ name: '+CDV', kind: 'exec', args: s.slice(i + 4, end).replace(/^=/, '') });
+        i = end;
+        continue;
+      }
       const rest = s.slice(j, end);
       if (rest === '') commands.push({ name, kind: 'exec', args: '' });
       else if (rest === '?') commands.push({ name, kind: 'read', args: '' });

@@ -120,6 +120,21 @@ export function commonHandlers(id: Identity): Record<string, Handler> {
   return handlers;
 }
 
+/**
+ * Qualcomm CDMA call control (at-commands.md 1.5, 1.7): AT+CDV<number> dials like ATD,
+ * AT+CHV hangs up like ATH. For the CDMA profiles.
+ */
+export function cdmaCallHandlers(): Record<string, Handler> {
+  return {
+    '+CDV': (ctx) => dial(ctx),
+    '+CHV': ({ modem, port }) => {
+      if (modem.session && modem.session.port === port) modem.endSession('User-Request', { notify: false });
+      port.mode = 'command';
+      return ok();
+    },
+  };
+}
+
 /** ATD: packet data (#777 / *99#), a 2772 feature code (A-RUNA-1), or a voice number we cannot carry. */
 async function dial(ctx: HandlerContext): Promise<Reply> {
   const { modem, port, cmd } = ctx;

@@ -6,7 +6,7 @@
 import { error, ok } from '../device/replies';
 import type { VirtualModem } from '../modem';
 import { csqIndex, level } from '../radio/radio';
-import { commonHandlers, dsflowrpt } from './common';
+import { cdmaCallHandlers, commonHandlers, dsflowrpt } from './common';
 import type { DeviceProfile } from './profile-types';
 import { huaweiCdmaSmsHandlers } from './sms-handlers';
 
@@ -73,6 +73,7 @@ export function huaweiEc(): DeviceProfile {
       '^HDRRSSI': ({ modem }) => ok(`^HDRRSSI:${modem.radio.hasEvdo() ? csqIndex(modem.radio.state, modem.radio.state.hdrRssiDbm) : 99}`),
       '+CSS': ({ modem }) => ok(`+CSS: ? , ${modem.radio.has1x() ? modem.subscriber.sid : 99999}`),
       '+CAD': ({ modem }) => ok(`+CAD: ${modem.radio.inService ? 1 : 0}`),
+      ...cdmaCallHandlers(),
       '+CRM': ({ cmd }) => (cmd.kind === 'test' ? ok('+CRM: (0-2)') : cmd.kind === 'read' ? ok('+CRM: 1') : ok()),
       '+CPIN': () => error(), // NV-provisioned stick without R-UIM (sim_state 240)
       '^CURC': () => ok(),

@@ -6,7 +6,7 @@
 // for unknown commands, no MDN command (1.2: "no source documents an MDN command").
 import { error, ok } from '../device/replies';
 import { level } from '../radio/radio';
-import { commonHandlers } from './common';
+import { cdmaCallHandlers, commonHandlers } from './common';
 import { cdmaSignalUrcs, cdmaSysMode } from './huawei-ec';
 import type { DeviceProfile } from './profile-types';
 import { textModeSmsHandlers } from './sms-handlers';
@@ -44,6 +44,7 @@ export function zteAc(): DeviceProfile {
       '^HDRCSQ': ({ modem }) => ok(`^HDRCSQ: ${level(modem.radio.state.hdrRssiDbm, modem.radio.hasEvdo())}`),
       '+CSS': ({ modem }) => ok(`+CSS: ? , ${modem.radio.has1x() ? modem.subscriber.sid : 99999}`),
       '+CAD': ({ modem }) => ok(`+CAD: ${modem.radio.inService ? 1 : 0}`),
+      ...cdmaCallHandlers(),
       '+CRM': ({ cmd }) => (cmd.kind === 'test' ? ok('+CRM: (0-2)') : cmd.kind === 'read' ? ok('+CRM: 1') : ok()),
       ...textModeSmsHandlers({ pdu: false }),
     },

@@ -57,6 +57,15 @@ describe('V-4 2772 traffic reaches ASSA and the reply comes back as an SMS (A-NE
     expect(m.modem.sms.get(0)).toMatchObject({ peer: '2772', text: 'activation successful' });
   });
 
+  it('dialling 2772XXXXXX by AT+CDV (Qualcomm CDMA dial) sends the digits as dialled; AT+CHV is accepted', async () => {
+    const assa = await fakeAssa();
+    const { m, at } = await modem(assa.url);
+    expect(await at.cmd('AT+CDV2772123456')).toBe('\r\nOK\r\n');
+    await m.controller.waitFor('sms-received');
+    expect(assa.events).toMatchObject([{ type: 'dial', digits: '2772123456' }]);
+    expect(await at.cmd('AT+CHV')).toMatch(/\r\nOK\r\n$/);
+  });
+
   it('the 3GPP profile sends by +CMGS in text mode and lists the reply with +CMGL', async () => {
     const assa = await fakeAssa();
     const m = await createInProcessModem({ profile: 'generic-3gpp', clock: new ManualClock(Date.UTC(2026, 0, 15, 10, 0, 0)), radioStepMs: 0, assa: { url: assa.url, secret: SECRET } });
