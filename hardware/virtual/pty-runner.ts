@@ -8,8 +8,10 @@
 //
 // Unplug kills the socat processes: the pty and the symlink disappear and an open client
 // gets EIO/hang-up, as with a stick pulled out; replug starts them again at the same
-// paths. Known limit: socat does not tell us when the client closes the slave, so in pty
-// mode closing the port does not end a data session (use +++ and ATH, or a carrier drop).
+// paths. socat does not tell us when the client closes the slave, so while a data
+// session is up we look, once a second, whether any process other than socat still holds
+// the slave open (Linux /proc); when none does, the port was closed and the call ends,
+// as DTR dropping ends it on a real stick.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { CodedError } from '../../src/shared/errors';
@@ -24,6 +26,8 @@ export interface PtyModemOptions extends VirtualModemOptions {
   multiPort?: boolean;
   socat?: string;
   log?: (line: string) => void;
+  /** How often to check, during a data session, whether the client closed the tty; 0 = never. Default 1000. */
+  watchCloseMs?: number;
 }
 
 export interface PtyModem {
@@ -59,6 +63,35 @@ async function waitForLink(link: string, child: ChildProcess, spawnError: () => 
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new CodedError('socat_failed', `socat did not create ${link} within ${timeoutMs} ms`);
+}
+
+/**
+ * Whether a process other than `exclude` has `device` open, from Linux /proc: true, false,
+ * or null when it cannot tell (no /proc, or some process's descriptors are not readable —
+ * e.g. a root-owned client while we run as a user). Only a sure `false` ends a session.
+ */
+export async function deviceHeldOpen(device: string, exclude: Set<number>): Promise<boolean | null> {
+  let pids: string[];
+  try {
+    pids = await fs.readdir('/proc');
+  } catch {
+    return null;
+  }
+  let blind = false;
+  for (const pid of pids) {
+    if (!/^\d+$/.test(pid) || exclude.has(Number(pid))) continue;
+    let fds: string[];
+    try {
+      fds = await fs.readdir(`/proc/${pid}/fd`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') blind = true; // EACCES: cannot see; ENOENT: it just exited
+      continue;
+    }
+    for (const fd of fds) {
+      if ((await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === device) return true;
+    }
+  }
+  return blind ? null : false;
 }
 
 export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
@@ -110,8 +143,34 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     if (st?.isSymbolicLink()) await fs.unlink(p.link).catch(() => undefined);
   };
 
+  // a data session ends when its client closes the tty (see the header comment)
+  let watch: NodeJS.Timeout | null = null;
+  const watchSession = () => {
+    const s = modem.session;
+    const p = ports.find((x) => x.port === s?.port);
+    if (!s || !p?.child?.pid) return;
+    const pid = p.child.pid;
+    void fs.realpath(p.link).then(
+      async (device) => {
+        if (modem.session === s && (await deviceHeldOpen(device, new Set([pid, process.pid]))) === false) {
+          log(`${p.link} closed by its client: ending the data session`);
+          p.port.hostClosed();
+        }
+      },
+      () => undefined,
+    );
+  };
+
   let transition: Promise<void> = Promise.resolve();
   modem.onEvent((e) => {
+    if (e.type === 'session-start' && opts.watchCloseMs !== 0) {
+      watch = setInterval(watchSession, opts.watchCloseMs ?? 1000);
+      watch.unref();
+    }
+    if (e.type === 'session-stop' && watch) {
+      clearInterval(watch);
+      watch = null;
+    }
     if (closing) return;
     if (e.type === 'unplug') transition = transition.then(() => Promise.all(ports.map(stopPort))).then(() => log('unplugged'));
     if (e.type === 'replug') transition = transition.then(() => Promise.all(ports.map(spawnPort))).then(() => log('replugged'));
@@ -132,6 +191,7 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     modem,
     async close() {
       closing = true;
+      if (watch) clearInterval(watch);
       await transition.catch(() => undefined);
       await Promise.all(ports.map(stopPort));
       await modem.close();

@@ -70,6 +70,11 @@ export class AtPort {
   /** The host side closed the port: a data call on it ends, as on a real stick (DTR drop). */
   detach(): void {
     this.sink = null;
+    this.hostClosed();
+  }
+
+  /** The host closed its end (DTR drop): a call on this port ends silently, half-typed input is dropped. */
+  hostClosed(): void {
     this.line = '';
     this.queue.length = 0;
     if (this.mode === 'data' || this.mode === 'online-command') this.modem.endSession('User-Request', { notify: false });

@@ -51,6 +51,21 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     expect(await at.cmd('AT')).toBe('\r\nOK\r\n');
   });
 
+  it('closing the tty ends the data session (as DTR drop does): RADIUS Stop with User-Request; the port works for the next client', async () => {
+    const rad = await startRadiusListener('pty-secret');
+    cleanups.push(() => rad.close());
+    const s = await sim(['--radius', `127.0.0.1:${rad.port}`, '--radius-secret', 'pty-secret']);
+    const first = client(s.link);
+    await first.at.cmd('ATE0');
+    expect(await first.at.cmd('ATD#777')).toBe('\r\nCONNECT\r\n');
+    await rad.next('Start');
+    await first.link.close();
+    const stop = await rad.next('Stop', 10_000);
+    expect(stop.attributes['Acct-Terminate-Cause']).toBe('User-Request');
+    const second = client(s.link);
+    expect(await second.at.cmd('AT')).toBe('\r\nOK\r\n'); // E0 stays: the device was not reset
+  });
+
   it('V-5 unplug (SIGUSR2): the pty and its link vanish and the client loses the port; a second SIGUSR2 plugs it back', async () => {
     const s = await sim();
     const { link, at } = client(s.link);
