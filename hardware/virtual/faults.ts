@@ -4,6 +4,7 @@
 // drop and signal loss act on the modem, the radio and the transports.
 import type { SimClock } from './clock';
 import type { AtPort } from './device/at-port';
+import { decapsulate, qcdmAnswer } from './device/qcdm';
 import { randInt, type Rng } from './rng';
 
 export interface FaultState {
@@ -49,13 +50,9 @@ export class Faults {
     else write(payload);
   }
 
-  /**
-   * A QCDM/DIAG-like port: answers any input with binary frames that are not AT, as the
-   * Qualcomm diagnostics port of a real stick does (0x13 = "bad command" + HDLC flag 0x7E).
-   */
+  /** The diagnostics port: QCDM frames (device/qcdm.ts), never AT. */
   diagAnswer(port: AtPort, chunk: Buffer): void {
     if (this.state.silent || chunk.length === 0) return;
-    const frame = Buffer.concat([Buffer.from([0x13]), chunk.subarray(0, 16), this.garbage(2), Buffer.from([0x7e])]);
-    port.send(frame);
+    for (const frame of port.qcdm.push(chunk)) port.send(qcdmAnswer(decapsulate(frame), frame, port.modem.subscriber, port.modem.profile.id === 'zte-ac' ? 'AC2726' : 'EC121'));
   }
 }

@@ -4,6 +4,7 @@
 // swallows bytes until the +++ escape (guard time) or a hang-up. We cannot run real PPP
 // here: after CONNECT the port carries bytes but answers none of them (documented gap).
 import { parseCommandLine, type AtCommand } from './command-line';
+import { QcdmFramer } from './qcdm';
 import { CME_TEXT, frameFinal, frameInfo, frameUrc, type Reply } from './replies';
 import type { SimTimer } from '../clock';
 import type { VirtualModem } from '../modem';
@@ -29,6 +30,8 @@ export class AtPort {
   /** +CSCS: 'IRA' / 'GSM' / 'UCS2' (3GPP text-mode SMS). */
   cscs = 'IRA';
   mode: PortMode = 'command';
+  /** Frame splitter when this is the diagnostics port. */
+  readonly qcdm = new QcdmFramer();
 
   private line = '';
   private lastLine: string | null = null;
