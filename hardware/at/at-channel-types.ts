@@ -66,6 +66,8 @@ export interface AtChannel {
   onModeChange(listener: (mode: AtChannelMode) => void): () => void;
   /** The most recent lines both ways, oldest first (bounded). */
   transcript(): readonly TranscriptEntry[];
+  /** Every transcript line as it happens (the technician's terminal, M-AT-1). */
+  onTranscript?(listener: (entry: TranscriptEntry) => void): () => void;
   close(): Promise<void>;
 }
 

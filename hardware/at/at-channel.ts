@@ -1,0 +1,270 @@
+// M-AT-1: the AT channel over one SerialLink. One command in flight, each with its own
+// time budget and an optional AbortSignal; echo and blank lines dropped; URCs routed by
+// prefix even inside an answer; CONNECT puts the port in data mode until NO CARRIER; an
+// unplug fails the command in flight with at_unplugged. After a timeout or a cancel the
+// modem may still answer late, so the next command first re-synchronises (see resync).
+import { CodedError } from '../../src/shared/errors';
+import type { SerialCloseReason, SerialLink } from '../serial/serial-link';
+import type { AtChannel, AtChannelMode, AtFailureCode, AtResponse, AtSendOptions, FinalResult, TranscriptEntry, UnsolicitedReport } from './at-channel-types';
+import { parseFinalResult } from './final-result';
+import { LineFramer } from './line-framer';
+import { commandPrefix, urcPrefixOf } from './urc-prefixes';
+
+export interface AtChannelOptions {
+  defaultTimeoutMs?: number;
+  transcriptLimit?: number;
+  now?: () => number;
+  /** Commands sent once at open so answers have a known shape (verbose codes, errors as numbers). */
+  init?: string[];
+}
+
+interface Pending {
+  command: string;
+  ownPrefix: string | null;
+  lines: string[];
+  payload: string | null;
+  resolve(r: AtResponse): void;
+  reject(e: unknown): void;
+}
+
+const fail = (code: AtFailureCode, message: string) => new CodedError(code, message);
+const NO_CARRIER = /(?:^|[\r\n])NO CARRIER\r?(?:\n|$)/;
+
+export class SerialAtChannel implements AtChannel {
+  private currentMode: AtChannelMode = 'command';
+  private readonly framer = new LineFramer();
+  private pending: Pending | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private needsResync = false;
+  private dataTail = '';
+  private readonly log: TranscriptEntry[] = [];
+  private readonly urcListeners = new Map<string, Set<(r: UnsolicitedReport) => void>>();
+  private readonly modeListeners = new Set<(m: AtChannelMode) => void>();
+  private readonly lineListeners = new Set<(e: TranscriptEntry) => void>();
+  private closeReason: SerialCloseReason | null = null;
+  private readonly offs: Array<() => void>;
+
+  constructor(
+    private readonly link: SerialLink,
+    private readonly opts: AtChannelOptions = {},
+  ) {
+    this.offs = [link.onData((c) => this.onBytes(c)), link.onClose((r) => this.onLinkClosed(r))];
+  }
+
+  get path(): string {
+    return this.link.path;
+  }
+  get mode(): AtChannelMode {
+    return this.currentMode;
+  }
+
+  send(command: string, opts: AtSendOptions = {}): Promise<AtResponse> {
+    const cmd = command.trim();
+    if (!cmd || /[\r\n\x1a]/.test(cmd)) return Promise.reject(fail('at_invalid_command', 'A command is one line of text.'));
+    const run = this.queue.then(async () => {
+      if (this.needsResync) await this.resync();
+      return this.exchange(cmd, opts);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  onUnsolicited(prefix: string, listener: (r: UnsolicitedReport) => void): () => void {
+    const key = prefix === '*' ? '*' : prefix.toUpperCase();
+    let set = this.urcListeners.get(key);
+    if (!set) this.urcListeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  onModeChange(listener: (m: AtChannelMode) => void): () => void {
+    this.modeListeners.add(listener);
+    return () => this.modeListeners.delete(listener);
+  }
+
+  onTranscript(listener: (e: TranscriptEntry) => void): () => void {
+    this.lineListeners.add(listener);
+    return () => this.lineListeners.delete(listener);
+  }
+
+  transcript(): readonly TranscriptEntry[] {
+    return this.log;
+  }
+
+  async close(): Promise<void> {
+    if (this.currentMode === 'closed') return;
+    this.closeReason = { kind: 'closed' };
+    await this.link.close().catch(() => undefined);
+    this.onLinkClosed({ kind: 'closed' });
+  }
+
+  private exchange(command: string, opts: AtSendOptions): Promise<AtResponse> {
+    if (this.currentMode === 'closed') return Promise.reject(this.closedError());
+    if (this.currentMode === 'data') return Promise.reject(fail('at_data_mode', 'The modem is in a data call; commands wait until it ends.'));
+    if (opts.signal?.aborted) return Promise.reject(fail('at_cancelled', 'The command was cancelled.'));
+    return new Promise<AtResponse>((resolve, reject) => {
+      const timeoutMs = opts.timeoutMs ?? this.opts.defaultTimeoutMs ?? 10_000;
+      const done = () => {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        this.pending = null;
+      };
+      const p: Pending = {
+        command,
+        ownPrefix: commandPrefix(command),
+        lines: [],
+        payload: opts.promptPayload ?? null,
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+      };
+      const timer = setTimeout(() => {
+        // The modem may still answer; that late answer must not become the next one's.
+        this.needsResync = true;
+        p.reject(fail('at_timeout', `No answer to ${command} within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      const onAbort = () => {
+        this.needsResync = true;
+        p.reject(fail('at_cancelled', `${command} was cancelled.`));
+      };
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending = p;
+      this.write(`${command}\r`, command).catch((e: unknown) => p.reject(this.currentMode === 'closed' ? this.closedError() : new CodedError('at_unplugged', `Writing to the modem failed: ${String(e)}`)));
+    });
+  }
+
+  /**
+   * Re-synchronise after a timeout: send plain AT until one answer is ours. A late final
+   * result of the abandoned command can arrive before our OK, so an OK is only trusted
+   * once no other final result follows it within a short settle window.
+   */
+  private async resync(): Promise<void> {
+    this.needsResync = false;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let extra = 0;
+      const r = await this.exchange('AT', { timeoutMs: 2000 }).catch(() => null);
+      if (!r) continue;
+      const seen = new Promise<void>((res) => {
+        const check = setTimeout(res, 150);
+        this.pending = {
+          command: '',
+          ownPrefix: null,
+          lines: [],
+          payload: null,
+          resolve: () => (extra++, clearTimeout(check), res()),
+          reject: () => res(),
+        };
+      });
+      await seen;
+      this.pending = null;
+      if (extra === 0) return;
+    }
+    this.needsResync = true;
+  }
+
+  private onBytes(chunk: Buffer): void {
+    if (this.currentMode === 'data') return this.onDataBytes(chunk);
+    for (const t of this.framer.push(chunk, this.pending?.payload != null)) {
+      if (t.kind === 'prompt') this.onPrompt();
+      else this.onLine(t.text);
+      if ((this.currentMode as AtChannelMode) === 'data') return; // the rest of the chunk is PPP (transcript 17)
+    }
+  }
+
+  private onLine(line: string): void {
+    this.record('rx', line);
+    const p = this.pending;
+    const urc = urcPrefixOf(line, p?.ownPrefix ?? null);
+    if (urc) return this.emitUrc(urc, line);
+    if (!p) {
+      if (parseFinalResult(line)?.kind === 'no-carrier') this.setMode('command');
+      return; // stray line (late reply) with nobody waiting
+    }
+    if (p.command && line.toUpperCase() === p.command.toUpperCase()) return; // echo (ATE1)
+    const final = parseFinalResult(line);
+    if (!final) {
+      p.lines.push(line);
+      return;
+    }
+    if (final.kind === 'connect') {
+      this.framer.reset();
+      this.setMode('data');
+    }
+    p.resolve({ command: p.command, lines: p.lines, final });
+  }
+
+  private onPrompt(): void {
+    this.record('rx', '> ');
+    const p = this.pending;
+    if (!p || p.payload === null) return;
+    const text = p.payload;
+    p.payload = null;
+    void this.write(`${text}\x1a`, text);
+  }
+
+  // Data mode: PPP bytes, not lines. Only "NO CARRIER" (after the link drops) matters.
+  private onDataBytes(chunk: Buffer): void {
+    this.dataTail = (this.dataTail + chunk.toString('latin1')).slice(-64);
+    if (NO_CARRIER.test(this.dataTail)) {
+      this.dataTail = '';
+      this.framer.reset();
+      this.record('rx', 'NO CARRIER');
+      this.setMode('command');
+    }
+  }
+
+  private emitUrc(prefix: string, line: string): void {
+    const r: UnsolicitedReport = { prefix, line, at: this.iso() };
+    for (const key of [prefix, '*']) for (const l of [...(this.urcListeners.get(key) ?? [])]) l(r);
+  }
+
+  private async write(data: string, shown: string): Promise<void> {
+    this.record('tx', shown);
+    await this.link.write(data);
+  }
+
+  private onLinkClosed(reason: SerialCloseReason): void {
+    if (this.currentMode === 'closed') return;
+    this.closeReason ??= reason;
+    for (const off of this.offs) off();
+    this.pending?.reject(this.closedError());
+    this.setMode('closed');
+  }
+
+  private closedError(): CodedError {
+    const r = this.closeReason;
+    if (r?.kind === 'unplugged') return new CodedError('at_unplugged', `The modem went away (${r.message}).`);
+    if (r?.kind === 'error') return new CodedError('at_unplugged', `The port failed: ${r.message}`);
+    return fail('at_closed', 'The AT channel is closed.');
+  }
+
+  private setMode(m: AtChannelMode): void {
+    if (m === this.currentMode) return;
+    this.currentMode = m;
+    if (m !== 'data') this.dataTail = '';
+    for (const l of [...this.modeListeners]) l(m);
+  }
+
+  private record(dir: 'tx' | 'rx', line: string): void {
+    const e: TranscriptEntry = { t: this.iso(), dir, line };
+    this.log.push(e);
+    const max = this.opts.transcriptLimit ?? 500;
+    if (this.log.length > max) this.log.splice(0, this.log.length - max);
+    for (const l of [...this.lineListeners]) l(e);
+  }
+
+  private iso(): string {
+    return new Date(this.opts.now?.() ?? Date.now()).toISOString();
+  }
+}
+
+/** Opens the channel and makes the answers' shape known: verbose result codes, numeric CME errors. */
+export async function openAtChannel(link: SerialLink, opts: AtChannelOptions = {}): Promise<SerialAtChannel> {
+  const ch = new SerialAtChannel(link, opts);
+  for (const cmd of opts.init ?? ['ATV1', 'AT+CMEE=1']) {
+    // A modem that refuses one of these still works; one that never answers is not a modem.
+    await ch.send(cmd, { timeoutMs: 3000 });
+  }
+  return ch;
+}
+
+export type { FinalResult };
