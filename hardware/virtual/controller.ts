@@ -41,6 +41,10 @@ export class VirtualModemController {
   noisyLine(n: number): void {
     this.modem.faults.state.garbagePerReply = Math.max(0, n);
   }
+  /** Sends `line` (e.g. a ^DSFLOWRPT) between the echo and every answer, as transcript 09 shows; null = off. */
+  urcInsideAnswers(line: string | null): void {
+    this.modem.faults.state.urcInsideAnswers = line;
+  }
   /** The network drops the data call: NO CARRIER, RADIUS Stop (Lost-Carrier). */
   dropCarrier(): boolean {
     return this.modem.dropCarrier();

@@ -16,10 +16,12 @@ export interface FaultState {
   errorReplies: boolean;
   /** This many random bytes precede every answer (a noisy line). */
   garbagePerReply: number;
+  /** An unsolicited line sent after the echo and before every answer, as in transcript 09. */
+  urcInsideAnswers: string | null;
 }
 
 export class Faults {
-  readonly state: FaultState = { silent: false, slowMs: 0, errorReplies: false, garbagePerReply: 0 };
+  readonly state: FaultState = { silent: false, slowMs: 0, errorReplies: false, garbagePerReply: 0, urcInsideAnswers: null };
 
   constructor(
     private readonly clock: SimClock,

@@ -20,7 +20,8 @@ export type ScenarioAction =
   | { action: 'signal'; dbm: number }
   | { action: 'mode'; mode: ServiceMode }
   | { action: 'roaming'; on?: boolean }
-  | { action: 'sms'; from: string; text: string };
+  | { action: 'sms'; from: string; text: string }
+  | { action: 'urc-inside-answers'; line: string | null };
 
 export type ScenarioStep = ScenarioAction & { afterMs?: number };
 
@@ -76,6 +77,9 @@ export function parseScenario(json: unknown): Scenario {
           if (typeof s.from !== 'string' || !/^\+?[0-9]{1,20}$/.test(s.from)) bad(i, 'from must be digits');
           if (typeof s.text !== 'string' || s.text.length > 1000) bad(i, 'text must be a string of at most 1000 characters');
           return { action: 'sms', from: s.from, text: s.text, afterMs };
+        case 'urc-inside-answers':
+          if (s.line !== null && (typeof s.line !== 'string' || !/^[\x20-\x7e]{1,200}$/.test(s.line))) bad(i, 'line must be printable text (at most 200 characters) or null');
+          return { action: 'urc-inside-answers', line: s.line as string | null, afterMs };
         default:
           return bad(i, `unknown action ${JSON.stringify(s.action)}`);
       }
@@ -113,6 +117,8 @@ export function applyAction(c: VirtualModemController, a: ScenarioAction): void 
       return c.setRoaming(a.on ?? true);
     case 'sms':
       return void c.deliverSms(a.from, a.text);
+    case 'urc-inside-answers':
+      return c.urcInsideAnswers(a.line);
   }
 }
 

@@ -145,6 +145,19 @@ describe('V-5 faults seen on the wire', () => {
     m.controller.silence(true);
     await expect(at.cmd('AT', 200)).rejects.toThrow(/timed out/);
   });
+  it('transcript 09: a URC between the echo and the final OK', async () => {
+    const { m, at } = await open();
+    m.controller.urcInsideAnswers('^DSFLOWRPT:000014F4,00000000,00000000,000000000001949A,0000000000021E14,0003E800,000FA000');
+    expect(await at.cmd('AT+CMGD=0')).toBe('AT+CMGD=0\r\r\n^DSFLOWRPT:000014F4,00000000,00000000,000000000001949A,0000000000021E14,0003E800,000FA000\r\n\r\n+CMS ERROR:321\r\n');
+    m.controller.urcInsideAnswers(null);
+    expect(await at.cmd('AT')).toBe('AT\r\r\nOK\r\n');
+  });
+  it('the port opens again after the host closed it', async () => {
+    const { m } = await open();
+    await m.link.close();
+    const again = new RawAtClient(await m.opener.open(m.path));
+    expect(await again.cmd('AT')).toBe('AT\r\r\nOK\r\n');
+  });
   it('ERROR replies: every command line answers ERROR', async () => {
     const { m, at } = await open();
     await at.cmd('ATE0');

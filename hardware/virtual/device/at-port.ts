@@ -162,6 +162,8 @@ export class AtPort {
     const text = raw.replace(/^[^Aa]*/, '');
     if (!/^at/i.test(text)) return;
     this.lastLine = text;
+    const inside = this.modem.faults.state.urcInsideAnswers;
+    if (inside) this.send(frameUrc(inside, this));
     if (this.modem.faults.state.errorReplies) {
       this.final({ kind: 'error' });
       return;
