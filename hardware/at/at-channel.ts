@@ -36,6 +36,8 @@ export class SerialAtChannel implements AtChannel {
   private pending: Pending | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private needsResync = false;
+  /** Abandoned commands whose final result may still arrive (see resync). */
+  private orphans = 0;
   private dataTail = '';
   private readonly log: TranscriptEntry[] = [];
   private readonly urcListeners = new Map<string, Set<(r: UnsolicitedReport) => void>>();
@@ -120,10 +122,12 @@ export class SerialAtChannel implements AtChannel {
       const timer = setTimeout(() => {
         // The modem may still answer; that late answer must not become the next one's.
         this.needsResync = true;
+        this.orphans++;
         p.reject(fail('at_timeout', `No answer to ${command} within ${timeoutMs} ms.`));
       }, timeoutMs);
       const onAbort = () => {
         this.needsResync = true;
+        this.orphans++;
         p.reject(fail('at_cancelled', `${command} was cancelled.`));
       };
       opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -133,30 +137,19 @@ export class SerialAtChannel implements AtChannel {
   }
 
   /**
-   * Re-synchronise after a timeout: send plain AT until one answer is ours. A late final
-   * result of the abandoned command can arrive before our OK, so an OK is only trusted
-   * once no other final result follows it within a short settle window.
+   * Re-synchronise after a timeout or cancel. A modem answers commands in order, so the
+   * abandoned command's final result (if it ever comes) arrives before the answer to
+   * anything sent later: finals are first credited to such orphans (see onLine). A plain
+   * AT then proves the line is in step; if its OK was mistaken for an orphan's (the
+   * abandoned command never answered), the AT times out, the count is dropped and the
+   * AT is tried again.
    */
   private async resync(): Promise<void> {
     this.needsResync = false;
     for (let attempt = 0; attempt < 3; attempt++) {
-      let extra = 0;
-      const r = await this.exchange('AT', { timeoutMs: 2000 }).catch(() => null);
-      if (!r) continue;
-      const seen = new Promise<void>((res) => {
-        const check = setTimeout(res, 150);
-        this.pending = {
-          command: '',
-          ownPrefix: null,
-          lines: [],
-          payload: null,
-          resolve: () => (extra++, clearTimeout(check), res()),
-          reject: () => res(),
-        };
-      });
-      await seen;
-      this.pending = null;
-      if (extra === 0) return;
+      const r = await this.exchange('AT', { timeoutMs: 1500 }).catch(() => null);
+      if (r?.final.kind === 'ok') return;
+      this.orphans = 0;
     }
     this.needsResync = true;
   }
@@ -175,12 +168,18 @@ export class SerialAtChannel implements AtChannel {
     const p = this.pending;
     const urc = urcPrefixOf(line, p?.ownPrefix ?? null);
     if (urc) return this.emitUrc(urc, line);
+    const final = parseFinalResult(line);
+    if (final && this.orphans > 0 && final.kind !== 'connect') {
+      // The late end of an abandoned command: it and the lines before it are not ours.
+      this.orphans--;
+      if (p) p.lines = [];
+      return;
+    }
     if (!p) {
-      if (parseFinalResult(line)?.kind === 'no-carrier') this.setMode('command');
+      if (final?.kind === 'no-carrier') this.setMode('command');
       return; // stray line (late reply) with nobody waiting
     }
-    if (p.command && line.toUpperCase() === p.command.toUpperCase()) return; // echo (ATE1)
-    const final = parseFinalResult(line);
+    if (line.toUpperCase() === p.command.toUpperCase()) return; // echo (ATE1)
     if (!final) {
       p.lines.push(line);
       return;
