@@ -46,6 +46,7 @@ program
   .option('--network-secret <s>', 'shared secret for ASSA 2772 events (or ASSA_NETWORK_SECRET)')
   .option('--seed <n>', 'seed of the simulated radio')
   .option('--radio-step <ms>', 'period of the signal random walk (0 = still signal)')
+  .option('--mode-changes <p>', 'chance per radio step that the service mode changes by itself (0..1)')
   .option('--heartbeat <ms>', 'period of the ^BOOT report on Huawei profiles (0 = none; real sticks: about 3000)')
   .option('--multi-port', 'also PATH-pcui (URCs), PATH-diag (QCDM-like) and PATH-silent ports')
   .option('--interim <seconds>', 'RADIUS Interim-Update period (0 = none)')

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CodedError } from '../../shared/errors';
+import { CodedError, isCodedError } from '../../shared/errors';
 import { DEFAULT_NETWORK_SECRET, DEFAULT_RADIUS_SECRET } from '../../shared/network-contract';
 import { normaliseNumber } from '../../shared/phone-number';
 import { parseHostPort } from '../../../hardware/virtual/network/radius-accounting';
@@ -25,6 +25,7 @@ export interface SimOptions {
   seed?: string | number;
   radioStep?: string | number;
   heartbeat?: string | number;
+  modeChanges?: string | number;
   multiPort?: boolean;
   interim?: string | number;
   // faults from flags (V-5)
@@ -45,7 +46,33 @@ function intOption(name: string, v: string | number | undefined, min: number, ma
   return n;
 }
 
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+  } catch (e) {
+    throw new CodedError('invalid_scenario', `cannot read the scenario ${file}: ${(e as Error).message}`, { field: 'scenario' });
+  }
+}
+
+function chance(v: string | number | undefined): number {
+  if (v === undefined) return 0;
+  const n = Number(v);
+  if (!(n >= 0 && n <= 1)) throw new CodedError('invalid_option', '--mode-changes must be a number from 0 to 1', { field: 'mode-changes' });
+  return n;
+}
+
 export async function runSim(opts: SimOptions): Promise<void> {
+  try {
+    await simulate(opts);
+  } catch (e) {
+    // a setup error (bad option, bad scenario, no socat) is one clear line and exit status 1
+    if (!isCodedError(e)) throw e;
+    log(`${e.code}: ${e.message}`);
+    process.exitCode = 1;
+  }
+}
+
+async function simulate(opts: SimOptions): Promise<void> {
   const profile = (opts.profile ?? 'huawei-ec') as ProfileId;
   if (!PROFILE_IDS.includes(profile)) throw new CodedError('invalid_option', `--profile must be one of ${PROFILE_IDS.join(', ')}`, { field: 'profile' });
   const num = normaliseNumber(opts.number ?? '441234567');
@@ -53,7 +80,7 @@ export async function runSim(opts: SimOptions): Promise<void> {
   const link = path.resolve(opts.link ?? path.join(os.tmpdir(), 'ttyASSA0'));
   if (opts.assa !== undefined && !/^https?:\/\//.test(opts.assa)) throw new CodedError('invalid_option', '--assa must be an http(s) URL', { field: 'assa' });
   const radius = opts.radius ? { ...parseHostPort(opts.radius), secret: opts.radiusSecret ?? process.env.ASSA_RADIUS_SECRET ?? DEFAULT_RADIUS_SECRET } : null;
-  const scenario = opts.scenario ? parseScenario(JSON.parse(await fs.readFile(opts.scenario, 'utf8'))) : null;
+  const scenario = opts.scenario ? parseScenario(await readJson(opts.scenario)) : null;
   const interimS = intOption('interim', opts.interim, 0, 86_400);
 
   const sim = await startPtyModem({
@@ -64,6 +91,7 @@ export async function runSim(opts: SimOptions): Promise<void> {
     multiPort: opts.multiPort === true,
     radioStepMs: intOption('radio-step', opts.radioStep, 0, 3_600_000) ?? 5000,
     bootIntervalMs: intOption('heartbeat', opts.heartbeat, 0, 3_600_000) ?? 0,
+    modeChangeChance: chance(opts.modeChanges),
     assa: opts.assa ? { url: opts.assa, secret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET ?? DEFAULT_NETWORK_SECRET } : null,
     radius,
     ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),
