@@ -49,6 +49,7 @@ program
   .option('--mode-changes <p>', 'chance per radio step that the service mode changes by itself (0..1)')
   .option('--heartbeat <ms>', 'period of the ^BOOT report on Huawei profiles (0 = none; real sticks: about 3000)')
   .option('--multi-port', 'also PATH-pcui (URCs), PATH-diag (QCDM-like) and PATH-silent ports')
+  .option('--data-rate <up:down>', 'simulated flow of a data session in bytes per second (default 1500:12000)')
   .option('--interim <seconds>', 'RADIUS Interim-Update period (0 = none)')
   .option('--slow <ms>', 'fault: hold every answer back this long')
   .option('--silent', 'fault: never answer')

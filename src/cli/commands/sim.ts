@@ -28,6 +28,7 @@ export interface SimOptions {
   modeChanges?: string | number;
   multiPort?: boolean;
   interim?: string | number;
+  dataRate?: string;
   // faults from flags (V-5)
   slow?: string | number;
   silent?: boolean;
@@ -52,6 +53,12 @@ async function readJson(file: string): Promise<unknown> {
   } catch (e) {
     throw new CodedError('invalid_scenario', `cannot read the scenario ${file}: ${(e as Error).message}`, { field: 'scenario' });
   }
+}
+
+function dataRates(v: string): { upBytesPerSec: number; downBytesPerSec: number } {
+  const m = /^(\d{1,10}):(\d{1,10})$/.exec(v.trim());
+  if (!m) throw new CodedError('invalid_option', '--data-rate must be UP:DOWN in bytes per second, e.g. 1500:12000', { field: 'data-rate' });
+  return { upBytesPerSec: Number(m[1]), downBytesPerSec: Number(m[2]) };
 }
 
 function chance(v: string | number | undefined): number {
@@ -92,6 +99,7 @@ async function simulate(opts: SimOptions): Promise<void> {
     radioStepMs: intOption('radio-step', opts.radioStep, 0, 3_600_000) ?? 5000,
     bootIntervalMs: intOption('heartbeat', opts.heartbeat, 0, 3_600_000) ?? 0,
     modeChangeChance: chance(opts.modeChanges),
+    ...(opts.dataRate ? { dataRates: dataRates(opts.dataRate) } : {}),
     assa: opts.assa ? { url: opts.assa, secret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET ?? DEFAULT_NETWORK_SECRET } : null,
     radius,
     ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),

@@ -127,7 +127,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
   });
 
   it('--multi-port: modem, PCUI (URCs, ^DSFLOWRPT every 2 s in a session), QCDM-like diagnostics (binary answers) and a silent port', async () => {
-    const s = await sim(['--multi-port']);
+    const s = await sim(['--multi-port', '--data-rate', '100:1000']);
     const modem = client(s.link);
     const pcui = client(`${s.link}-pcui`);
     const diag = client(`${s.link}-diag`);
@@ -136,7 +136,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     await modem.at.cmd('ATE0');
     expect(await modem.at.cmd('ATD#777')).toBe('\r\nCONNECT\r\n');
     const flow = await pcui.at.until((b) => /\^DSFLOWRPT:00000002,[^\r]*\r\n/.test(b), 6000);
-    expect(flow).toMatch(/\r\n\^DSFLOWRPT:00000002,[0-9A-F]{8},[0-9A-F]{8},[0-9A-F]{16},[0-9A-F]{16},0000BB80,00046500\r\n/);
+    expect(flow).toMatch(/\r\n\^DSFLOWRPT:00000002,00000064,000003E8,[0-9A-F]{16},[0-9A-F]{16},0000BB80,00046500\r\n/); // rates from --data-rate
     await diag.link.write('AT\r');
     const bin = await diag.at.until((b) => b.includes('\x7e'));
     expect(bin).not.toContain('OK');
