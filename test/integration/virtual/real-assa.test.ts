@@ -1,0 +1,112 @@
+// V-3 / V-4 against the real ASSA server (CONTRACTS.md `assa server --demo`): a RUNA by SMS
+// to 2772 comes back with the A-RUNA-2 text, and the data session's RADIUS Start makes
+// ASSA recognise requests from the session address (A-NUM-3, whoami) until the Stop.
+// Runs when ASSA_REAL_SERVER_TEST=1 (the ASSA server is being written in parallel).
+import { spawn, type ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInProcessModem, type InProcessModem } from '../../../hardware/virtual/in-process';
+import { RawAtClient } from '../../../hardware/virtual/raw-client';
+import { DEFAULT_NETWORK_SECRET } from '../../../src/shared/network-contract';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const RADIUS_SECRET = 'real-assa-radius-secret';
+
+async function freeTcpPort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+async function freeUdpPort(): Promise<number> {
+  const s = dgram.createSocket('udp4');
+  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
+  const port = s.address().port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** GET from a given local address (the session IP): A-NUM-3 looks at the source address. */
+function getFrom(localAddress: string, url: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { localAddress }, (res) => {
+        let b = '';
+        res.on('data', (c: Buffer) => (b += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b ? JSON.parse(b) : null }));
+      })
+      .on('error', reject);
+  });
+}
+
+describe.runIf(process.env.ASSA_REAL_SERVER_TEST === '1')('virtual modem against the real ASSA server', () => {
+  let server: ChildProcess;
+  let base = '';
+  let radiusPort = 0;
+  let dir = '';
+  let m: InProcessModem;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'assa-real-'));
+    const port = await freeTcpPort();
+    radiusPort = await freeUdpPort();
+    server = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', String(radiusPort), '--radius-secret', RADIUS_SECRET, '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    server.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const t = setTimeout(() => reject(new Error(`assa server not ready; stderr: ${err}`)), 30_000);
+      server.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const hit = /listening on (http:\/\/\S+)/.exec(out);
+        if (hit) {
+          clearTimeout(t);
+          resolve(hit[1]!);
+        }
+      });
+      server.once('exit', (code) => reject(new Error(`assa server exited ${code}: ${err}`)));
+    });
+    m = await createInProcessModem({ radioStepMs: 0, assa: { url: base, secret: DEFAULT_NETWORK_SECRET }, radius: { host: '127.0.0.1', port: radiusPort, secret: RADIUS_SECRET }, interimMs: 0 });
+  });
+
+  afterAll(async () => {
+    await m?.controller.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('A-RUNA-1/2: "123456" to 2772 is activated and the reply arrives as an SMS', async () => {
+    const at = new RawAtClient(m.link);
+    await at.cmd('ATE0');
+    await at.cmd('AT^HCMGS="2772"');
+    expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
+    const got = await m.controller.waitFor('sms-received', (e) => e.sms.peer === '2772', 10_000);
+    expect(got.sms.text).toBe('kod RUNA 123456 vdalo aktyvovan');
+  });
+
+  it('A-NET-1 / A-NUM-3: while the data session is up, whoami from its address gives the number; after the Stop it does not', async () => {
+    const at = new RawAtClient(m.link);
+    await at.cmd('ATE0');
+    expect(await at.cmd('ATD#777')).toBe('\r\nCONNECT\r\n');
+    const start = await m.controller.waitFor('radius', (e) => e.status === 'Start', 10_000);
+    expect(start.result.acknowledged).toBe(true);
+    const ip = m.modem.session!.ip;
+    expect(await getFrom(ip, `${base}/api/v1/whoami`)).toEqual({ status: 200, body: { number: '441234567' } });
+    m.controller.dropCarrier();
+    const stop = await m.controller.waitFor('radius', (e) => e.status === 'Stop', 10_000);
+    expect(stop.result.acknowledged).toBe(true);
+    const after = await getFrom(ip, `${base}/api/v1/whoami`);
+    expect(after.status).toBe(404);
+    expect(after.body).toMatchObject({ error: { code: 'not_on_subscriber_link' } });
+  });
+});
