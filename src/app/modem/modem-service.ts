@@ -38,7 +38,6 @@ export class ModemService {
   private cleanups: Array<() => void> = [];
   private pollTimer: { clear(): void } | null = null;
   private refreshQueued = false;
-  private transcriptSeen = 0;
   private readonly readyListeners = new Set<(m: ReadyModem | null) => void>();
   private readonly smsListeners = new Set<(sms: SmsMessage) => void>();
   private userNumber: string | null = null;
@@ -98,11 +97,7 @@ export class ModemService {
   /** M-AT-1: a technician's command. */
   async sendAt(command: string, timeoutMs?: number): Promise<AtResponse> {
     const m = this.requireReady();
-    try {
-      return await m.channel.send(command, timeoutMs === undefined ? {} : { timeoutMs });
-    } finally {
-      this.flushTranscript();
-    }
+    return m.channel.send(command, timeoutMs === undefined ? {} : { timeoutMs });
   }
 
   transcript(): readonly TranscriptEntry[] {
@@ -156,9 +151,8 @@ export class ModemService {
       this.cleanups.push(channel.onUnsolicited(prefix, () => this.queueRefresh()));
     }
     for (const prefix of SMS_URCS) this.cleanups.push(channel.onUnsolicited(prefix, () => void this.readNewSms()));
-    this.cleanups.push(
-      channel.onUnsolicited('*', (r) => this.deps.bus.publish({ type: 'at.line', line: { t: r.at, dir: 'rx', line: r.line } })),
-    );
+    // M-AT-1: the technician's terminal sees every line both ways as it happens.
+    if (channel.onTranscript) this.cleanups.push(channel.onTranscript((line) => this.deps.bus.publish({ type: 'at.line', line })));
     this.cleanups.push(
       channel.onModeChange((mode) => {
         if (mode === 'closed' && gen === this.generation) {
@@ -205,13 +199,6 @@ export class ModemService {
     }
   }
 
-  private flushTranscript(): void {
-    const t = this.transcript();
-    if (this.transcriptSeen > t.length) this.transcriptSeen = 0;
-    for (const e of t.slice(this.transcriptSeen)) if (e.dir === 'tx') this.deps.bus.publish({ type: 'at.line', line: e });
-    this.transcriptSeen = t.length;
-  }
-
   private async release(error: unknown, onlyGen?: number): Promise<void> {
     if (onlyGen !== undefined && onlyGen !== this.generation) return;
     const had = this.ready;
@@ -223,7 +210,6 @@ export class ModemService {
       for (const l of [...this.readyListeners]) l(null);
       await had.channel.close().catch(() => undefined);
     }
-    this.transcriptSeen = 0;
     this.details = null;
     this.deps.bus.publish({ type: 'modem.details', details: null });
     const err = error ? toErrorBody(error) : null;
