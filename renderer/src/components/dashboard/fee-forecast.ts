@@ -1,0 +1,15 @@
+// U-DASH-1 / A-DATA-2: will the balance cover the monthly fee taken in full on the 1st?
+// Days are counted to the next Kyiv midnight of the 1st.
+import { kyivDay, startOfNextKyivMonth } from '../../../../src/shared/kyiv-time';
+
+export interface FeeForecast {
+  daysToFee: number;
+  nextFeeDay: string; // YYYY-MM-DD (Kyiv)
+  shortKopecks: number; // 0 when covered
+}
+
+export function feeForecast(balanceKopecks: number, monthlyFeeKopecks: number, now: number): FeeForecast {
+  const next = startOfNextKyivMonth(now);
+  const daysToFee = Math.max(0, Math.ceil((next.getTime() - now) / 86_400_000));
+  return { daysToFee, nextFeeDay: kyivDay(next), shortKopecks: Math.max(0, monthlyFeeKopecks - balanceKopecks) };
+}
