@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Notifications } from './components/Notifications';
 import { StatusBar } from './components/StatusBar';
 import { DashboardPage } from './pages/DashboardPage';
+import { DiagnosticsPage } from './pages/DiagnosticsPage';
 import { IntroPage } from './pages/IntroPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { PAGES, useRoute, type PageId } from './routes';
@@ -13,6 +14,8 @@ function Page({ id }: { id: PageId }) {
       return <DashboardPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'diagnostics':
+      return <DiagnosticsPage />;
     default:
       return <IntroPage id={id} />;
   }

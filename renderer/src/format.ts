@@ -21,6 +21,11 @@ export function formatKyivDateTime(at: string | number | Date, lang: Language): 
   return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
 
+/** Time of day in Kyiv with seconds (terminal lines, live events). */
+export function formatKyivTime(at: string | number | Date, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(at));
+}
+
 export function formatKyivDate(at: string | number | Date, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, dateStyle: 'medium' }).format(new Date(at));
 }

@@ -93,6 +93,14 @@ export const en = {
       'logging-in': 'Logging in…', unlocking: 'Unlocking…', done: 'Done', failed: 'Failed',
     },
   },
+  diag: {
+    terminal: 'AT terminal', transcript: 'Modem conversation', sent: 'sent', received: 'received', command: 'Command', send: 'Send',
+    noModem: 'The terminal works when a modem is ready.', report: 'Diagnostic report', make: 'Make the report', copy: 'Copy', save: 'Save to a file',
+    copied: 'Copied to the clipboard', copyFailed: 'Copying is not allowed here; select the text instead', savedTo: 'Saved to {{path}}',
+    ports: 'Ports', rescan: 'Search again', noPorts: 'No serial ports found', port: 'Port', device: 'Device', role: 'Role',
+    roles: { at: 'control (AT)', data: 'data (PPP)', qcdm: 'diagnostics (QCDM)', silent: 'silent', error: 'cannot open', cdrom: 'CD-ROM mode' },
+  },
+  sms: { title: 'SMS', empty: 'No messages', to: 'To', text: 'Text', send: 'Send SMS', sent: 'Sent', delete: 'Delete', deleteFrom: 'Delete the message from {{from}}' },
   errors: {
     generic: 'Something went wrong: {{message}}',
     codes: {

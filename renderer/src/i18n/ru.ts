@@ -94,6 +94,14 @@ export const ru: Strings = {
       'logging-in': 'Вход…', unlocking: 'Разблокировка…', done: 'Готово', failed: 'Не удалось',
     },
   },
+  diag: {
+    terminal: 'AT-терминал', transcript: 'Разговор с модемом', sent: 'отправлено', received: 'получено', command: 'Команда', send: 'Отправить',
+    noModem: 'Терминал работает, когда модем готов.', report: 'Диагностический отчёт', make: 'Составить отчёт', copy: 'Копировать', save: 'Сохранить в файл',
+    copied: 'Скопировано в буфер обмена', copyFailed: 'Копирование здесь запрещено; выделите текст', savedTo: 'Сохранено в {{path}}',
+    ports: 'Порты', rescan: 'Искать снова', noPorts: 'Последовательных портов не найдено', port: 'Порт', device: 'Устройство', role: 'Роль',
+    roles: { at: 'управление (AT)', data: 'данные (PPP)', qcdm: 'диагностика (QCDM)', silent: 'молчит', error: 'не открывается', cdrom: 'режим CD-ROM' },
+  },
+  sms: { title: 'SMS', empty: 'Сообщений нет', to: 'Кому', text: 'Текст', send: 'Отправить SMS', sent: 'Отправлено', delete: 'Удалить', deleteFrom: 'Удалить сообщение от {{from}}' },
   errors: {
     generic: 'Что-то пошло не так: {{message}}',
     codes: {

@@ -94,6 +94,14 @@ export const uk: Strings = {
       'logging-in': 'Вхід…', unlocking: 'Розблокування…', done: 'Готово', failed: 'Не вдалося',
     },
   },
+  diag: {
+    terminal: 'AT-термінал', transcript: 'Розмова з модемом', sent: 'надіслано', received: 'отримано', command: 'Команда', send: 'Надіслати',
+    noModem: 'Термінал працює, коли модем готовий.', report: 'Діагностичний звіт', make: 'Скласти звіт', copy: 'Копіювати', save: 'Зберегти у файл',
+    copied: 'Скопійовано в буфер обміну', copyFailed: 'Копіювання тут заборонене; виділіть текст', savedTo: 'Збережено в {{path}}',
+    ports: 'Порти', rescan: 'Шукати знову', noPorts: 'Послідовних портів не знайдено', port: 'Порт', device: 'Пристрій', role: 'Роль',
+    roles: { at: 'керування (AT)', data: 'дані (PPP)', qcdm: 'діагностика (QCDM)', silent: 'мовчить', error: 'не відкривається', cdrom: 'режим CD-ROM' },
+  },
+  sms: { title: 'SMS', empty: 'Повідомлень немає', to: 'Кому', text: 'Текст', send: 'Надіслати SMS', sent: 'Надіслано', delete: 'Видалити', deleteFrom: 'Видалити повідомлення від {{from}}' },
   errors: {
     generic: 'Щось пішло не так: {{message}}',
     codes: {

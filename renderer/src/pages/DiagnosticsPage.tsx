@@ -1,0 +1,24 @@
+// U-DIAG-1: the report, the AT terminal, the ports and the SMS inbox.
+import { useTranslation } from 'react-i18next';
+import { useModemState } from '../api-context';
+import { AtTerminal } from '../components/diagnostics/AtTerminal';
+import { PortsCard } from '../components/diagnostics/PortsCard';
+import { ReportCard } from '../components/diagnostics/ReportCard';
+import { SmsCard } from '../components/diagnostics/SmsCard';
+
+export function DiagnosticsPage() {
+  const { t } = useTranslation();
+  const modem = useModemState();
+  const ready = modem !== null && ['ready', 'connecting', 'connected', 'disconnecting'].includes(modem.status);
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">{t('pages.diagnostics.title')}</h1>
+      <div className="cards">
+        <ReportCard />
+        <AtTerminal enabled={ready} />
+        <PortsCard />
+        <SmsCard enabled={ready} />
+      </div>
+    </section>
+  );
+}
