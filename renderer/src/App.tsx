@@ -4,6 +4,7 @@ import { Notifications } from './components/Notifications';
 import { StatusBar } from './components/StatusBar';
 import { DashboardPage } from './pages/DashboardPage';
 import { DiagnosticsPage } from './pages/DiagnosticsPage';
+import { TrafficPage } from './pages/TrafficPage';
 import { IntroPage } from './pages/IntroPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { PAGES, useRoute, type PageId } from './routes';
@@ -16,6 +17,8 @@ function Page({ id }: { id: PageId }) {
       return <SettingsPage />;
     case 'diagnostics':
       return <DiagnosticsPage />;
+    case 'traffic':
+      return <TrafficPage />;
     default:
       return <IntroPage id={id} />;
   }

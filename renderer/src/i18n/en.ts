@@ -101,6 +101,18 @@ export const en = {
     roles: { at: 'control (AT)', data: 'data (PPP)', qcdm: 'diagnostics (QCDM)', silent: 'silent', error: 'cannot open', cdrom: 'CD-ROM mode' },
   },
   sms: { title: 'SMS', empty: 'No messages', to: 'To', text: 'Text', send: 'Send SMS', sent: 'Sent', delete: 'Delete', deleteFrom: 'Delete the message from {{from}}' },
+  trafficPage: {
+    byDay: 'By day', byMonth: 'By month', month: 'Month', total: 'Total this month: {{total}}', empty: 'No traffic in this period',
+    period: 'Month', sessions: 'Sessions', sessionsTitle: 'Sessions', started: 'Started', ended: 'Ended', running: 'running',
+    modemOs: 'Modem / system', noSessions: 'No sessions this month',
+    reasons: { user: 'by you', modem_unplugged: 'modem unplugged', no_carrier: 'carrier lost', app_stopped: 'app closed', limit: 'limit reached', replaced: 'replaced' },
+  },
+  limits: {
+    title: 'Limits', none: 'No limits set', limit: 'Limit {{n}}', kind: 'What', period: 'Per', warnAt: 'Warn at (%)', disconnect: 'Disconnect when reached',
+    remove: 'Remove', add: 'Add a limit', save: 'Save limits', saved: 'Limits saved',
+    kinds: { bytes: 'Traffic', seconds: 'Time online', kopecks: 'Money' }, periods: { day: 'day', month: 'month' },
+    amount: { bytes: 'Amount (MiB)', seconds: 'Amount (minutes)', kopecks: 'Amount (UAH)' },
+  },
   errors: {
     generic: 'Something went wrong: {{message}}',
     codes: {

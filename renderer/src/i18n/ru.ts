@@ -102,6 +102,18 @@ export const ru: Strings = {
     roles: { at: 'управление (AT)', data: 'данные (PPP)', qcdm: 'диагностика (QCDM)', silent: 'молчит', error: 'не открывается', cdrom: 'режим CD-ROM' },
   },
   sms: { title: 'SMS', empty: 'Сообщений нет', to: 'Кому', text: 'Текст', send: 'Отправить SMS', sent: 'Отправлено', delete: 'Удалить', deleteFrom: 'Удалить сообщение от {{from}}' },
+  trafficPage: {
+    byDay: 'По дням', byMonth: 'По месяцам', month: 'Месяц', total: 'Всего за месяц: {{total}}', empty: 'Нет трафика за этот период',
+    period: 'Месяц', sessions: 'Сессии', sessionsTitle: 'Сессии', started: 'Начало', ended: 'Завершение', running: 'идёт',
+    modemOs: 'Модем / система', noSessions: 'Нет сессий в этом месяце',
+    reasons: { user: 'вами', modem_unplugged: 'модем отключён', no_carrier: 'потеря связи', app_stopped: 'программа закрыта', limit: 'достигнут лимит', replaced: 'заменена' },
+  },
+  limits: {
+    title: 'Лимиты', none: 'Лимиты не заданы', limit: 'Лимит {{n}}', kind: 'Что', period: 'За', warnAt: 'Предупредить при (%)', disconnect: 'Отключить при достижении',
+    remove: 'Удалить', add: 'Добавить лимит', save: 'Сохранить лимиты', saved: 'Лимиты сохранены',
+    kinds: { bytes: 'Трафик', seconds: 'Время в сети', kopecks: 'Деньги' }, periods: { day: 'день', month: 'месяц' },
+    amount: { bytes: 'Объём (МиБ)', seconds: 'Объём (минуты)', kopecks: 'Сумма (грн)' },
+  },
   errors: {
     generic: 'Что-то пошло не так: {{message}}',
     codes: {

@@ -102,6 +102,18 @@ export const uk: Strings = {
     roles: { at: 'керування (AT)', data: 'дані (PPP)', qcdm: 'діагностика (QCDM)', silent: 'мовчить', error: 'не відкривається', cdrom: 'режим CD-ROM' },
   },
   sms: { title: 'SMS', empty: 'Повідомлень немає', to: 'Кому', text: 'Текст', send: 'Надіслати SMS', sent: 'Надіслано', delete: 'Видалити', deleteFrom: 'Видалити повідомлення від {{from}}' },
+  trafficPage: {
+    byDay: 'За днями', byMonth: 'За місяцями', month: 'Місяць', total: 'Усього за місяць: {{total}}', empty: 'Немає трафіку за цей період',
+    period: 'Місяць', sessions: 'Сесії', sessionsTitle: 'Сесії', started: 'Початок', ended: 'Завершення', running: 'триває',
+    modemOs: 'Модем / система', noSessions: 'Немає сесій цього місяця',
+    reasons: { user: 'вами', modem_unplugged: 'модем від’єднано', no_carrier: 'втрачено зв’язок', app_stopped: 'програму закрито', limit: 'досягнуто ліміту', replaced: 'замінено' },
+  },
+  limits: {
+    title: 'Ліміти', none: 'Ліміти не встановлено', limit: 'Ліміт {{n}}', kind: 'Що', period: 'За', warnAt: 'Попередити при (%)', disconnect: 'Відключити при досягненні',
+    remove: 'Видалити', add: 'Додати ліміт', save: 'Зберегти ліміти', saved: 'Ліміти збережено',
+    kinds: { bytes: 'Трафік', seconds: 'Час у мережі', kopecks: 'Гроші' }, periods: { day: 'день', month: 'місяць' },
+    amount: { bytes: 'Обсяг (МіБ)', seconds: 'Обсяг (хвилини)', kopecks: 'Сума (грн)' },
+  },
   errors: {
     generic: 'Щось пішло не так: {{message}}',
     codes: {
