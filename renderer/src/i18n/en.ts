@@ -36,6 +36,8 @@ export const en = {
     serverEmbedded: 'Built-in server',
     serverRemote: 'Server at an address',
     serverUrl: 'Server address',
+    dial: 'Dial profile', dialKind: 'Network', dialKinds: { cdma: 'CDMA (#777)', '3gpp': '3G (*99#)' }, dialNumber: 'Number to dial', dialUser: 'User', dialPassword: 'Password',
+    virtualModem: 'Use the virtual modem while no modem is plugged in (demo)',
     startAtLogin: 'Start at login',
     autoReconnect: 'Reconnect automatically when the link drops',
     save: 'Save',

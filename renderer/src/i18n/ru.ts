@@ -37,6 +37,8 @@ export const ru: Strings = {
     serverEmbedded: 'Встроенный сервер',
     serverRemote: 'Сервер по адресу',
     serverUrl: 'Адрес сервера',
+    dial: 'Профиль набора', dialKind: 'Сеть', dialKinds: { cdma: 'CDMA (#777)', '3gpp': '3G (*99#)' }, dialNumber: 'Номер для набора', dialUser: 'Пользователь', dialPassword: 'Пароль',
+    virtualModem: 'Использовать виртуальный модем, пока модем не вставлен (демо)',
     startAtLogin: 'Запускать при входе в систему',
     autoReconnect: 'Автоматически переподключаться при обрыве связи',
     save: 'Сохранить',

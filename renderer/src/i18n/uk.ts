@@ -37,6 +37,8 @@ export const uk: Strings = {
     serverEmbedded: 'Вбудований сервер',
     serverRemote: 'Сервер за адресою',
     serverUrl: 'Адреса сервера',
+    dial: 'Профіль набору', dialKind: 'Мережа', dialKinds: { cdma: 'CDMA (#777)', '3gpp': '3G (*99#)' }, dialNumber: 'Номер для набору', dialUser: 'Користувач', dialPassword: 'Пароль',
+    virtualModem: 'Використовувати віртуальний модем, поки модем не вставлено (демо)',
     startAtLogin: 'Запускати під час входу в систему',
     autoReconnect: "Автоматично перепідключатися, коли зв'язок обривається",
     save: 'Зберегти',
