@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { parseDsflowrpt } from './flow';
+
+describe('D-TRAF-1 ^DSFLOWRPT', () => {
+  // The transcript's note says 716924 B received; 0xAEC7C is 715900 (its arithmetic is off by 1024).
+  it('reads transcript 08: 1258 s online, 360167 B sent, 715900 B received', () => {
+    expect(parseDsflowrpt('^DSFLOWRPT:000004EA,00000000,00000000,0000000000057EE7,00000000000AEC7C,0000BB80,00046500')).toEqual({
+      durationS: 1258, txRateBps: 0, rxRateBps: 0, txBytes: 360167, rxBytes: 715900,
+    });
+  });
+  it('reads transcript 09 (inside an answer)', () => {
+    expect(parseDsflowrpt('^DSFLOWRPT:000014F4,00000000,00000000,000000000001949A,0000000000021E14,0003E800,000FA000')).toMatchObject({ durationS: 5364, txBytes: 103578, rxBytes: 138772 });
+  });
+  it('ignores other lines', () => expect(parseDsflowrpt('^RSSI:12')).toBeNull());
+});
