@@ -36,8 +36,11 @@ export interface AtSendOptions {
   /** The command's own budget; dialling and network scans need long ones. */
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** For AT+CMGS: the text sent after the `> ` prompt, terminated by Ctrl-Z by the channel. */
-  promptPayload?: string;
+  /**
+   * For AT+CMGS / AT^HCMGS: what is sent after the `> ` prompt, terminated by Ctrl-Z by the
+   * channel. Text goes as UTF-8; bytes (a UCS-2 body) go as they are.
+   */
+  promptPayload?: string | Uint8Array;
 }
 
 export interface UnsolicitedReport {

@@ -22,7 +22,7 @@ interface Pending {
   command: string;
   ownPrefix: string | null;
   lines: string[];
-  payload: string | null;
+  payload: string | Uint8Array | null;
   resolve(r: AtResponse): void;
   reject(e: unknown): void;
 }
@@ -195,9 +195,13 @@ export class SerialAtChannel implements AtChannel {
     this.record('rx', '> ');
     const p = this.pending;
     if (!p || p.payload === null) return;
-    const text = p.payload;
+    const body = p.payload;
     p.payload = null;
-    void this.write(`${text}\x1a`, text);
+    if (typeof body === 'string') void this.write(`${body}\x1a`, body);
+    else {
+      this.record('tx', `<${body.length} bytes>`);
+      void this.link.write(Buffer.concat([Buffer.from(body), Buffer.from([0x1a])])).catch(() => undefined);
+    }
   }
 
   // Data mode: PPP bytes, not lines. Only "NO CARRIER" (after the link drops) matters.
