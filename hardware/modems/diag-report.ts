@@ -1,0 +1,83 @@
+// M-DIAG-1: the diagnostic report of one modem, in the shape of `assa diag --json`
+// (CONTRACTS.md), and as text a person reads. Values the modem did not give are null.
+import type { AtChannel, TranscriptEntry } from '../at/at-channel-types';
+import type { ProbeResult } from '../probe/port-prober';
+import type { ModemProfile, NetworkStatus, SignalReport } from './modem-types';
+
+export interface DiagReport {
+  port: string;
+  dataPort: string | null;
+  profile: string;
+  manufacturer: string | null;
+  model: string | null;
+  revision: string | null;
+  hardwareVersion: string | null;
+  esn: string | null;
+  meid: string | null;
+  imei: string | null;
+  imsi: string | null;
+  prlVersion: string | null;
+  mdn: string | null;
+  network: NetworkStatus;
+  signal: { cdma1x: SignalReport['cdma1x']; evdo: SignalReport['evdo']; gsm: SignalReport['gsm']; bars: number };
+  probe: ProbeResult[];
+  errors: Array<{ step: string; code: string; message: string }>;
+  transcript: TranscriptEntry[];
+}
+
+export async function buildDiagReport(ch: AtChannel, profile: ModemProfile, opts: { dataPort?: string | null; probe?: ProbeResult[] } = {}): Promise<DiagReport> {
+  const errors: DiagReport['errors'] = [];
+  const step = async <T>(name: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      errors.push({ step: name, code: err.code ?? 'error', message: err.message ?? String(e) });
+      return fallback;
+    }
+  };
+  const id = await step('identity', () => profile.identity(ch), { manufacturer: null, model: null, revision: null, hardwareVersion: null, esn: null, meid: null, imei: null, imsi: null, prlVersion: null });
+  const mdn = await step('number', () => profile.number(ch), null);
+  const network = await step('network', () => profile.network(ch), { mode: 'unknown' as const, roaming: false, sid: null, nid: null });
+  const signal = await step('signal', () => profile.signal(ch), { cdma1x: null, evdo: null, gsm: null, bars: 0 });
+  return {
+    port: ch.path,
+    dataPort: opts.dataPort ?? null,
+    profile: profile.id,
+    ...id,
+    mdn,
+    network: { mode: network.mode, roaming: network.roaming, sid: network.sid, nid: network.nid },
+    signal: { cdma1x: signal.cdma1x, evdo: signal.evdo, gsm: signal.gsm, bars: signal.bars },
+    probe: opts.probe ?? [],
+    errors,
+    transcript: [...ch.transcript()],
+  };
+}
+
+export function renderDiagText(r: DiagReport): string {
+  const v = (x: unknown) => (x === null || x === undefined ? '—' : String(x));
+  const sig = [
+    r.signal.cdma1x ? `1x ${r.signal.cdma1x.rssiDbm} dBm${r.signal.cdma1x.ecioDb !== null ? ` Ec/Io ${r.signal.cdma1x.ecioDb} dB` : ''}` : null,
+    r.signal.evdo ? `EV-DO ${r.signal.evdo.rssiDbm} dBm` : null,
+    r.signal.gsm ? `3GPP ${r.signal.gsm.rssiDbm} dBm` : null,
+  ].filter(Boolean);
+  const lines = [
+    'ASSA modem diagnostic report',
+    `Port            ${r.port}${r.dataPort ? ` (data: ${r.dataPort})` : ''}`,
+    `Profile         ${r.profile}`,
+    `Manufacturer    ${v(r.manufacturer)}`,
+    `Model           ${v(r.model)}`,
+    `Firmware        ${v(r.revision)}`,
+    `Hardware        ${v(r.hardwareVersion)}`,
+    `ESN / MEID      ${v(r.esn)} / ${v(r.meid)}`,
+    `IMEI / IMSI     ${v(r.imei)} / ${v(r.imsi)}`,
+    `PRL             ${v(r.prlVersion)}`,
+    `Number (MDN)    ${v(r.mdn)}`,
+    `Network         ${r.network.mode}${r.network.roaming ? ', roaming' : ''}${r.network.sid !== null ? `, SID ${r.network.sid}` : ''}${r.network.nid !== null ? ` NID ${r.network.nid}` : ''}`,
+    `Signal          ${sig.length ? sig.join('; ') : '—'} (${r.signal.bars}/5)`,
+  ];
+  if (r.probe.length) lines.push('', 'Ports probed:', ...r.probe.map((p) => `  ${p.path.padEnd(24)} ${p.role}${p.error ? ` (${p.error.message})` : ''}`));
+  if (r.errors.length) lines.push('', 'Errors:', ...r.errors.map((e) => `  ${e.step}: ${e.code} ${e.message}`));
+  lines.push('', 'AT transcript (UTC):', ...r.transcript.map((t) => `  ${t.t} ${t.dir === 'tx' ? '>>' : '<<'} ${t.line}`));
+  return lines.join('\n');
+}
