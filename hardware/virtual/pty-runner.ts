@@ -149,10 +149,11 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     const s = modem.session;
     const p = ports.find((x) => x.port === s?.port);
     if (!s || !p?.child?.pid) return;
+    // only socat is left out: this process may itself hold the tty (the app runs the pty modem in-process and opens it with serialport)
     const pid = p.child.pid;
     void fs.realpath(p.link).then(
       async (device) => {
-        if (modem.session === s && (await deviceHeldOpen(device, new Set([pid, process.pid]))) === false) {
+        if (modem.session === s && (await deviceHeldOpen(device, new Set([pid]))) === false) {
           log(`${p.link} closed by its client: ending the data session`);
           p.port.hostClosed();
         }
