@@ -70,7 +70,14 @@ async function waitForLink(link: string, child: ChildProcess, spawnError: () => 
  * or null when it cannot tell (no /proc, or some process's descriptors are not readable —
  * e.g. a root-owned client while we run as a user). Only a sure `false` ends a session.
  */
-export async function deviceHeldOpen(device: string, exclude: Set<number>): Promise<boolean | null> {
+export async function deviceHeldOpen(device: string, exclude: Set<number>, hint?: { pid: number | null }): Promise<boolean | null> {
+  const holds = async (pid: string) => {
+    const fds = await fs.readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
+    for (const fd of fds) if ((await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === device) return true;
+    return false;
+  };
+  // the holder seen last time usually still holds it: one process to look at, not all
+  if (hint?.pid != null && (await holds(String(hint.pid)))) return true;
   let pids: string[];
   try {
     pids = await fs.readdir('/proc');
@@ -88,7 +95,10 @@ export async function deviceHeldOpen(device: string, exclude: Set<number>): Prom
       continue;
     }
     for (const fd of fds) {
-      if ((await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === device) return true;
+      if ((await fs.readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')) === device) {
+        if (hint) hint.pid = Number(pid);
+        return true;
+      }
     }
   }
   return blind ? null : false;
@@ -145,6 +155,7 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
 
   // a data session ends when its client closes the tty (see the header comment)
   let watch: NodeJS.Timeout | null = null;
+  const holder = { pid: null as number | null };
   const watchSession = () => {
     const s = modem.session;
     const p = ports.find((x) => x.port === s?.port);
@@ -153,7 +164,7 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     const pid = p.child.pid;
     void fs.realpath(p.link).then(
       async (device) => {
-        if (modem.session === s && (await deviceHeldOpen(device, new Set([pid]))) === false) {
+        if (modem.session === s && (await deviceHeldOpen(device, new Set([pid]), holder)) === false) {
           log(`${p.link} closed by its client: ending the data session`);
           p.port.hostClosed();
         }
