@@ -71,6 +71,7 @@ program
   .option('--radius-port <n>', 'RADIUS accounting UDP port', (v) => Number.parseInt(v, 10), 1813)
   .option('--radius-secret <s>', 'RADIUS shared secret (or ASSA_RADIUS_SECRET)')
   .option('--demo', 'load the demo data into an empty database')
+  .option('--network-secret <s>', 'shared secret of the 2772 network endpoint (or ASSA_NETWORK_SECRET)')
   .option('--subscribers <n>', 'with --demo: generate N extra subscribers', (v) => Number.parseInt(v, 10))
   .option('--months <m>', 'with --demo: months of generated history', (v) => Number.parseInt(v, 10))
   .action(async (opts) => {

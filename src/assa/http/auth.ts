@@ -1,0 +1,80 @@
+// Who is asking (A-SEC-1, A-SEC-7): the session cookie (HttpOnly, SameSite=Strict, token
+// stored hashed) with idle and absolute timeouts; the CSRF token echoed in a header on
+// every state-changing request; and, for a curator, the number they act on and at
+// which level. Every account endpoint goes through requireSubscriber.
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSessionRow } from '../store/assa-store';
+import { sha256 } from '../security/tokens';
+import type { AssaContext } from './context';
+import { fail } from './errors';
+
+export const SESSION_COOKIE = 'assa_session';
+export const CSRF_COOKIE = 'assa_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface Caller {
+  /** The logged-in number. */
+  self: string;
+  /** The number the request acts on (self, or one this caller curates). */
+  number: string;
+  actingAs: 'self' | 'curator-view' | 'curator-manage';
+  session: WebSessionRow;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function currentSession(ctx: AssaContext, req: FastifyRequest): WebSessionRow | null {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const hash = sha256(token);
+  const s = ctx.store.session(hash);
+  if (!s) return null;
+  const now = ctx.clock.now();
+  if (now - s.last_seen_at > ctx.config.idleTimeoutMs || now - s.created_at > ctx.config.absoluteTimeoutMs) {
+    ctx.store.deleteSession(hash);
+    return null;
+  }
+  return s;
+}
+
+/** The caller, or a 401; checks CSRF on writes and the curator level for `?number=`. */
+export function requireSubscriber(ctx: AssaContext, req: FastifyRequest, opts: { curatorAllowed?: boolean } = {}): Caller {
+  const s = currentSession(ctx, req);
+  if (!s) throw fail(401, 'not_logged_in', 'Log in first; the session ended or never started.');
+  if (!SAFE.has(req.method)) {
+    const h = req.headers[CSRF_HEADER];
+    if (typeof h !== 'string' || h !== s.csrf) throw fail(403, 'csrf_failed', 'The request did not carry this session’s CSRF token.');
+  }
+  ctx.store.touchSession(s.token_hash, ctx.clock.now());
+  const target = (req.query as { number?: string } | undefined)?.number;
+  if (!target || target === s.number) return { self: s.number, number: s.number, actingAs: 'self', session: s };
+  if (!opts.curatorAllowed) throw fail(403, 'forbidden', 'This can only be done for your own number.');
+  const level = ctx.store.curatorLevel(target, s.number);
+  if (!level) throw fail(403, 'forbidden', 'You are not a curator of that number.');
+  if (level === 'view' && !SAFE.has(req.method)) throw fail(403, 'curator_view_only', 'Your curator access to that number is view only.');
+  return { self: s.number, number: target, actingAs: level === 'view' ? 'curator-view' : 'curator-manage', session: s };
+}
+
+/** A-SEC-4: a section the owner protected needs a RUNA activated within 10 minutes for this session. */
+export function requireSectionOpen(ctx: AssaContext, caller: Caller, section: string): void {
+  const acc = ctx.store.account(caller.number);
+  const sections = acc ? (JSON.parse(acc.protected_sections) as string[]) : [];
+  if (!sections.includes(section)) return;
+  const opened = caller.session.runa_opened_at;
+  if (opened === null || ctx.clock.now() - opened > 10 * 60_000) {
+    throw fail(403, 'section_protected', 'This section is protected: activate a RUNA from your phone or modem and enter it to open it.', undefined, { section });
+  }
+}
+
+export function setSessionCookies(ctx: AssaContext, reply: FastifyReply, token: string, csrf: string): void {
+  const base = { path: '/', sameSite: 'strict' as const, secure: ctx.config.secureCookies };
+  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+  // Readable by the page (double-submit): it proves the request came from our own origin.
+  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

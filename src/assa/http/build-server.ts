@@ -1,0 +1,51 @@
+// The ASSA HTTP API (CONTRACTS.md): Fastify with TypeBox schemas on every route (the
+// same schemas validate requests and make /api/v1/openapi.json), the contract's error
+// shape, cookies, rate limits. Route plugins live in routes/; part 2 adds its own.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AssaContext } from './context';
+import { HttpError } from './errors';
+import { accountRoutes } from './routes/account-routes';
+import { identityRoutes } from './routes/identity-routes';
+import { networkRoutes } from './routes/network-routes';
+import { securityRoutes } from './routes/security-routes';
+import { sessionRoutes } from './routes/session-routes';
+
+export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: ctx.config.rateLimit.global,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, c) => ({ statusCode: 429, error: { code: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(c.ttl / 1000)} s.` } }),
+  });
+  await app.register(swagger, { openapi: { openapi: '3.0.3', info: { title: 'ASSA — Automatic Subscriber Self-Service', version: '1' } } });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) } });
+    }
+    const e = err as { validation?: Array<{ instancePath?: string; params?: { missingProperty?: string } }>; statusCode?: number; message: string; code?: string };
+    if (e.validation) {
+      const v = e.validation[0];
+      const field = (v?.params?.missingProperty ?? v?.instancePath?.replace(/^\//, '').split('/')[0]) || undefined;
+      return reply.code(400).send({ error: { code: 'invalid_request', message: e.message, ...(field ? { field } : {}) } });
+    }
+    if (e.statusCode === 429) return reply.code(429).send(err);
+    if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message } });
+    app.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API path.' } }));
+
+  await app.register(identityRoutes(ctx));
+  await app.register(sessionRoutes(ctx));
+  await app.register(accountRoutes(ctx));
+  await app.register(securityRoutes(ctx));
+  await app.register(networkRoutes(ctx));
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,57 @@
+// A-DATA-1 (the core of it; part 2 adds packages, services, bonuses, forecast): the
+// account by number, for the owner or a curator.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { requireSubscriber } from '../auth';
+import type { AssaContext } from '../context';
+import { fail } from '../errors';
+import { ErrorSchema } from './schemas';
+
+export const AccountSchema = Type.Object({
+  number: Type.String(),
+  accountNumber: Type.String(),
+  ownerName: Type.String(),
+  status: Type.String(),
+  balance: Type.Integer(),
+  currency: Type.Literal('UAH'),
+  tariff: Type.Object({ id: Type.String(), name: Type.String(), monthlyFee: Type.Integer() }),
+  email: Type.Union([Type.String(), Type.Null()]),
+  connectedAt: Type.String(),
+  registeredAt: Type.Union([Type.String(), Type.Null()]),
+  actingAs: Type.String(),
+});
+
+export const accountRoutes =
+  (ctx: AssaContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/api/v1/account',
+      {
+        schema: {
+          summary: 'A-DATA-1: data by number (own, or ?number= for a curator)',
+          querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }),
+          response: { 200: AccountSchema, 401: ErrorSchema, 403: ErrorSchema },
+        },
+      },
+      async (req) => {
+        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        const sub = ctx.store.subscriber(c.number);
+        const tariff = sub ? ctx.store.tariff(sub.tariff_id) : undefined;
+        if (!sub || !tariff) throw fail(404, 'unknown_number', 'No such subscriber.');
+        const acc = ctx.store.account(c.number);
+        return {
+          number: sub.number,
+          accountNumber: sub.account_number,
+          ownerName: sub.owner_name,
+          status: sub.status,
+          balance: sub.balance_kopecks,
+          currency: 'UAH' as const,
+          tariff: { id: tariff.id, name: tariff.name, monthlyFee: tariff.monthly_fee_kopecks },
+          email: acc?.email ?? null,
+          connectedAt: sub.connected_at,
+          registeredAt: acc?.registered_at ?? null,
+          actingAs: c.actingAs,
+        };
+      },
+    );
+  };

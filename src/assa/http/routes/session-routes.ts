@@ -1,0 +1,72 @@
+// A-SEC-1/2: log in (session cookie rotated at every login), log out, and the one-step
+// unlock of a locked login with a RUNA and a new password.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { normaliseNumber } from '../../../shared/phone-number';
+import { passwordProblems } from '../../domain/password-rules';
+import { login } from '../../services/login-service';
+import { useRuna } from '../../services/runa-service';
+import { sha256 } from '../../security/tokens';
+import { clearSessionCookies, currentSession, setSessionCookies, SESSION_COOKIE } from '../auth';
+import type { AssaContext } from '../context';
+import { fail } from '../errors';
+import { ErrorSchema, Ok } from './schemas';
+
+export const sessionRoutes =
+  (ctx: AssaContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/api/v1/sessions',
+      {
+        config: { rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'A-SEC-1: log in; sets the HttpOnly session cookie and the CSRF cookie',
+          body: Type.Object({ number: Type.String({ maxLength: 32 }), password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ number: Type.String(), csrfToken: Type.String() }), 400: ErrorSchema, 401: ErrorSchema, 423: ErrorSchema },
+        },
+      },
+      async (req, reply) => {
+        const n = normaliseNumber(req.body.number);
+        if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
+        // A new login replaces whatever session this browser had (no fixation).
+        const old = req.cookies[SESSION_COOKIE];
+        if (old) ctx.store.deleteSession(sha256(old));
+        const { token, csrf } = await login(ctx, n.number, req.body.password, req.ip);
+        setSessionCookies(ctx, reply, token, csrf);
+        return { number: n.number, csrfToken: csrf };
+      },
+    );
+
+    app.delete('/api/v1/sessions/current', { schema: { summary: 'Log out', response: { 204: Type.Null() } } }, async (req, reply) => {
+      const s = currentSession(ctx, req);
+      if (s) ctx.store.deleteSession(s.token_hash); // also ends the RUNA it opened (A-RUNA-3)
+      clearSessionCookies(reply);
+      reply.code(204);
+      return null;
+    });
+
+    app.post(
+      '/api/v1/sessions/unlock',
+      {
+        config: { rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'A-SEC-2: unlock a locked login with a RUNA and a new password',
+          body: Type.Object({ number: Type.String({ maxLength: 32 }), runa: Type.String({ maxLength: 16 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+          response: { 200: Ok, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+        },
+      },
+      async (req) => {
+        const n = normaliseNumber(req.body.number);
+        if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
+        const acc = ctx.store.account(n.number);
+        if (!acc) throw fail(404, 'not_registered', 'This number has no account yet: register it.', 'number');
+        const problems = passwordProblems(req.body.newPassword, n.number);
+        if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'newPassword', { rules: problems.map((p) => p.rule) });
+        if (!useRuna(ctx, n.number, req.body.runa)) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
+        ctx.store.setPassword(n.number, await ctx.hasher.hash(req.body.newPassword));
+        ctx.store.deleteSessionsOf(n.number);
+        if (acc.email) void ctx.mailer.send({ to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${n.number} was unlocked with a RUNA and a new password was set.` }).catch(() => undefined);
+        return { ok: true };
+      },
+    );
+  };

@@ -1,0 +1,70 @@
+// A-NET-1: RADIUS accounting (RFC 2866) from the access server. A request is answered
+// with Accounting-Response only when its authenticator proves the shared secret;
+// otherwise it is dropped silently (RFC 2866 §3). Start/Interim-Update/Stop keep the
+// IP-to-number table for A-NUM-3; a Stop closes the session as an A-DET-2 record.
+import dgram from 'node:dgram';
+import radius from 'radius';
+import { toNationalOrNull } from '../../shared/phone-number';
+import type { AssaClock } from '../domain/clock';
+import type { AssaStore } from '../store/assa-store';
+
+export interface RadiusListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+type Attrs = Record<string, unknown>;
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const octets = (a: Attrs, dir: 'Input' | 'Output') => num(a[`Acct-${dir}-Gigawords`]) * 2 ** 32 + num(a[`Acct-${dir}-Octets`]);
+
+export function handleAccounting(store: AssaStore, attrs: Attrs, now: number): void {
+  const status = String(attrs['Acct-Status-Type'] ?? '');
+  const raw = String(attrs['Calling-Station-Id'] ?? attrs['User-Name'] ?? '');
+  const number = toNationalOrNull(raw);
+  const ip = typeof attrs['Framed-IP-Address'] === 'string' ? (attrs['Framed-IP-Address'] as string) : null;
+  const sessionId = String(attrs['Acct-Session-Id'] ?? '');
+  if (!number || !ip || !sessionId) return;
+  const at = new Date(now).toISOString();
+  const seconds = num(attrs['Acct-Session-Time']);
+  const started = new Date(now - seconds * 1000).toISOString();
+  // The subscriber's download is the NAS's output (RFC 2866 §5.3/5.4).
+  const common = { session_id: sessionId, number, ip, started_at: started, updated_at: at, in_bytes: octets(attrs, 'Output'), out_bytes: octets(attrs, 'Input'), seconds };
+  if (status === 'Start') {
+    store.closeStaleOnIp(ip, sessionId, at);
+    store.upsertDataSession(common);
+  } else if (status === 'Interim-Update' || status === 'Alive') {
+    store.upsertDataSession(common);
+  } else if (status === 'Stop') {
+    store.upsertDataSession({ ...common, stopped_at: at, stop_cause: String(attrs['Acct-Terminate-Cause'] ?? 'Unknown') });
+  }
+}
+
+export function startRadiusListener(opts: { store: AssaStore; host: string; port: number; secret: string; clock: AssaClock; log?: (s: string) => void }): Promise<RadiusListener> {
+  const sock = dgram.createSocket(opts.host.includes(':') ? 'udp6' : 'udp4');
+  sock.on('message', (msg, rinfo) => {
+    let packet;
+    try {
+      packet = radius.decode({ packet: msg, secret: opts.secret });
+    } catch {
+      return; // wrong secret or malformed: no answer at all
+    }
+    if (packet.code !== 'Accounting-Request') return;
+    try {
+      handleAccounting(opts.store, packet.attributes as Attrs, opts.clock.now());
+    } catch (e) {
+      opts.log?.(`radius: ${(e as Error).message}`);
+      return; // not stored: no response, so the NAS retransmits
+    }
+    const reply = radius.encode_response({ packet, code: 'Accounting-Response', secret: opts.secret });
+    sock.send(reply, rinfo.port, rinfo.address);
+  });
+  return new Promise((resolve, reject) => {
+    sock.once('error', reject);
+    sock.bind(opts.port, opts.host, () => {
+      sock.off('error', reject);
+      sock.on('error', (e) => opts.log?.(`radius socket: ${e.message}`));
+      resolve({ port: sock.address().port, close: () => new Promise<void>((r) => sock.close(() => r())) });
+    });
+  });
+}

@@ -1,0 +1,46 @@
+// A-SEC-1/2/3: login with lockout after 10 consecutive wrong passwords. Attempts against
+// a locked login are recorded and refused without checking the password; the lock is
+// announced by e-mail; every attempt goes into the history with time and address.
+import type { AssaContext } from '../http/context';
+import { fail } from '../http/errors';
+import { newToken, sha256 } from '../security/tokens';
+import { transaction } from '../store/open-database';
+
+export const LOCK_AFTER = 10;
+
+export async function login(ctx: AssaContext, number: string, password: string, ip: string): Promise<{ token: string; csrf: string }> {
+  const at = new Date(ctx.clock.now()).toISOString();
+  const acc = ctx.store.account(number);
+  if (!acc) {
+    // Same work and answer as a wrong password: the reply must not tell who is registered.
+    await ctx.hasher.verify(password, 'scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    throw fail(401, 'bad_credentials', 'Wrong number or password.');
+  }
+  if (acc.locked_at) {
+    ctx.store.recordLogin(number, at, ip, false, 'locked');
+    throw fail(423, 'login_locked', 'The login is locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem and set a new password.');
+  }
+  if (!(await ctx.hasher.verify(password, acc.password_hash))) {
+    const locked = transaction(ctx.store.db, () => {
+      ctx.store.recordLogin(number, at, ip, false, 'bad_password');
+      const n = ctx.store.failLogin(number);
+      if (n >= LOCK_AFTER) ctx.store.lock(number, at);
+      return n >= LOCK_AFTER;
+    });
+    if (locked) {
+      ctx.store.deleteSessionsOf(number);
+      if (acc.email) void ctx.mailer.send({ to: acc.email, subject: 'Your ASSA login is locked', text: `After ${LOCK_AFTER} wrong passwords in a row the login of ${number} was locked at ${at} (last attempt from ${ip}). Unlock it with a RUNA from your own phone or modem and set a new password.` }).catch(() => undefined);
+      throw fail(423, 'login_locked', 'The login is now locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem.');
+    }
+    throw fail(401, 'bad_credentials', 'Wrong number or password.');
+  }
+  const token = newToken(ctx.rng);
+  const csrf = newToken(ctx.rng);
+  const now = ctx.clock.now();
+  transaction(ctx.store.db, () => {
+    ctx.store.loginSucceeded(number);
+    ctx.store.recordLogin(number, at, ip, true, null);
+    ctx.store.createSession({ token_hash: sha256(token), number, csrf, created_at: now, last_seen_at: now, runa_opened_at: null });
+  });
+  return { token, csrf };
+}

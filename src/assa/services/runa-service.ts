@@ -1,0 +1,44 @@
+// A-RUNA-1..4 and A-NET-2: activation events from the network, and the one-time check
+// used by registration, unlocking and protected sections. Codes are stored hashed and
+// bound to the number; a newer activation replaces the older; one use; 10 minutes;
+// at most 5 activations per number in 10 minutes.
+import type { NetworkEvent, NetworkReply } from '../../shared/network-contract';
+import { toNationalOrNull } from '../../shared/phone-number';
+import { RUNA_TEXTS, RUNA_TTL_MS, runaFromDial, runaFromSms } from '../domain/runa';
+import { runaHash, sameHash } from '../security/tokens';
+import { transaction } from '../store/open-database';
+import type { AssaContext } from '../http/context';
+
+const MAX_ACTIVATIONS = 5;
+
+export function handleNetworkEvent(ctx: AssaContext, e: NetworkEvent): NetworkReply {
+  const number = toNationalOrNull(e.number);
+  const sub = number ? ctx.store.subscriber(number) : undefined;
+  const code = e.type === 'sms' ? runaFromSms(e.text) : runaFromDial(e.digits);
+  const answer = (outcome: 'activated' | 'invalid_number' | 'failed', c?: string): NetworkReply =>
+    e.type === 'sms'
+      ? { kind: 'sms', from: '2772', text: outcome === 'activated' ? RUNA_TEXTS.activated(c!) : RUNA_TEXTS.malformed }
+      : { kind: 'announcement', outcome, text: RUNA_TEXTS.announcement[outcome] };
+  if (!code) return answer('invalid_number');
+  if (!number || !sub || sub.status === 'disconnected') return answer('failed');
+  const now = ctx.clock.now();
+  const n = transaction(ctx.store.db, () => {
+    const count = ctx.store.recordRunaActivation(number, now);
+    if (count > MAX_ACTIVATIONS) return count;
+    ctx.store.putRuna({ number, code_hash: runaHash(number, code), activated_at: now, expires_at: now + RUNA_TTL_MS, used_at: null });
+    return count;
+  });
+  return n > MAX_ACTIVATIONS ? answer('failed') : answer('activated', code);
+}
+
+/** True (and the code is spent) when `code` is this number's live RUNA. */
+export function useRuna(ctx: AssaContext, number: string, code: string | undefined): boolean {
+  if (!code || !/^\d{6}$/.test(code)) return false;
+  return transaction(ctx.store.db, () => {
+    const r = ctx.store.runa(number);
+    const now = ctx.clock.now();
+    if (!r || r.used_at !== null || now > r.expires_at || !sameHash(r.code_hash, runaHash(number, code))) return false;
+    ctx.store.useRuna(number, now);
+    return true;
+  });
+}

@@ -1,0 +1,40 @@
+// The demo data of CONTRACTS.md, loaded by `--demo` into an empty database, plus a
+// generator of N more subscribers for benches.
+import type { AssaStore } from './assa-store';
+import { transaction } from './open-database';
+
+export const DEMO_TARIFFS = [
+  { id: 'freedom-of-speech', name: 'Freedom of Speech', monthly_fee_kopecks: 3000, description: 'Unlimited 1x/EV-DO data at night, 3 GB by day; calls within the network included.' },
+  { id: '3g-unlimited', name: '3G Unlimited', monthly_fee_kopecks: 15000, description: 'Unlimited EV-DO Rev.A data.' },
+  { id: '3g-lite', name: '3G Lite', monthly_fee_kopecks: 7500, description: '5 GB EV-DO data a month.' },
+];
+
+export const DEMO_SUBSCRIBERS = [
+  { number: '441234567', account_number: '1000441234', owner_name: 'Olena Kovalenko', status: 'active' as const, tariff_id: 'freedom-of-speech', balance_kopecks: 2900 },
+  { number: '441234568', account_number: '1000441235', owner_name: 'Taras Shevchuk', status: 'active' as const, tariff_id: '3g-unlimited', balance_kopecks: 15000 },
+  { number: '449999999', account_number: '1000449999', owner_name: 'Ivan Petrenko', status: 'blocked' as const, tariff_id: 'freedom-of-speech', balance_kopecks: 0 },
+];
+
+/** Loads the demo table when the database has no subscribers; true when it did. */
+export function loadDemoData(store: AssaStore, now = Date.now()): boolean {
+  if (store.subscriberCount() > 0) return false;
+  transaction(store.db, () => {
+    for (const t of DEMO_TARIFFS) store.upsertTariff(t);
+    for (const s of DEMO_SUBSCRIBERS) store.insertSubscriber({ ...s, corporate: 0, connected_at: new Date(now - 2 * 365 * 86_400_000).toISOString() });
+  });
+  return true;
+}
+
+/** N more active subscribers 440000000+i for benches. */
+export function generateSubscribers(store: AssaStore, n: number, now = Date.now()): void {
+  const at = new Date(now).toISOString();
+  const batch = 10_000;
+  for (let start = 0; start < n; start += batch) {
+    transaction(store.db, () => {
+      for (let i = start; i < Math.min(n, start + batch); i++) {
+        const number = String(430000000 + i);
+        store.insertSubscriber({ number, account_number: `2${number}`, owner_name: `Subscriber ${i}`, status: 'active', tariff_id: DEMO_TARIFFS[i % DEMO_TARIFFS.length]!.id, balance_kopecks: (i * 37) % 20_000, corporate: 0, connected_at: at });
+      }
+    });
+  }
+}

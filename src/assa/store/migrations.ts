@@ -1,0 +1,117 @@
+// Versioned schema changes, applied in order once each and recorded in schema_migrations.
+// Part 1 (subscribers, security, network) uses versions 1-49; part 2 (money, details,
+// services, tariffs) 50-99. Plain SQL that PostgreSQL also accepts, save the types.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'subscribers and security',
+    sql: `
+      CREATE TABLE tariffs (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        monthly_fee_kopecks INTEGER NOT NULL CHECK (monthly_fee_kopecks >= 0),
+        description TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE subscribers (
+        number TEXT PRIMARY KEY CHECK (length(number) = 9),
+        account_number TEXT NOT NULL UNIQUE,
+        owner_name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'blocked', 'suspended', 'disconnected')),
+        tariff_id TEXT NOT NULL REFERENCES tariffs(id),
+        balance_kopecks INTEGER NOT NULL DEFAULT 0,
+        corporate INTEGER NOT NULL DEFAULT 0,
+        connected_at TEXT NOT NULL
+      );
+      CREATE TABLE accounts (
+        number TEXT PRIMARY KEY REFERENCES subscribers(number),
+        password_hash TEXT NOT NULL,
+        email TEXT,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_at TEXT,
+        protected_sections TEXT NOT NULL DEFAULT '[]',
+        registered_at TEXT NOT NULL
+      );
+      CREATE TABLE web_sessions (
+        token_hash TEXT PRIMARY KEY,
+        number TEXT NOT NULL REFERENCES accounts(number),
+        csrf TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        runa_opened_at INTEGER
+      );
+      CREATE INDEX web_sessions_number ON web_sessions(number);
+      CREATE TABLE runa_codes (
+        number TEXT PRIMARY KEY REFERENCES subscribers(number),
+        code_hash TEXT NOT NULL,
+        activated_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE TABLE runa_activations (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX runa_activations_number ON runa_activations(number, at);
+      CREATE TABLE login_history (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL,
+        at TEXT NOT NULL,
+        ip TEXT NOT NULL,
+        success INTEGER NOT NULL,
+        reason TEXT
+      );
+      CREATE INDEX login_history_number ON login_history(number, at);
+      CREATE TABLE curators (
+        owner TEXT NOT NULL REFERENCES subscribers(number),
+        curator TEXT NOT NULL REFERENCES subscribers(number),
+        level TEXT NOT NULL CHECK (level IN ('view', 'manage')),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (owner, curator)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'data sessions from RADIUS accounting (A-NET-1, A-DET-2)',
+    sql: `
+      CREATE TABLE data_sessions (
+        session_id TEXT PRIMARY KEY,
+        number TEXT NOT NULL,
+        ip TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        stopped_at TEXT,
+        in_bytes INTEGER NOT NULL DEFAULT 0,
+        out_bytes INTEGER NOT NULL DEFAULT 0,
+        seconds INTEGER NOT NULL DEFAULT 0,
+        stop_cause TEXT
+      );
+      CREATE INDEX data_sessions_active_ip ON data_sessions(ip) WHERE stopped_at IS NULL;
+      CREATE INDEX data_sessions_number ON data_sessions(number, started_at);
+    `,
+  },
+];
+
+export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,111 @@
+// The one composition root of the desktop app, used by browser mode and by Electron's
+// main process: the embedded ASSA server (unless a remote one is named), the USB modem
+// watch, the virtual modem standing in while no stick is attached, the AT channel and
+// vendor profiles, the diallers, and the core that ties them together.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openAtChannel } from '../../hardware/at/at-channel';
+import { pickProfile } from '../../hardware/modems/pick-profile';
+import { serialportOpener } from '../../hardware/serial/serialport-link';
+import type { SecretBox } from '../app/account/secret-box';
+import { createAppCore, defaultDialler, type AppCore } from '../app/app-core';
+import { virtualDialler } from '../app/connection/virtual-dialler';
+import { hybridPlatform } from '../app/modem/hybrid-platform';
+import { usbModemSource } from '../app/modem/usb-modem-source';
+import { virtualModemSource, type VirtualModemSource } from '../app/modem/virtual-modem-source';
+import type { SettingsBackend } from '../app/settings/settings-backend';
+import { startAssa, type EmbeddedAssa } from '../assa/embedded';
+
+export interface ComposeOptions {
+  shell: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  settings: SettingsBackend;
+  secretBox: Promise<SecretBox | null> | SecretBox | null;
+  /** Talk to this ASSA server instead of starting the embedded one. */
+  assaUrl?: string | null;
+  /** Never use the virtual modem (a physical stick only). */
+  noVirtual?: boolean;
+  virtualTransport?: 'auto' | 'pty' | 'in-process';
+  /** The virtual subscriber's number (default 441234567, the first demo subscriber). */
+  virtualNumber?: string;
+  log?: (line: string) => void;
+}
+
+export interface ComposedApp {
+  core: AppCore;
+  assa: EmbeddedAssa | null;
+  virtual: VirtualModemSource | null;
+  close(): Promise<void>;
+}
+
+export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
+  const log = o.log ?? (() => undefined);
+  mkdirSync(o.dataDir, { recursive: true });
+  const networkSecret = randomBytes(16).toString('hex');
+  const radiusSecret = randomBytes(16).toString('hex');
+  const assa = o.assaUrl
+    ? null
+    : await startAssa({
+        dbPath: path.join(o.dataDir, 'assa', 'assa.db'),
+        host: '127.0.0.1',
+        port: 0,
+        radiusPort: 0,
+        radiusSecret,
+        networkSecret,
+        demo: true,
+        mailOutboxDir: path.join(o.dataDir, 'assa', 'outbox'),
+      });
+  const assaUrl = assa?.url ?? o.assaUrl!;
+  if (assa) log(`embedded ASSA server at ${assa.url} (RADIUS on UDP ${assa.radiusPort})`);
+
+  const virtual = o.noVirtual
+    ? null
+    : virtualModemSource({
+        modem: {
+          number: o.virtualNumber ?? '441234567',
+          assa: assa ? { url: assa.url, secret: networkSecret } : null,
+          radius: assa ? { host: '127.0.0.1', port: assa.radiusPort, secret: radiusSecret } : null,
+          dataRates: { upBytesPerSec: 4_000, downBytesPerSec: 48_000 },
+        },
+        transport: o.virtualTransport ?? 'auto',
+        runDir: path.join(o.dataDir, 'run'),
+        ptyOpener: serialportOpener,
+        log,
+      });
+  mkdirSync(path.join(o.dataDir, 'run'), { recursive: true });
+
+  const store = o.settings.store as { portOverride?: string | null; virtualModem?: string };
+  const platform = hybridPlatform({
+    physical: usbModemSource({ opener: serialportOpener }),
+    virtual,
+    virtualEnabled: store.virtualModem !== 'off',
+    portOverride: () => (o.settings.store as { portOverride?: string | null }).portOverride ?? null,
+    async openChannel(p) {
+      const opener = virtual?.owns(p) ? virtual.opener() : serialportOpener;
+      return openAtChannel(await opener.open(p));
+    },
+    pickProfile,
+  });
+  const core = createAppCore({
+    version: o.version,
+    shell: o.shell,
+    settings: o.settings,
+    dataDir: o.dataDir,
+    platform,
+    secretBox: o.secretBox,
+    embeddedAssaUrl: assaUrl,
+    diallerFor: (m) => (m.found.virtual && virtual ? virtualDialler({ openChannel: (p) => platform.openChannel(p), sessionAddress: () => virtual.sessionAddress() }) : defaultDialler()),
+  });
+  return {
+    core,
+    assa,
+    virtual,
+    async close() {
+      await core.close();
+      await virtual?.close();
+      await assa?.close();
+    },
+  };
+}
