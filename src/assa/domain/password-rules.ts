@@ -21,7 +21,7 @@ export function passwordProblems(password: string, number: string): RuleProblem[
   if (!/[A-Za-z]/.test(password)) out.push({ rule: 'letter', message: 'Add at least one Latin letter.' });
   if (!/[0-9]/.test(password)) out.push({ rule: 'digit', message: 'Add at least one digit.' });
   const digits = number.replace(/\D/g, '');
-  if (digits.length >= 6 && (password.includes(digits) || password.includes(`0${digits}`) || password.includes(digits.slice(-7)))) {
+  if (digits.length >= 6 && (password.includes(digits) || password.includes(`0${digits}`))) {
     out.push({ rule: 'contains_number', message: 'The password must not contain your phone number.' });
   }
   if (COMMON.has(password.toLowerCase())) out.push({ rule: 'common', message: 'This password is one of the most common ones; choose another.' });
