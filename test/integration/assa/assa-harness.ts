@@ -1,0 +1,130 @@
+// A real ASSA server for a test: a SQLite file in a temp folder, HTTP on 127.0.0.1:0,
+// RADIUS on a free UDP port, a clock the test moves, a cheap KDF (the strong default is
+// asserted separately), mail to an outbox folder or a real SMTP server.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { startAssa, type EmbeddedAssa, type StartAssaOptions } from '../../../src/assa/embedded';
+import { DEFAULT_NETWORK_SECRET, NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER } from '../../../src/shared/network-contract';
+
+export interface Harness {
+  assa: EmbeddedAssa;
+  dir: string;
+  clock: { t: number; now(): number; advance(ms: number): void };
+  outbox(): string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(extra: Partial<StartAssaOptions> = {}): Promise<Harness> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-it-'));
+  const clock = {
+    t: Date.parse('2026-11-17T10:00:00Z'),
+    now() {
+      return this.t;
+    },
+    advance(ms: number) {
+      this.t += ms;
+    },
+  };
+  const assa = await startAssa({
+    dbPath: path.join(dir, 'assa.db'),
+    port: 0,
+    radiusPort: 0,
+    demo: true,
+    kdf: { N: 1024, r: 8, p: 1 },
+    clock,
+    mailOutboxDir: path.join(dir, 'outbox'),
+    config: { rateLimit: { global: 10_000, login: 1000, registration: 1000 } },
+    ...extra,
+  });
+  return {
+    assa,
+    dir,
+    clock,
+    outbox: () => {
+      try {
+        return readdirSync(path.join(dir, 'outbox')).sort().map((f) => readFileSync(path.join(dir, 'outbox', f), 'utf8'));
+      } catch {
+        return [];
+      }
+    },
+    async close() {
+      await assa.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Res {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: http.IncomingHttpHeaders;
+}
+
+/** One HTTP request, optionally from a given local address (127.10.x.y is a subscriber's session address). */
+export function request(base: string, method: string, p: string, opts: { body?: unknown; cookie?: string; headers?: Record<string, string>; from?: string } = {}): Promise<Res> {
+  const payload = opts.body === undefined ? null : Buffer.from(JSON.stringify(opts.body));
+  return new Promise((resolve, reject) => {
+    const r = http.request(
+      new URL(p, base),
+      {
+        method,
+        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+        ...(opts.from ? { localAddress: opts.from } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body, headers: res.headers });
+        });
+      },
+    );
+    r.on('error', reject);
+    r.end(payload ?? undefined);
+  });
+}
+
+/** A browser-like client: keeps the cookies and echoes the CSRF token on writes. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(
+    readonly base: string,
+    readonly from?: string,
+  ) {}
+  get csrf(): string | undefined {
+    return this.cookies.get('assa_csrf');
+  }
+  async call(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const h = { ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers };
+    const res = await request(this.base, method, p, { body, ...(cookie ? { cookie } : {}), headers: h, ...(this.from ? { from: this.from } : {}) });
+    for (const c of ([] as string[]).concat(res.headers['set-cookie'] ?? [])) {
+      const [pair] = c.split(';');
+      const [k, ...v] = pair!.split('=');
+      const value = v.join('=');
+      if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(k!.trim());
+      else this.cookies.set(k!.trim(), value);
+    }
+    return res;
+  }
+  async login(number: string, password: string): Promise<Res> {
+    return this.call('POST', '/api/v1/sessions', { number, password });
+  }
+}
+
+/** The network's 2772 event (A-NET-2), as the virtual modem's network side sends it. */
+export function networkSms(base: string, number: string, text: string, secret = DEFAULT_NETWORK_SECRET): Promise<Res> {
+  return request(base, 'POST', NETWORK_EVENTS_PATH, { body: { type: 'sms', number, to: '2772', text, at: new Date().toISOString() }, headers: { [NETWORK_SECRET_HEADER]: secret } });
+}
+export function networkDial(base: string, number: string, digits: string, secret = DEFAULT_NETWORK_SECRET): Promise<Res> {
+  return request(base, 'POST', NETWORK_EVENTS_PATH, { body: { type: 'dial', number, digits, at: new Date().toISOString() }, headers: { [NETWORK_SECRET_HEADER]: secret } });
+}
