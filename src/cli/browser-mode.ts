@@ -1,28 +1,49 @@
-// Browser mode: the app's core behind the loopback bridge, serving the built UI.
-import { mkdirSync } from 'node:fs';
+// Browser mode: the composed app (core, embedded ASSA, modems) behind the loopback bridge,
+// serving the built UI.
 import { keyringBox } from '../app/account/secret-box';
-import { createAppCore, type AppCore } from '../app/app-core';
+import type { AppCore } from '../app/app-core';
 import { createConfBackend } from '../app/settings/settings-backend';
 import { startBridge, type Bridge } from '../bridge/bridge-server';
+import { composeApp, type ComposedApp } from './compose-app';
 import { readVersion, rendererDist } from './paths';
+
+export interface BrowserModeOptions {
+  dataDir: string;
+  port?: number;
+  assaUrl?: string | null;
+  noVirtual?: boolean;
+  virtualTransport?: 'auto' | 'pty' | 'in-process';
+  log?: (line: string) => void;
+}
 
 export interface BrowserMode {
   core: AppCore;
+  app: ComposedApp;
   bridge: Bridge;
   close(): Promise<void>;
 }
 
-export async function startBrowserMode(opts: { dataDir: string; port?: number }): Promise<BrowserMode> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  // R-AUTO-2: the vault's key from the OS keyring where there is one; else a passphrase.
-  const core = createAppCore({ version: readVersion(), shell: 'browser', settings: createConfBackend(opts.dataDir), dataDir: opts.dataDir, secretBox: keyringBox() });
-  const bridge = await startBridge({ api: core, staticDir: rendererDist, port: opts.port ?? 0 });
+export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserMode> {
+  const app = await composeApp({
+    shell: 'browser',
+    version: readVersion(),
+    dataDir: opts.dataDir,
+    settings: createConfBackend(opts.dataDir),
+    // R-AUTO-2: the vault's key from the OS keyring where there is one; else a passphrase.
+    secretBox: keyringBox(),
+    assaUrl: opts.assaUrl ?? null,
+    noVirtual: opts.noVirtual ?? false,
+    virtualTransport: opts.virtualTransport ?? 'auto',
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  const bridge = await startBridge({ api: app.core, staticDir: rendererDist, port: opts.port ?? 0 });
   return {
-    core,
+    core: app.core,
+    app,
     bridge,
     async close() {
       await bridge.close();
-      await core.close();
+      await app.close();
     },
   };
 }

@@ -18,6 +18,9 @@ program
   .option('--data-dir <path>', 'where the app keeps its settings and databases')
   .option('--browser', 'browser mode even when Electron is installed')
   .option('--no-build', 'do not rebuild the renderer')
+  .option('--no-virtual', 'never use the built-in virtual modem')
+  .option('--assa <url>', 'use this ASSA server instead of the embedded one')
+  .addOption(new Option('--virtual-transport <t>', 'how the virtual modem is attached').choices(['auto', 'pty', 'in-process']).default('auto'))
   .action(async (opts) => {
     const { runStart } = await import('./commands/start');
     await runStart(opts);

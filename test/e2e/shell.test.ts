@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('browser mode shell (Debian Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync('test-results/screenshots', { recursive: true });
-    app = await startApp();
+    app = await startApp(['--no-virtual']);
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US' });
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -12,6 +12,10 @@ export interface StartOptions {
   dataDir?: string;
   browser?: boolean;
   build?: boolean;
+  /** commander's --no-virtual gives virtual: false */
+  virtual?: boolean;
+  assa?: string;
+  virtualTransport?: 'auto' | 'pty' | 'in-process';
 }
 
 const log = (s: string) => process.stderr.write(`assa: ${s}\n`);
@@ -29,7 +33,15 @@ export async function runStart(opts: StartOptions): Promise<void> {
   }
   if (!opts.browser) log('the Electron binary is not installed: serving the app in browser mode');
 
-  const mode = await startBrowserMode({ dataDir, port: opts.port });
+  const mode = await startBrowserMode({
+    dataDir,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    assaUrl: opts.assa ?? null,
+    noVirtual: opts.virtual === false,
+    virtualTransport: opts.virtualTransport ?? 'auto',
+    log,
+  });
+  if (opts.virtual !== false) log('with no physical modem attached, the built-in virtual modem (number 441234567) stands in');
   process.stdout.write(`${mode.bridge.url}\n`);
   const stop = () => {
     mode.close().finally(() => process.exit(0));
