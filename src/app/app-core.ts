@@ -58,7 +58,7 @@ export interface AppCore extends AppApi {
 }
 
 /** pppd on Linux (and macOS), rasdial on Windows (D-DIAL-1). */
-function defaultDialler(): Dialler {
+export function defaultDialler(): Dialler {
   if (process.platform !== 'win32') return pppdDialler();
   // rasdial addresses the modem by its TAPI name; the stick installs it under its model.
   return rasDialler({ deviceName: ({ modem }) => modem.found.controlPort });

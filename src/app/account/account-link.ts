@@ -72,7 +72,7 @@ export class AccountLink {
       if (input.email) body.email = input.email;
       let provedBy: 'data-session' | 'runa' | null = null;
       let r: AssaResponse | null = null;
-      if (this.deps.linkAddress()) {
+      if (this.deps.linkAddress() && (await this.linkKnowsNumber(number))) {
         this.step('registering');
         r = await this.send({ method: 'POST', path: ROUTES.registrations, body });
         if (r.status === 201) provedBy = 'data-session';
@@ -206,6 +206,21 @@ export class AccountLink {
       if (r.status === 200 && typeof found === 'string') return this.deps.modem.setNumber(found, 'assa');
     }
     throw new CodedError('number_unknown', 'The modem did not tell its number. Enter it on the Dashboard.');
+  }
+
+  /**
+   * A-NUM-3 over the link: does the operator already see this session as our number?
+   * The access server's accounting Start can trail CONNECT by a moment, so ask a few times.
+   */
+  private async linkKnowsNumber(number: string, attempts = 5, gapMs = 600): Promise<boolean> {
+    this.step('checking-link');
+    for (let i = 0; i < attempts; i++) {
+      const r = await this.send({ method: 'GET', path: ROUTES.whoami }).catch(() => null);
+      if (r?.status === 200 && (r.body as { number?: unknown } | null)?.number === number) return true;
+      if (!this.deps.linkAddress()) return false;
+      await new Promise((res) => setTimeout(res, gapMs));
+    }
+    return false;
   }
 
   private number(): string | null {

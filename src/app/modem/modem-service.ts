@@ -118,7 +118,7 @@ export class ModemService {
     this.state = { ...NO_MODEM, status: 'probing', virtual: found.virtual, port: found.controlPort };
     this.publishState();
     try {
-      const channel = await this.deps.platform.openChannel(found.controlPort);
+      const channel = await this.openWithRetry(found.controlPort, gen);
       if (gen !== this.generation) return void channel.close();
       const profile = await this.deps.platform.pickProfile(channel);
       const identity = await profile.identity(channel);
@@ -142,6 +142,19 @@ export class ModemService {
     } catch (e) {
       if (gen !== this.generation) return;
       await this.release(e);
+    }
+  }
+
+  /** A freshly plugged stick's ports settle for a moment (ModemManager waits ~2 s): retry opening briefly. */
+  private async openWithRetry(port: string, gen: number, attempts = 4): Promise<AtChannel> {
+    for (let i = 1; ; i++) {
+      try {
+        return await this.deps.platform.openChannel(port);
+      } catch (e) {
+        const code = (e as { code?: string }).code ?? '';
+        if (i >= attempts || gen !== this.generation || !['port_not_found', 'port_busy', 'at_timeout'].includes(code)) throw e;
+        await new Promise((r) => setTimeout(r, 700));
+      }
     }
   }
 

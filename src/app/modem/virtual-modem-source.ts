@@ -3,6 +3,7 @@
 // pseudo-terminals when socat is there — so the app reaches it through the same
 // serialport binding as a real stick — else in-process. Its network side reports to the
 // ASSA server the app talks to (RADIUS accounting, 2772 events).
+import { existsSync } from 'node:fs';
 import { createInProcessMultiPortModem } from '../../../hardware/virtual/in-process';
 import type { VirtualModemController } from '../../../hardware/virtual/controller';
 import type { VirtualModemOptions } from '../../../hardware/virtual/modem';
@@ -71,6 +72,11 @@ export function virtualModemSource(opts: VirtualModemSourceOptions): VirtualMode
     });
   };
 
+  const portsBack = async (timeoutMs = 5000) => {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end && !(found && existsSync(found.controlPort))) await new Promise((r) => setTimeout(r, 50));
+  };
+
   return {
     watch(listener) {
       let live = true;
@@ -83,7 +89,8 @@ export function virtualModemSource(opts: VirtualModemSourceOptions): VirtualMode
           ctl.onEvent((e) => {
             if (!live) return;
             if (e.type === 'unplug') listener(null);
-            if (e.type === 'replug') listener(found);
+            // On ptys the ports come back a moment after the event: report when they are there.
+            if (e.type === 'replug') void portsBack().then(() => live && listener(found));
           });
         },
         (e: unknown) => opts.log?.(`virtual modem failed to start: ${(e as Error).message}`),
