@@ -1,5 +1,6 @@
-// A real HTTP endpoint standing in for ASSA's network endpoint (A-NET-2) until the ASSA
-// server lands: checks the shared secret and answers with the A-RUNA-2 texts.
+// A real HTTP endpoint standing in for ASSA's network endpoint (A-NET-2), so the modem's
+// side of the contract is tested on its own (wrong secret, exact request bodies); the
+// real server is exercised in real-assa.test.ts.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER, type NetworkEvent, type NetworkEventResponse } from '../../../src/shared/network-contract';

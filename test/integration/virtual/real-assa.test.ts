@@ -1,7 +1,7 @@
 // V-3 / V-4 against the real ASSA server (CONTRACTS.md `assa server --demo`): a RUNA by SMS
 // to 2772 comes back with the A-RUNA-2 text, and the data session's RADIUS Start makes
 // ASSA recognise requests from the session address (A-NUM-3, whoami) until the Stop.
-// Runs when ASSA_REAL_SERVER_TEST=1 (the ASSA server is being written in parallel).
+// The server runs as `assa server` in its own process with a temporary database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import fs from 'node:fs/promises';
@@ -45,7 +45,7 @@ function getFrom(localAddress: string, url: string): Promise<{ status: number; b
   });
 }
 
-describe.runIf(process.env.ASSA_REAL_SERVER_TEST === '1')('virtual modem against the real ASSA server', () => {
+describe('virtual modem against the real ASSA server', () => {
   let server: ChildProcess;
   let base = '';
   let radiusPort = 0;
@@ -92,6 +92,21 @@ describe.runIf(process.env.ASSA_REAL_SERVER_TEST === '1')('virtual modem against
     expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
     const got = await m.controller.waitFor('sms-received', (e) => e.sms.peer === '2772', 10_000);
     expect(got.sms.text).toBe('kod RUNA 123456 vdalo aktyvovan');
+  });
+
+  it('A-RUNA-2: a malformed SMS gets the format hint; dialling *2772*654321 is announced and the outcome arrives as an SMS', async () => {
+    const at = new RawAtClient(m.link);
+    await at.cmd('ATE0');
+    const seen = m.controller.history().length;
+    await at.cmd('AT^HCMGS="2772"');
+    await at.raw('12ab\x1a');
+    const hint = await m.controller.waitFor('sms-received', (e) => e.sms.peer === '2772' && m.controller.history().indexOf(e) >= seen, 10_000);
+    expect(hint.sms.text).toBe('kod RUNA ne aktyvovan. Pravylnyi format sms: AAAAAA, de A-tsyfra vid 0 do 9');
+    await at.until((b) => b.includes('+CMTI'));
+    expect(await at.cmd('ATD*2772*654321;')).toBe('\r\nOK\r\n');
+    const dial = await m.controller.waitFor('network-event', (e) => e.event.type === 'dial', 10_000);
+    expect(dial.reply).toMatchObject({ kind: 'announcement', outcome: 'activated' });
+    await m.controller.waitFor('sms-received', (e) => e.sms.text === dial.reply!.text, 10_000);
   });
 
   it('A-NET-1 / A-NUM-3: while the data session is up, whoami from its address gives the number; after the Stop it does not', async () => {
