@@ -13,8 +13,9 @@ export async function buildElectron(): Promise<void> {
     ...common,
     entryPoints: [path.join(here, 'main.ts')],
     outfile: path.join(out, 'main.cjs'),
-    // Native modules are loaded from node_modules at run time (electron-builder unpacks them).
-    external: ['electron', 'better-sqlite3', 'serialport', '@serialport/*'],
+    // Packages (native ones above all: better-sqlite3, serialport, the keyring) load from
+    // node_modules at run time; electron-builder ships them and unpacks the .node files.
+    packages: 'external',
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
   });

@@ -4,7 +4,7 @@
 import { app, BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
-import { createAppCore } from '../src/app/app-core';
+import { composeApp } from '../src/cli/compose-app';
 import type { SettingsBackend } from '../src/app/settings/settings-backend';
 import { safeStorageBox } from './safe-storage-box';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -29,10 +29,12 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     serveAppProtocol(rendererDir);
     const settings = new ElectronStore({ name: 'settings' }) as unknown as SettingsBackend;
-    const core = createAppCore({ version: app.getVersion(), shell: 'electron', settings, dataDir: app.getPath('userData'), secretBox: safeStorageBox() });
+    // The same composition as browser mode: embedded ASSA, USB watch, virtual modem.
+    const composed = await composeApp({ shell: 'electron', version: app.getVersion(), dataDir: process.env.ASSA_DATA_DIR ?? app.getPath('userData'), settings, secretBox: safeStorageBox() });
+    const core = composed.core;
     wireIpc(core, () => BrowserWindow.getAllWindows());
 
     main = new BrowserWindow({
@@ -53,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     void main.loadURL(`${APP_ORIGIN}/index.html`);
 
     app.on('window-all-closed', () => {
-      void core.close().finally(() => app.quit());
+      void composed.close().finally(() => app.quit());
     });
   });
 }
