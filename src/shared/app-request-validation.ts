@@ -1,6 +1,7 @@
 // One place that turns an untrusted (method, request) pair from a transport into a
 // checked call, so IPC and HTTP validate identically.
 import { Value } from '@sinclair/typebox/value';
+import './typebox-formats';
 import { appMethods, isAppMethod, type AppMethod } from './app-contract';
 import { CodedError } from './errors';
 

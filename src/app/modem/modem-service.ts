@@ -127,7 +127,6 @@ export class ModemService {
       this.ready = { found, channel, profile };
       this.watchChannel(this.ready, gen);
       const number = modemNumber ?? this.userNumber;
-      this.update({ status: 'ready', manufacturer: identity.manufacturer, model: identity.model, number, error: null });
       this.setDetails({
         identity,
         profile: profile.id,
@@ -137,7 +136,10 @@ export class ModemService {
         numberSource: modemNumber ? 'modem' : number ? 'user' : null,
         updatedAt: new Date(this.deps.clock.now()).toISOString(),
       });
+      // "Ready" is announced with the signal and network already read.
       await this.refreshRadio();
+      if (gen !== this.generation || !this.ready) return;
+      this.update({ status: 'ready', manufacturer: identity.manufacturer, model: identity.model, number, error: null });
       for (const l of [...this.readyListeners]) l(this.ready);
     } catch (e) {
       if (gen !== this.generation) return;
