@@ -9,7 +9,11 @@ export class RawAtClient {
   private buf = '';
   private waiters: { test: (s: string) => boolean; resolve: (s: string) => void }[] = [];
 
-  constructor(private readonly link: SerialLink) {
+  constructor(
+    private readonly link: SerialLink,
+    /** Budget of cmd/raw/until when the caller gives none (raise it for separate processes on a busy machine). */
+    private readonly defaultTimeoutMs = 3000,
+  ) {
     link.onData((chunk) => {
       this.buf += chunk.toString('latin1');
       this.check();
@@ -41,7 +45,7 @@ export class RawAtClient {
   }
 
   /** Resolves with all bytes received (from the last take) once `test` holds; rejects after timeoutMs. */
-  until(test: (s: string) => boolean, timeoutMs = 3000): Promise<string> {
+  until(test: (s: string) => boolean, timeoutMs = this.defaultTimeoutMs): Promise<string> {
     return new Promise((resolve, reject) => {
       const w = { test, resolve: (s: string) => (clearTimeout(timer), resolve(s)) };
       const timer = setTimeout(() => {
@@ -54,14 +58,14 @@ export class RawAtClient {
   }
 
   /** Sends `line` + CR and returns the bytes up to and including the final result. */
-  async cmd(line: string, timeoutMs = 3000): Promise<string> {
+  async cmd(line: string, timeoutMs = this.defaultTimeoutMs): Promise<string> {
     this.take();
     await this.link.write(`${line}\r`);
     return this.until((s) => FINAL.test(s), timeoutMs);
   }
 
   /** Sends raw bytes (SMS text + Ctrl-Z, +++) and waits for a final result. */
-  async raw(bytes: string | Uint8Array, timeoutMs = 3000): Promise<string> {
+  async raw(bytes: string | Uint8Array, timeoutMs = this.defaultTimeoutMs): Promise<string> {
     this.take();
     await this.link.write(bytes);
     return this.until((s) => FINAL.test(s), timeoutMs);

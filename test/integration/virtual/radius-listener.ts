@@ -35,7 +35,7 @@ export async function startRadiusListener(secret: string, opts: { answer?: boole
   return {
     port: socket.address().port,
     packets,
-    next(status, timeoutMs = 5000) {
+    next(status, timeoutMs = 15_000) {
       const seen = packets.find((p) => p.attributes['Acct-Status-Type'] === status);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {

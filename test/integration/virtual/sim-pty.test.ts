@@ -24,7 +24,7 @@ async function sim(args: string[] = []): Promise<SimProcess> {
 function client(path: string) {
   const link = socatClient(path);
   cleanups.push(() => link.close());
-  return { link, at: new RawAtClient(link) };
+  return { link, at: new RawAtClient(link, 15_000) }; // a separate process on a shared 2-core machine: generous bounds
 }
 
 const exists = (p: string) => fs.lstat(p).then(() => true, () => false);
@@ -60,7 +60,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     expect(await first.at.cmd('ATD#777')).toBe('\r\nCONNECT\r\n');
     await rad.next('Start');
     await first.link.close();
-    const stop = await rad.next('Stop', 10_000);
+    const stop = await rad.next('Stop');
     expect(stop.attributes['Acct-Terminate-Cause']).toBe('User-Request');
     const second = client(s.link);
     expect(await second.at.cmd('AT')).toBe('\r\nOK\r\n'); // E0 stays: the device was not reset
@@ -72,9 +72,9 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     expect(await at.cmd('AT')).toBe('AT\r\r\nOK\r\n');
     s.proc.kill('SIGUSR2');
     await link.exited; // socat sees the tty go (EIO / hang-up) and ends
-    await expect.poll(() => exists(s.link), { timeout: 5000 }).toBe(false);
+    await expect.poll(() => exists(s.link), { timeout: 15_000 }).toBe(false);
     s.proc.kill('SIGUSR2');
-    await expect.poll(() => exists(s.link), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => exists(s.link), { timeout: 15_000 }).toBe(true);
     const again = client(s.link);
     expect(await again.at.cmd('AT')).toBe('AT\r\r\nOK\r\n');
   });
@@ -95,7 +95,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     const s = await sim(['--slow', '1500']);
     const { at } = client(s.link);
     await expect(at.cmd('ATE0', 400)).rejects.toThrow(/timed out/);
-    expect(await at.until((b) => b.endsWith('OK\r\n'), 5000)).toBe('ATE0\r\r\nOK\r\n');
+    expect(await at.until((b) => b.endsWith('OK\r\n'))).toBe('ATE0\r\r\nOK\r\n');
   });
 
   it('V-5 --noisy: random bytes (no CR/LF) before every answer', async () => {
@@ -111,7 +111,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
   it('V-5 --signal-loss: no service in ^SYSINFO and +CSQ, and ATD#777 gives NO CARRIER', async () => {
     const s = await sim(['--signal-loss']);
     const { at } = client(s.link);
-    await at.until((b) => b.includes('^HRSSILVL:0'), 5000).catch(() => undefined);
+    await at.until((b) => b.includes('^HRSSILVL:0')).catch(() => undefined);
     await at.cmd('ATE0');
     expect(await at.cmd('AT^SYSINFO')).toBe('\r\n^SYSINFO:0,255,0,0,240\r\n\r\nOK\r\n');
     expect(await at.cmd('AT+CSQ')).toBe('\r\n+CSQ: 99,99\r\n\r\nOK\r\n');
@@ -135,7 +135,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     expect(await pcui.at.cmd('ATE0')).toBe('ATE0\r\r\nOK\r\n');
     await modem.at.cmd('ATE0');
     expect(await modem.at.cmd('ATD#777')).toBe('\r\nCONNECT\r\n');
-    const flow = await pcui.at.until((b) => /\^DSFLOWRPT:00000002,[^\r]*\r\n/.test(b), 6000);
+    const flow = await pcui.at.until((b) => /\^DSFLOWRPT:00000002,[^\r]*\r\n/.test(b));
     expect(flow).toMatch(/\r\n\^DSFLOWRPT:00000002,00000064,000003E8,[0-9A-F]{16},[0-9A-F]{16},0000BB80,00046500\r\n/); // rates from --data-rate
     await diag.link.write('AT\r');
     const bin = await diag.at.until((b) => b.includes('\x7e'));
@@ -151,7 +151,7 @@ describe('V-6 assa sim on a pseudo-terminal, driven by socat', () => {
     await at.cmd('ATE0');
     expect(await at.cmd('AT^HCMGS="2772"')).toBe('\r\n> ');
     expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
-    await at.until((b) => b.includes('+CMTI: "ME",0') && b.includes('^HCMGSS:1'), 5000); // both reports in, so none lands inside the next answer
+    await at.until((b) => b.includes('+CMTI: "ME",0') && b.includes('^HCMGSS:1')); // both reports in, so none lands inside the next answer
     expect(assa.events).toMatchObject([{ type: 'sms', number: '441234567', to: '2772', text: '123456' }]);
     expect(await at.cmd('AT^HCMGR=0')).toMatch(/^\r\n\^HCMGR:2772,\d{4},\d\d,\d\d,\d\d,\d\d,\d\d,0,1,31,0,0,0,0\r\nkod RUNA 123456 vdalo aktyvovan\x1a\r\n\r\nOK\r\n$/);
   });
