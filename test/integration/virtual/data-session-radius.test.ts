@@ -88,7 +88,7 @@ describe('V-3 data session with RADIUS accounting (A-NET-1)', () => {
     await at.flush();
     await at.cmd('ATD#777');
     const starts = () => rad.packets.filter((p) => p.attributes['Acct-Status-Type'] === 'Start');
-    await expect.poll(() => starts().length).toBe(2);
+    await expect.poll(() => starts().length, { timeout: 10_000 }).toBe(2);
     expect(starts()[1]!.attributes['Framed-IP-Address']).toBe('127.10.0.2');
   });
 
