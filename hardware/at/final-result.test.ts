@@ -5,6 +5,7 @@ describe('M-AT-1 final result codes', () => {
   it.each([
     ['OK', { kind: 'ok' }],
     ['ERROR', { kind: 'error' }],
+    ['COMMAND NOT SUPPORT', { kind: 'error' }], // Huawei EC-series, reference §1.9
     ['+CME ERROR: 10', { kind: 'cme-error', code: 10, text: '10' }],
     ['+CME ERROR: SIM not inserted', { kind: 'cme-error', code: null, text: 'SIM not inserted' }],
     ['+CMS ERROR: 303', { kind: 'cms-error', code: 303, text: '303' }],

@@ -8,6 +8,8 @@ export function parseFinalResult(line: string): FinalResult | null {
     case 'OK':
       return { kind: 'ok' };
     case 'ERROR':
+    // Huawei's answer to a command its firmware lacks (reference §1.9); ModemManager reads it as ERROR.
+    case 'COMMAND NOT SUPPORT':
       return { kind: 'error' };
     case 'NO CARRIER':
       return { kind: 'no-carrier' };

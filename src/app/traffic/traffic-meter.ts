@@ -50,6 +50,8 @@ export class TrafficMeter {
   private last: { at: number; modem: FlowReading | null; os: FlowReading | null } | null = null;
   private modemTotals: SourceTotals | null = null;
   private osTotals: SourceTotals | null = null;
+  /** The modem reading when it last changed: flow reports come every 2 s, samples every 1 s. */
+  private modemMark: { at: number; reading: FlowReading } | null = null;
 
   constructor(readonly startedAt: number) {}
 
@@ -72,7 +74,18 @@ export class TrafficMeter {
     const rate = (now: FlowReading | null, prev: FlowReading | null | undefined) =>
       now && prev && dt > 0 ? { rx: Math.max(0, (now.rxBytes - prev.rxBytes) / dt), tx: Math.max(0, (now.txBytes - prev.txBytes) / dt) } : { rx: 0, tx: 0 };
     if (modem) {
-      const r = rate(modem, this.last?.modem);
+      // The modem's counters move only when a report arrives: the rate is the change over
+      // the time between reports, held until the next one (zero once reports stop).
+      const mark = this.modemMark;
+      const changed = !mark || modem.rxBytes !== mark.reading.rxBytes || modem.txBytes !== mark.reading.txBytes;
+      let r = { rx: this.modemTotals?.rxRate ?? 0, tx: this.modemTotals?.txRate ?? 0 };
+      if (changed) {
+        if (mark) {
+          const d = Math.max((sample.at - mark.at) / 1000, 0.001);
+          r = { rx: Math.max(0, (modem.rxBytes - mark.reading.rxBytes) / d), tx: Math.max(0, (modem.txBytes - mark.reading.txBytes) / d) };
+        }
+        this.modemMark = { at: sample.at, reading: { ...modem } };
+      } else if (mark && sample.at - mark.at > 5000) r = { rx: 0, tx: 0 };
       this.modemTotals = { rxBytes: modem.rxBytes, txBytes: modem.txBytes, rxRate: r.rx, txRate: r.tx };
     }
     if (os) {
