@@ -7,8 +7,8 @@ export function parseFinalResult(line: string): FinalResult | null {
   switch (l.toUpperCase()) {
     case 'OK':
       return { kind: 'ok' };
+    // COMMAND NOT SUPPORT: Huawei's answer to a command its firmware lacks (reference §1.9); ModemManager reads it as ERROR.
     case 'ERROR':
-    // Huawei's answer to a command its firmware lacks (reference §1.9); ModemManager reads it as ERROR.
     case 'COMMAND NOT SUPPORT':
       return { kind: 'error' };
     case 'NO CARRIER':
