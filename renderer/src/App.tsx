@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Notifications } from './components/Notifications';
 import { StatusBar } from './components/StatusBar';
+import { AccountPage } from './pages/account/AccountPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DiagnosticsPage } from './pages/DiagnosticsPage';
 import { TrafficPage } from './pages/TrafficPage';
@@ -19,6 +20,8 @@ function Page({ id }: { id: PageId }) {
       return <DiagnosticsPage />;
     case 'traffic':
       return <TrafficPage />;
+    case 'account':
+      return <AccountPage />;
     default:
       return <IntroPage id={id} />;
   }

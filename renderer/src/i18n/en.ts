@@ -115,6 +115,35 @@ export const en = {
     kinds: { bytes: 'Traffic', seconds: 'Time online', kopecks: 'Money' }, periods: { day: 'day', month: 'month' },
     amount: { bytes: 'Amount (MiB)', seconds: 'Amount (minutes)', kopecks: 'Amount (UAH)' },
   },
+  acc: {
+    sections: 'Account sections', from: 'From', to: 'To', when: 'When',
+    nav: { data: 'Data by number', funds: 'Movement of funds', payments: 'Payments', details: 'Details', services: 'Services', tariff: 'Change package', utilities: 'Utilities', group: 'Group', security: 'Security', help: 'Help' },
+    status: { active: 'active', blocked: 'blocked for non-payment', suspended: 'suspended by the operator', disconnected: 'disconnected' },
+    data: {
+      number: 'Number', accountNumber: 'Personal account', owner: 'Owner', status: 'Status', tariff: 'Tariff plan', balance: 'Balance', nextFee: 'Next fee',
+      shortBy: '{{amount}} short', packages: 'Left this month', packagesLeft: '{{minutes}} min, {{sms}} SMS, {{mb}} MB', tenure: 'With us', months: '{{count}} months',
+      bonuses: 'Bonuses', email: 'E-mail', since: 'Connected since',
+    },
+    funds: { opening: 'Balance at the start: {{amount}}', closing: 'Balance at the end: {{amount}}', what: 'What', amount: 'Amount', balance: 'Balance after', kinds: { payment: 'Payment', fee: 'Monthly fee', service_fee: 'Service fee', tariff_change: 'Tariff change', transfer_in: 'Transfer in', transfer_out: 'Transfer out', bonus: 'Bonus', voucher: 'Scratch card' } },
+    pay: {
+      voucher: 'Scratch card', code: 'Card code', topUp: 'Top up', card: 'Bank card', cardNumber: 'Card number', expiry: 'Valid until', amountUah: 'Amount, UAH', forNumber: 'For another number (optional)',
+      payCard: 'Pay', otp: 'Code from your bank (3-D Secure)', confirm: 'Confirm', threeDs: 'Your bank asks to confirm the payment.', paid: 'Paid {{amount}}',
+      toppedUp: 'Topped up {{amount}}; balance {{balance}}', transfer: 'Money transfer', transferRules: 'From 10 to 1000 UAH a month in total, to an active number of the network.',
+      to: 'To number', send: 'Transfer', transferred: 'Transferred; balance {{balance}}, this month {{total}} of {{limit}}',
+    },
+    det: { kind: 'Show', sessions: 'Data sessions', calls: 'Calls', csv: 'Download CSV', peer: 'Number', traffic: 'Traffic', duration: 'Duration' },
+    svc: { perMonth: '{{fee}} a month', free: 'free', acceptTerms: 'I accept the terms', turnOn: 'Turn on', turnOff: 'Turn off' },
+    tar: { current: 'Your plan: {{name}}, {{fee}} a month', pending: 'Switching to {{name}} from {{date}}.', cancel: 'Cancel the change', plan: 'Plan', fee: 'Monthly fee', switchCost: 'Switching cost', conditions: 'Conditions', action: 'Action', yours: 'your plan', choose: 'Switch from the 1st' },
+    utl: { missed: 'Who called', blocked: 'Blocked numbers', blockNumber: 'Number to block', block: 'Block', transferLink: 'Money transfer is on the Payments page' },
+    sec: {
+      protected: 'Protected sections', protectedIntro: 'Entering a protected section needs a RUNA from your phone or modem; the app activates it for you.', sections: 'Protect', sectionNames: { services: 'Services', tariff: 'Change package', utilities: 'Utilities', transfer: 'Money transfer', security: 'Security', payments: 'Payments', details: 'Details' },
+      openUntil: 'Open until {{time}}', closed: 'Protected sections are closed.', openWithRuna: 'Open with a RUNA from the modem', opened: 'Protected sections are open for 10 minutes.',
+      password: 'Password and e-mail', oldPassword: 'Current password', change: 'Change', passwordChanged: 'Password changed; a notice went to your e-mail.', newEmail: 'New e-mail', emailChanged: 'E-mail changed; notices went to both addresses.',
+      curators: 'Curators', curatorNumber: 'Curator number', level: 'Access', levels: { view: 'view only', manage: 'manage' }, addCurator: 'Add curator', revoke: 'Revoke', revoked: 'Revoked.', saved: 'Saved.',
+      history: 'Login history', result: 'Result', ok: 'logged in', reasons: { bad_password: 'wrong password', locked: 'refused: login locked' },
+    },
+    help: { ticket: 'Ask the help desk', question: 'Your question', send: 'Send', ticketCreated: 'Ticket {{id}} created', cannot: 'What cannot be done here' },
+  },
   errors: {
     generic: 'Something went wrong: {{message}}',
     codes: {

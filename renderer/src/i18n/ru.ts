@@ -116,6 +116,35 @@ export const ru: Strings = {
     kinds: { bytes: 'Трафик', seconds: 'Время в сети', kopecks: 'Деньги' }, periods: { day: 'день', month: 'месяц' },
     amount: { bytes: 'Объём (МиБ)', seconds: 'Объём (минуты)', kopecks: 'Сумма (грн)' },
   },
+  acc: {
+    sections: 'Разделы кабинета', from: 'С', to: 'По', when: 'Когда',
+    nav: { data: 'Данные по номеру', funds: 'Движение средств', payments: 'Платежи', details: 'Детализация', services: 'Услуги', tariff: 'Смена пакета', utilities: 'Утилиты', group: 'Группа', security: 'Безопасность', help: 'Помощь' },
+    status: { active: 'активен', blocked: 'заблокирован за неуплату', suspended: 'приостановлен оператором', disconnected: 'отключён' },
+    data: {
+      number: 'Номер', accountNumber: 'Лицевой счёт', owner: 'Владелец', status: 'Состояние', tariff: 'Тарифный план', balance: 'Баланс', nextFee: 'Следующая абонплата',
+      shortBy: 'не хватает {{amount}}', packages: 'Остаток в этом месяце', packagesLeft: '{{minutes}} мин, {{sms}} SMS, {{mb}} МБ', tenure: 'С нами', months: '{{count}} мес.',
+      bonuses: 'Бонусы', email: 'E-mail', since: 'Подключён с',
+    },
+    funds: { opening: 'Баланс на начало: {{amount}}', closing: 'Баланс на конец: {{amount}}', what: 'Что', amount: 'Сумма', balance: 'Баланс после', kinds: { payment: 'Платёж', fee: 'Абонплата', service_fee: 'Плата за услугу', tariff_change: 'Смена тарифа', transfer_in: 'Входящий перевод', transfer_out: 'Исходящий перевод', bonus: 'Бонус', voucher: 'Карта пополнения' } },
+    pay: {
+      voucher: 'Карта пополнения', code: 'Код карты', topUp: 'Пополнить', card: 'Банковская карта', cardNumber: 'Номер карты', expiry: 'Действует до', amountUah: 'Сумма, грн', forNumber: 'Для другого номера (необязательно)',
+      payCard: 'Оплатить', otp: 'Код от банка (3-D Secure)', confirm: 'Подтвердить', threeDs: 'Банк просит подтвердить платёж.', paid: 'Оплачено {{amount}}',
+      toppedUp: 'Пополнено на {{amount}}; баланс {{balance}}', transfer: 'Перевод средств', transferRules: 'От 10 до 1000 грн в месяц в сумме, на активный номер сети.',
+      to: 'На номер', send: 'Перевести', transferred: 'Переведено; баланс {{balance}}, в этом месяце {{total}} из {{limit}}',
+    },
+    det: { kind: 'Показать', sessions: 'Сессии передачи данных', calls: 'Звонки', csv: 'Скачать CSV', peer: 'Номер', traffic: 'Трафик', duration: 'Длительность' },
+    svc: { perMonth: '{{fee}} в месяц', free: 'бесплатно', acceptTerms: 'Я принимаю условия', turnOn: 'Включить', turnOff: 'Выключить' },
+    tar: { current: 'Ваш план: {{name}}, {{fee}} в месяц', pending: 'Переход на {{name}} с {{date}}.', cancel: 'Отменить смену', plan: 'План', fee: 'Абонплата', switchCost: 'Стоимость перехода', conditions: 'Условия', action: 'Действие', yours: 'ваш план', choose: 'Перейти с 1-го числа' },
+    utl: { missed: 'Кто звонил', blocked: 'Заблокированные номера', blockNumber: 'Номер для блокировки', block: 'Заблокировать', transferLink: 'Перевод средств — на странице «Платежи»' },
+    sec: {
+      protected: 'Защищённые разделы', protectedIntro: 'Вход в защищённый раздел требует RUNA с вашего телефона или модема; программа активирует его за вас.', sections: 'Защитить', sectionNames: { services: 'Услуги', tariff: 'Смена пакета', utilities: 'Утилиты', transfer: 'Перевод средств', security: 'Безопасность', payments: 'Платежи', details: 'Детализация' },
+      openUntil: 'Открыто до {{time}}', closed: 'Защищённые разделы закрыты.', openWithRuna: 'Открыть кодом RUNA с модема', opened: 'Защищённые разделы открыты на 10 минут.',
+      password: 'Пароль и e-mail', oldPassword: 'Текущий пароль', change: 'Изменить', passwordChanged: 'Пароль изменён; уведомление отправлено на e-mail.', newEmail: 'Новый e-mail', emailChanged: 'E-mail изменён; уведомления отправлены на оба адреса.',
+      curators: 'Кураторы', curatorNumber: 'Номер куратора', level: 'Доступ', levels: { view: 'только просмотр', manage: 'управление' }, addCurator: 'Добавить куратора', revoke: 'Отозвать', revoked: 'Отозвано.', saved: 'Сохранено.',
+      history: 'История входов', result: 'Результат', ok: 'вход', reasons: { bad_password: 'неверный пароль', locked: 'отказано: вход заблокирован' },
+    },
+    help: { ticket: 'Спросить службу поддержки', question: 'Ваш вопрос', send: 'Отправить', ticketCreated: 'Создана заявка {{id}}', cannot: 'Чего здесь сделать нельзя' },
+  },
   errors: {
     generic: 'Что-то пошло не так: {{message}}',
     codes: {

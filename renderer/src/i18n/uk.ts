@@ -116,6 +116,35 @@ export const uk: Strings = {
     kinds: { bytes: 'Трафік', seconds: 'Час у мережі', kopecks: 'Гроші' }, periods: { day: 'день', month: 'місяць' },
     amount: { bytes: 'Обсяг (МіБ)', seconds: 'Обсяг (хвилини)', kopecks: 'Сума (грн)' },
   },
+  acc: {
+    sections: 'Розділи кабінету', from: 'З', to: 'По', when: 'Коли',
+    nav: { data: 'Дані по номеру', funds: 'Рух коштів', payments: 'Платежі', details: 'Деталізація', services: 'Послуги', tariff: 'Зміна пакета', utilities: 'Утиліти', group: 'Група', security: 'Безпека', help: 'Допомога' },
+    status: { active: 'активний', blocked: 'заблоковано за несплату', suspended: 'призупинено оператором', disconnected: 'відключено' },
+    data: {
+      number: 'Номер', accountNumber: 'Особовий рахунок', owner: 'Власник', status: 'Стан', tariff: 'Тарифний план', balance: 'Баланс', nextFee: 'Наступна абонплата',
+      shortBy: 'бракує {{amount}}', packages: 'Залишок цього місяця', packagesLeft: '{{minutes}} хв, {{sms}} SMS, {{mb}} МБ', tenure: 'З нами', months: '{{count}} міс.',
+      bonuses: 'Бонуси', email: 'E-mail', since: 'Підключено з',
+    },
+    funds: { opening: 'Баланс на початок: {{amount}}', closing: 'Баланс на кінець: {{amount}}', what: 'Що', amount: 'Сума', balance: 'Баланс після', kinds: { payment: 'Платіж', fee: 'Абонплата', service_fee: 'Плата за послугу', tariff_change: 'Зміна тарифу', transfer_in: 'Вхідний переказ', transfer_out: 'Вихідний переказ', bonus: 'Бонус', voucher: 'Картка поповнення' } },
+    pay: {
+      voucher: 'Картка поповнення', code: 'Код картки', topUp: 'Поповнити', card: 'Банківська картка', cardNumber: 'Номер картки', expiry: 'Діє до', amountUah: 'Сума, грн', forNumber: 'Для іншого номера (необов’язково)',
+      payCard: 'Сплатити', otp: 'Код від банку (3-D Secure)', confirm: 'Підтвердити', threeDs: 'Банк просить підтвердити платіж.', paid: 'Сплачено {{amount}}',
+      toppedUp: 'Поповнено на {{amount}}; баланс {{balance}}', transfer: 'Переказ коштів', transferRules: 'Від 10 до 1000 грн на місяць загалом, на активний номер мережі.',
+      to: 'На номер', send: 'Переказати', transferred: 'Переказано; баланс {{balance}}, цього місяця {{total}} з {{limit}}',
+    },
+    det: { kind: 'Показати', sessions: 'Сесії передачі даних', calls: 'Дзвінки', csv: 'Завантажити CSV', peer: 'Номер', traffic: 'Трафік', duration: 'Тривалість' },
+    svc: { perMonth: '{{fee}} на місяць', free: 'безкоштовно', acceptTerms: 'Я приймаю умови', turnOn: 'Увімкнути', turnOff: 'Вимкнути' },
+    tar: { current: 'Ваш план: {{name}}, {{fee}} на місяць', pending: 'Перехід на {{name}} з {{date}}.', cancel: 'Скасувати зміну', plan: 'План', fee: 'Абонплата', switchCost: 'Вартість переходу', conditions: 'Умови', action: 'Дія', yours: 'ваш план', choose: 'Перейти з 1-го числа' },
+    utl: { missed: 'Хто дзвонив', blocked: 'Заблоковані номери', blockNumber: 'Номер для блокування', block: 'Заблокувати', transferLink: 'Переказ коштів — на сторінці «Платежі»' },
+    sec: {
+      protected: 'Захищені розділи', protectedIntro: 'Вхід до захищеного розділу потребує RUNA з вашого телефона чи модема; програма активує його за вас.', sections: 'Захистити', sectionNames: { services: 'Послуги', tariff: 'Зміна пакета', utilities: 'Утиліти', transfer: 'Переказ коштів', security: 'Безпека', payments: 'Платежі', details: 'Деталізація' },
+      openUntil: 'Відкрито до {{time}}', closed: 'Захищені розділи закрито.', openWithRuna: 'Відкрити кодом RUNA з модема', opened: 'Захищені розділи відкрито на 10 хвилин.',
+      password: 'Пароль і e-mail', oldPassword: 'Поточний пароль', change: 'Змінити', passwordChanged: 'Пароль змінено; повідомлення надіслано на e-mail.', newEmail: 'Новий e-mail', emailChanged: 'E-mail змінено; повідомлення надіслано на обидві адреси.',
+      curators: 'Куратори', curatorNumber: 'Номер куратора', level: 'Доступ', levels: { view: 'лише перегляд', manage: 'керування' }, addCurator: 'Додати куратора', revoke: 'Відкликати', revoked: 'Відкликано.', saved: 'Збережено.',
+      history: 'Історія входів', result: 'Результат', ok: 'вхід', reasons: { bad_password: 'невірний пароль', locked: 'відмовлено: вхід заблоковано' },
+    },
+    help: { ticket: 'Запитати службу підтримки', question: 'Ваше питання', send: 'Надіслати', ticketCreated: 'Створено заявку {{id}}', cannot: 'Чого тут зробити не можна' },
+  },
   errors: {
     generic: 'Щось пішло не так: {{message}}',
     codes: {
