@@ -2,7 +2,9 @@
 // Huawei's ^HCSQ/^SYSINFO where present, 27.005 text-mode SMS, *99# data.
 import type { AtChannel } from '../at/at-channel-types';
 import { ask, buildProfile, cnumMethod, deleteSmsGeneric, gppNetwork, readSmsTextMode, sendSmsTextMode } from './generic-base';
+import { CodedError } from '../../src/shared/errors';
 import type { ModemProfile, SignalReport } from './modem-types';
+import { encodeGsm7Packed, parseCusd } from './parsers/ussd';
 import { networkFromSysinfo, parseSysinfo } from './parsers/network';
 import { barsFromDbm, parseCsqLike, parseHcsq } from './parsers/signal';
 
@@ -23,6 +25,26 @@ async function gppSignal(ch: AtChannel): Promise<SignalReport> {
   return { cdma1x: null, evdo: null, gsm: dbm === null ? null : { rssiDbm: dbm }, bars: barsFromDbm(dbm) };
 }
 
+/** M-USSD-1: AT+CUSD=1,"<packed>",15 and wait for the +CUSD report (27.007 §7.15). */
+async function ussd(ch: AtChannel, code: string, timeoutMs = 20_000): Promise<{ status: number; text: string | null }> {
+  const reply = new Promise<{ status: number; text: string | null }>((resolve, reject) => {
+    const t = setTimeout(() => (off(), reject(new CodedError('ussd_timeout', 'The network did not answer the USSD request.'))), timeoutMs);
+    const off = ch.onUnsolicited('+CUSD', (r) => {
+      const p = parseCusd(r.line);
+      if (!p) return;
+      clearTimeout(t);
+      off();
+      resolve({ status: p.status, text: p.text });
+    });
+  });
+  reply.catch(() => undefined);
+  const r = await ch.send(`AT+CUSD=1,"${encodeGsm7Packed(code)}",15`, { timeoutMs: 10_000 });
+  if (r.final.kind !== 'ok') throw new CodedError('ussd_refused', 'The modem refused the USSD request.');
+  // Some sticks print the +CUSD report before their OK: then it is part of the answer.
+  const inline = r.lines.map(parseCusd).find((x) => x !== null);
+  return inline ? { status: inline.status, text: inline.text } : reply;
+}
+
 export const generic3gpp: ModemProfile = buildProfile({
   id: 'generic-3gpp',
   tech: '3gpp',
@@ -35,6 +57,7 @@ export const generic3gpp: ModemProfile = buildProfile({
   readSms: readSmsTextMode,
   deleteSms: deleteSmsGeneric,
 });
+generic3gpp.ussd = ussd;
 
 /** Huawei E-series: ^SYSINFO tells the 3G sub-mode (HSPA) that +COPS does not. */
 export const huawei3gpp: ModemProfile = {

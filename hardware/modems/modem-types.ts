@@ -87,6 +87,8 @@ export interface ModemProfile {
   deleteSms(ch: AtChannel, index: number): Promise<void>;
   /** Dial a service code such as *2772*123456 (M-CALL-1); resolves with the final result kind. */
   dialServiceCode(ch: AtChannel, code: string): Promise<'ok' | 'busy' | 'no-answer' | 'no-carrier' | 'error'>;
+  /** M-USSD-1 (3GPP): send a USSD string (or a menu answer); resolves with the network's reply. */
+  ussd?(ch: AtChannel, code: string): Promise<{ status: number; text: string | null }>;
   /** Unsolicited prefixes that mean signal/network changed (so the app re-reads instead of polling). */
   readonly signalUrcPrefixes: readonly string[];
 }

@@ -6,13 +6,14 @@ import { generic3gpp, huawei3gpp } from './generic-3gpp';
 import { huaweiCdma } from './huawei-cdma';
 import type { ModemProfile } from './modem-types';
 import { normaliseManufacturer, parseAti, parseIdentityValue } from './parsers/identity';
+import { sierraCdma } from './sierra-cdma';
 import { genericCdma, zteCdma } from './zte-cdma';
 
-export const PROFILES: readonly ModemProfile[] = [huaweiCdma, zteCdma, genericCdma, huawei3gpp, generic3gpp];
+export const PROFILES: readonly ModemProfile[] = [huaweiCdma, zteCdma, sierraCdma, genericCdma, huawei3gpp, generic3gpp];
 
 export function profileFor(manufacturer: string | null, cdma: boolean): ModemProfile {
   const m = normaliseManufacturer(manufacturer);
-  if (cdma) return m === 'huawei' ? huaweiCdma : m === 'zte' ? zteCdma : genericCdma;
+  if (cdma) return m === 'huawei' ? huaweiCdma : m === 'zte' ? zteCdma : m === 'sierra' ? sierraCdma : genericCdma;
   return m === 'huawei' ? huawei3gpp : generic3gpp;
 }
 

@@ -173,6 +173,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       await m.profile.deleteSms(m.channel, index);
       return { ok: true };
     },
+    'ussd.send': async ({ code }) => {
+      const m = modem.requireReady();
+      if (!m.profile.ussd) throw new CodedError('ussd_unsupported', 'USSD works on 3G (GSM/UMTS) modems; on CDMA dial the service code instead.');
+      return m.profile.ussd(m.channel, code);
+    },
     'call.serviceCode': async ({ code }) => {
       const m = modem.requireReady();
       return { outcome: await m.profile.dialServiceCode(m.channel, code) };

@@ -107,6 +107,11 @@ export const modemMethods = {
     response: Type.Object({ ok: Type.Boolean() }),
   },
   'sms.delete': { request: Type.Object({ index: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), response: Type.Object({ ok: Type.Boolean() }) },
+  /** M-USSD-1 (3GPP sticks): a USSD request such as *111#, or the answer to a menu. */
+  'ussd.send': {
+    request: Type.Object({ code: Type.String({ pattern: '^[0-9*#+]{1,64}$' }) }, { additionalProperties: false }),
+    response: Type.Object({ status: Type.Integer(), text: Nullable(Type.String()) }),
+  },
   /** M-CALL-1: dial a service code such as *2772*123456. */
   'call.serviceCode': {
     request: Type.Object({ code: Type.String({ pattern: '^[0-9*#+]{1,32}$' }) }, { additionalProperties: false }),

@@ -13,3 +13,11 @@ describe('D-TRAF-1 ^DSFLOWRPT', () => {
   });
   it('ignores other lines', () => expect(parseDsflowrpt('^RSSI:12')).toBeNull());
 });
+
+describe('D-TRAF-1 ^DSFLOWRPT from other sticks (transcript 10)', () => {
+  it.each([
+    ['^DSFLOWRPT:00000124,00000082,00000EA6,0000000000012325,000000000022771D,0000BB80,0001F400', { durationS: 292, txRateBps: 130, rxRateBps: 3750, txBytes: 74533, rxBytes: 2258717 }],
+    ['^DSFLOWRPT:00000210,00000000,00000000,0000000000000C58,0000000000000C5E,0010E000,0010E000', { durationS: 528, txRateBps: 0, rxRateBps: 0, txBytes: 3160, rxBytes: 3166 }],
+    ['^DSFLOWRPT:00000008,00000045,00000084,0000000000003839,000000000000475F,0003E800,102C0243', { durationS: 8, txRateBps: 69, rxRateBps: 132, txBytes: 14393, rxBytes: 18271 }],
+  ])('%s', (line, want) => expect(parseDsflowrpt(line)).toEqual(want));
+});
