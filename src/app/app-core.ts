@@ -8,6 +8,7 @@ import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse } from '../sh
 import { CodedError } from '../shared/errors';
 import { AccountLink } from './account/account-link';
 import { AssaClient } from './account/assa-client';
+import { watchBalance } from './account/balance-watch';
 import type { SecretBox } from './account/secret-box';
 import { VaultOpener } from './account/vault-opener';
 import { systemClock, type Clock } from './clock';
@@ -108,7 +109,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     linkAddress: () => conn.currentSession()?.localIp ?? null,
     ...(opts.runaReplyTimeoutMs ? { runaReplyTimeoutMs: opts.runaReplyTimeoutMs } : {}),
   });
+  const balance = watchBalance({ account, notify, clock });
+  let wasLoggedIn = false;
   bus.subscribe((e) => {
+    if (e.type === 'account.status') {
+      if (e.status.loggedIn && !wasLoggedIn) void balance.check();
+      wasLoggedIn = e.status.loggedIn;
+    }
     if (e.type === 'settings.changed') account.serverChanged(assaUrl());
     if (e.type === 'sms.received') notify('sms_received', 'info', { from: e.sms.from }, `sms-${e.sms.index}-${e.sms.from}`);
   });
@@ -218,6 +225,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       return bus.subscribe(listener);
     },
     async close() {
+      balance.stop();
       await conn.close();
       traffic.end('app_stopped');
       await modem.stop();
