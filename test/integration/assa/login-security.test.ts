@@ -130,6 +130,21 @@ describe('A-SEC login and security', () => {
     expect(inbox.filter((m) => m.to === 'stranger@example.com')).toHaveLength(0);
   });
 
+  it('A-SEC rate-limits logins per number, whichever address they come from', async () => {
+    const limited = await startHarness({ config: { rateLimit: { global: 10_000, login: 5, registration: 100 } } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) codes.push((await request(limited.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234568', password: `Nope${i}pass` }, from: `127.0.0.${10 + i}` })).status);
+      expect(codes.slice(0, 5).every((c) => c === 401)).toBe(true);
+      const last = await request(limited.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234568', password: 'x1234567' } });
+      expect(last.status).toBe(429);
+      expect(last.body.error.code).toBe('rate_limited');
+      expect((await request(limited.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234567', password: 'Nope9pass' } })).status).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('the production KDF is scrypt at OWASP strength (N=2^17, r=8)', () => {
     expect(STRONG_KDF).toEqual({ N: 131072, r: 8, p: 1 });
   });

@@ -18,7 +18,18 @@ export const sessionRoutes =
     app.post(
       '/api/v1/sessions',
       {
-        config: { rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        // Per number, whichever address the attempts come from (the global limit is per address).
+        config: {
+          rateLimit: {
+            max: ctx.config.rateLimit.login,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            keyGenerator: (req) => {
+              const n = normaliseNumber(String((req.body as { number?: unknown } | undefined)?.number ?? ''));
+              return `login:${n.ok ? n.number : req.ip}`;
+            },
+          },
+        },
         schema: {
           summary: 'A-SEC-1: log in; sets the HttpOnly session cookie and the CSRF cookie',
           body: Type.Object({ number: Type.String({ maxLength: 32 }), password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
