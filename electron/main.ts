@@ -7,6 +7,7 @@ import path from 'node:path';
 import { composeApp } from '../src/cli/compose-app';
 import type { SettingsBackend } from '../src/app/settings/settings-backend';
 import { safeStorageBox } from './safe-storage-box';
+import { createTray } from './tray';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { hardenAllWebContents } from './hardening';
 import { wireIpc } from './ipc';
@@ -36,6 +37,15 @@ if (!app.requestSingleInstanceLock()) {
     const composed = await composeApp({ shell: 'electron', version: app.getVersion(), dataDir: process.env.ASSA_DATA_DIR ?? app.getPath('userData'), settings, secretBox: safeStorageBox() });
     const core = composed.core;
     wireIpc(core, () => BrowserWindow.getAllWindows());
+    // U-TRAY-1: state and speed in the tray; notifications shown natively.
+    createTray(core, {
+      iconDir: path.join(rendererDir, 'tray'),
+      openWindow: () => {
+        main?.show();
+        main?.focus();
+      },
+      quit: () => void composed.close().finally(() => app.quit()),
+    });
 
     main = new BrowserWindow({
       width: 1100,

@@ -82,6 +82,31 @@ declare module 'electron' {
     setLoginItemSettings(s: { openAtLogin: boolean }): void;
   };
   const shell: { openExternal(url: string): Promise<void> };
+  interface NativeImage {
+    isEmpty(): boolean;
+  }
+  const nativeImage: { createFromPath(p: string): NativeImage };
+  class Tray {
+    constructor(image: NativeImage);
+    setImage(image: NativeImage): void;
+    setToolTip(text: string): void;
+    setContextMenu(menu: Menu): void;
+    on(event: 'click', l: () => void): void;
+    destroy(): void;
+  }
+  interface MenuItemOptions {
+    label: string;
+    enabled?: boolean;
+    click?: () => void;
+  }
+  class Menu {
+    static buildFromTemplate(items: MenuItemOptions[]): Menu;
+  }
+  class Notification {
+    constructor(opts: { title: string; body: string });
+    show(): void;
+    static isSupported(): boolean;
+  }
   const safeStorage: {
     isEncryptionAvailable(): boolean;
     getSelectedStorageBackend?(): string;
