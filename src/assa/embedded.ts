@@ -9,7 +9,9 @@ import { DEFAULT_CONFIG, type AssaConfig, type AssaContext } from './http/contex
 import { outboxMailer, smtpMailer, type Mailer } from './mail/mailer';
 import { startRadiusListener } from './network/radius-accounting';
 import { PasswordHasher, STRONG_KDF, type KdfParams } from './security/password-hash';
+import { startBillingClock } from './services/billing';
 import { AssaStore } from './store/assa-store';
+import { MoneyStore } from './store/money-store';
 import { generateSubscribers, loadDemoData } from './store/demo-data';
 import { openDatabase } from './store/open-database';
 
@@ -58,6 +60,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     config: { ...DEFAULT_CONFIG, ...o.config, networkSecret: o.networkSecret ?? DEFAULT_NETWORK_SECRET },
   };
   const app = await buildAssaServer(ctx);
+  const stopBilling = startBillingClock(ctx, new MoneyStore(db));
   const host = o.host ?? '127.0.0.1';
   await app.listen({ host, port: o.port ?? 8750 });
   const port = (app.server.address() as { port: number }).port;
@@ -71,6 +74,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     radiusPort: radius?.port ?? 0,
     ctx,
     async close() {
+      stopBilling();
       await radius?.close();
       await app.close();
       db.close();

@@ -10,7 +10,11 @@ import type { AssaContext } from './context';
 import { HttpError } from './errors';
 import { accountRoutes } from './routes/account-routes';
 import { identityRoutes } from './routes/identity-routes';
+import { MoneyStore } from '../store/money-store';
+import { moneyRoutes } from './routes/money-routes';
 import { networkRoutes } from './routes/network-routes';
+import { servicesRoutes } from './routes/services-routes';
+import { tariffsRoutes } from './routes/tariffs-routes';
 import { securityRoutes } from './routes/security-routes';
 import { sessionRoutes } from './routes/session-routes';
 
@@ -46,6 +50,10 @@ export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean
   await app.register(accountRoutes(ctx));
   await app.register(securityRoutes(ctx));
   await app.register(networkRoutes(ctx));
+  const money = new MoneyStore(ctx.store.db);
+  await app.register(moneyRoutes(ctx, money));
+  await app.register(tariffsRoutes(ctx, money));
+  await app.register(servicesRoutes(ctx, money));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

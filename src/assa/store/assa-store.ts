@@ -17,6 +17,7 @@ export interface TariffRow {
   name: string;
   monthly_fee_kopecks: number;
   description: string;
+  switch_cost_kopecks?: number;
 }
 export interface AccountRow {
   number: string;

@@ -1,6 +1,8 @@
 // The demo data of CONTRACTS.md, loaded by `--demo` into an empty database, plus a
 // generator of N more subscribers for benches.
+import { kyivMonth } from '../../shared/kyiv-time';
 import type { AssaStore } from './assa-store';
+import { MoneyStore } from './money-store';
 import { transaction } from './open-database';
 
 export const DEMO_TARIFFS = [
@@ -15,12 +17,32 @@ export const DEMO_SUBSCRIBERS = [
   { number: '449999999', account_number: '1000449999', owner_name: 'Ivan Petrenko', status: 'blocked' as const, tariff_id: 'freedom-of-speech', balance_kopecks: 0 },
 ];
 
+export const DEMO_SERVICES = [
+  { id: 'caller-id', name: 'Caller ID', description: 'See who is calling.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  { id: 'sms-notify', name: 'SMS notifications', description: 'Balance and fee reminders by SMS.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  { id: 'call-forwarding', name: 'Call forwarding', description: 'Forward calls to another number or a SIP address.', monthly_fee_kopecks: 500, requires_terms: 0, terms: '' },
+  { id: 'turbo', name: 'Traffic turbo', description: 'EV-DO Rev.A priority for the month.', monthly_fee_kopecks: 1500, requires_terms: 0, terms: '' },
+  { id: 'static-ip', name: 'Static IP', description: 'A fixed public address for the data session.', monthly_fee_kopecks: 2500, requires_terms: 1, terms: 'The address is yours for the month; no mail servers; abuse ends the service.' },
+];
+
+/** Scratch cards of the demo: 30 UAH 30000000000001..10, 100 UAH 10000000000001..10 (README). */
+export const DEMO_VOUCHERS = [
+  ...Array.from({ length: 10 }, (_, i) => ({ code: `300000000000${String(i + 1).padStart(2, '0')}`, amount: 3000 })),
+  ...Array.from({ length: 10 }, (_, i) => ({ code: `100000000000${String(i + 1).padStart(2, '0')}`, amount: 10000 })),
+];
+
 /** Loads the demo table when the database has no subscribers; true when it did. */
 export function loadDemoData(store: AssaStore, now = Date.now()): boolean {
   if (store.subscriberCount() > 0) return false;
   transaction(store.db, () => {
     for (const t of DEMO_TARIFFS) store.upsertTariff(t);
     for (const s of DEMO_SUBSCRIBERS) store.insertSubscriber({ ...s, corporate: 0, connected_at: new Date(now - 2 * 365 * 86_400_000).toISOString() });
+    const money = new MoneyStore(store.db);
+    store.db.prepare("UPDATE tariffs SET switch_cost_kopecks = 1000 WHERE id <> 'freedom-of-speech'").run();
+    for (const s of DEMO_SERVICES) money.upsertService(s);
+    for (const v of DEMO_VOUCHERS) money.addVoucher(v.code, v.amount);
+    // The demo starts after this month's billing: the fees of the month are behind it.
+    money.markBillingRun(kyivMonth(now), new Date(now).toISOString());
   });
   return true;
 }

@@ -99,6 +99,70 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX data_sessions_number ON data_sessions(number, started_at);
     `,
   },
+  {
+    version: 50,
+    name: 'money: ledger, idempotency, vouchers, payments, services, tariff changes, billing runs',
+    sql: `
+      ALTER TABLE tariffs ADD COLUMN switch_cost_kopecks INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE movements (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL REFERENCES subscribers(number),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('payment', 'voucher', 'fee', 'service_fee', 'tariff_change', 'transfer_in', 'transfer_out', 'bonus')),
+        amount_kopecks INTEGER NOT NULL,
+        balance_after_kopecks INTEGER NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        ref TEXT
+      );
+      CREATE INDEX movements_number_at ON movements(number, at);
+      CREATE TABLE idempotency_keys (
+        number TEXT NOT NULL,
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (number, key)
+      );
+      CREATE TABLE vouchers (
+        code_hash TEXT PRIMARY KEY,
+        amount_kopecks INTEGER NOT NULL CHECK (amount_kopecks > 0),
+        used_by TEXT,
+        used_at TEXT
+      );
+      CREATE TABLE voucher_failures (id INTEGER PRIMARY KEY, number TEXT NOT NULL, at INTEGER NOT NULL);
+      CREATE TABLE card_payments (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL,
+        for_number TEXT NOT NULL,
+        amount_kopecks INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('approved', 'declined', '3ds_required')),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE services (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        monthly_fee_kopecks INTEGER NOT NULL DEFAULT 0,
+        requires_terms INTEGER NOT NULL DEFAULT 0,
+        terms TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE subscriber_services (
+        number TEXT NOT NULL REFERENCES subscribers(number),
+        service_id TEXT NOT NULL REFERENCES services(id),
+        enabled_at TEXT NOT NULL,
+        PRIMARY KEY (number, service_id)
+      );
+      CREATE TABLE tariff_changes (
+        number TEXT PRIMARY KEY REFERENCES subscribers(number),
+        tariff_id TEXT NOT NULL REFERENCES tariffs(id),
+        requested_at TEXT NOT NULL,
+        effective_from TEXT NOT NULL
+      );
+      CREATE TABLE tariff_history (id INTEGER PRIMARY KEY, number TEXT NOT NULL, tariff_id TEXT NOT NULL, requested_at TEXT NOT NULL);
+      CREATE TABLE billing_runs (month TEXT PRIMARY KEY, ran_at TEXT NOT NULL);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

@@ -6,7 +6,7 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { useApi } from '../../api-context';
 import { formatKyivDate, formatUah } from '../../format';
 import { errorText } from '../../hooks/use-live';
-import { feeForecast } from './fee-forecast';
+import { feeForecast } from '../../../../src/shared/fee-forecast';
 
 interface AccountSummary {
   number: string;

@@ -2,6 +2,8 @@
 // account by number, for the owner or a curator.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { feeForecast } from '../../../shared/fee-forecast';
+import { MoneyStore } from '../../store/money-store';
 import { requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
@@ -19,6 +21,9 @@ export const AccountSchema = Type.Object({
   connectedAt: Type.String(),
   registeredAt: Type.Union([Type.String(), Type.Null()]),
   actingAs: Type.String(),
+  forecast: Type.Object({ nextFeeDate: Type.String(), feeKopecks: Type.Integer(), shortKopecks: Type.Integer(), daysToFee: Type.Integer() }),
+  services: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  tenureMonths: Type.Integer(),
 });
 
 export const accountRoutes =
@@ -51,6 +56,12 @@ export const accountRoutes =
           connectedAt: sub.connected_at,
           registeredAt: acc?.registered_at ?? null,
           actingAs: c.actingAs,
+          forecast: (() => {
+            const f = feeForecast(sub.balance_kopecks, tariff.monthly_fee_kopecks, ctx.clock.now());
+            return { nextFeeDate: f.nextFeeDay, feeKopecks: tariff.monthly_fee_kopecks, shortKopecks: f.shortKopecks, daysToFee: f.daysToFee };
+          })(),
+          services: new MoneyStore(ctx.store.db).services(c.number).filter((s) => s.enabled === 1).map((s) => ({ id: s.id, name: s.name })),
+          tenureMonths: Math.max(0, Math.floor((ctx.clock.now() - Date.parse(sub.connected_at)) / (30.44 * 86_400_000))),
         };
       },
     );

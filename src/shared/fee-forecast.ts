@@ -1,6 +1,7 @@
+// A-DATA-2 forecast, shared by the ASSA server (GET /account) and the dashboard.
 // U-DASH-1 / A-DATA-2: will the balance cover the monthly fee taken in full on the 1st?
 // Days are counted to the next Kyiv midnight of the 1st.
-import { kyivDay, startOfNextKyivMonth } from '../../../../src/shared/kyiv-time';
+import { kyivDay, startOfNextKyivMonth } from './kyiv-time';
 
 export interface FeeForecast {
   daysToFee: number;

@@ -1,0 +1,58 @@
+// A-SVC-1..3: the catalogue with each service's state for this number; switching a paid
+// one on charges its fee through the ledger; some need their terms accepted first.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { MoneyStore } from '../../store/money-store';
+import { transaction } from '../../store/open-database';
+import { requireSectionOpen, requireSubscriber } from '../auth';
+import type { AssaContext } from '../context';
+import { fail } from '../errors';
+import { ErrorSchema } from './schemas';
+
+const Service = Type.Object({ id: Type.String(), name: Type.String(), description: Type.String(), monthlyFee: Type.Integer(), enabled: Type.Boolean(), requiresTerms: Type.Boolean(), terms: Type.String() });
+
+export const servicesRoutes =
+  (ctx: AssaContext, money: MoneyStore): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const list = (number: string) =>
+      money.services(number).map((s) => ({ id: s.id, name: s.name, description: s.description, monthlyFee: s.monthly_fee_kopecks, enabled: s.enabled === 1, requiresTerms: s.requires_terms === 1, terms: s.terms }));
+
+    app.get('/api/v1/services', { schema: { summary: 'A-SVC-1: services and their state', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), response: { 200: Type.Array(Service), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+      const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+      requireSectionOpen(ctx, c, 'services');
+      return list(c.number);
+    });
+
+    app.put(
+      '/api/v1/services/:id',
+      {
+        schema: {
+          summary: 'A-SVC-2/3: switch a service on or off',
+          params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+          querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }),
+          body: Type.Object({ enabled: Type.Boolean(), acceptTerms: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+          response: { 200: Service, 400: ErrorSchema, 401: ErrorSchema, 402: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+        },
+      },
+      async (req) => {
+        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireSectionOpen(ctx, c, 'services');
+        const s = list(c.number).find((x) => x.id === req.params.id);
+        if (!s) throw fail(404, 'unknown_service', 'There is no such service.');
+        const at = new Date(ctx.clock.now()).toISOString();
+        if (req.body.enabled && !s.enabled) {
+          if (s.requiresTerms && req.body.acceptTerms !== true) throw fail(400, 'terms_not_accepted', `Accept the terms of "${s.name}" to switch it on.`, 'acceptTerms');
+          transaction(ctx.store.db, () => {
+            if (s.monthlyFee > 0) {
+              if (money.balance(c.number) < s.monthlyFee) throw fail(402, 'insufficient_funds', `The balance does not cover the fee of "${s.name}".`);
+              money.move(c.number, 'service_fee', -s.monthlyFee, at, `${s.name}: monthly fee`);
+            }
+            money.setService(c.number, s.id, true, at);
+          });
+        } else if (!req.body.enabled && s.enabled) {
+          money.setService(c.number, s.id, false, at);
+        }
+        return list(c.number).find((x) => x.id === s.id)!;
+      },
+    );
+  };

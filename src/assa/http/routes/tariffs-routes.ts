@@ -1,0 +1,81 @@
+// A-TAR-1/2: the plans with conditions and switching cost; a change applies from the 1st
+// of next month, at most once per 30 days, and can be cancelled until then.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { tariffChangeDate } from '../../domain/money-rules';
+import type { MoneyStore } from '../../store/money-store';
+import { requireSectionOpen, requireSubscriber } from '../auth';
+import type { AssaContext } from '../context';
+import { fail } from '../errors';
+import { ErrorSchema, Ok } from './schemas';
+
+const Pending = Type.Union([Type.Object({ tariffId: Type.String(), name: Type.String(), effectiveFrom: Type.String() }), Type.Null()]);
+
+export const tariffsRoutes =
+  (ctx: AssaContext, money: MoneyStore): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const pendingOf = (number: string) => {
+      const p = money.pendingChange(number);
+      return p ? { tariffId: p.tariff_id, name: ctx.store.tariff(p.tariff_id)?.name ?? p.tariff_id, effectiveFrom: p.effective_from } : null;
+    };
+
+    app.get(
+      '/api/v1/tariffs',
+      {
+        schema: {
+          summary: 'A-TAR-1: plans, the current one, a pending change',
+          querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }),
+          response: {
+            200: Type.Object({
+              current: Type.Object({ id: Type.String(), name: Type.String(), monthlyFee: Type.Integer(), description: Type.String() }),
+              pending: Pending,
+              lastChangeAt: Type.Union([Type.String(), Type.Null()]),
+              plans: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), monthlyFee: Type.Integer(), description: Type.String(), switchCost: Type.Integer() })),
+            }),
+            401: ErrorSchema,
+            403: ErrorSchema,
+          },
+        },
+      },
+      async (req) => {
+        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        const sub = ctx.store.subscriber(c.number)!;
+        const cur = ctx.store.tariff(sub.tariff_id)!;
+        return {
+          current: { id: cur.id, name: cur.name, monthlyFee: cur.monthly_fee_kopecks, description: cur.description },
+          pending: pendingOf(c.number),
+          lastChangeAt: money.lastChangeRequest(c.number),
+          plans: money.tariffs().map((t) => ({ id: t.id, name: t.name, monthlyFee: t.monthly_fee_kopecks, description: t.description, switchCost: t.switch_cost_kopecks })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/tariffs/change',
+      { schema: { summary: 'A-TAR-2: apply for a change from the 1st of next month', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), body: Type.Object({ tariffId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Pending, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } },
+      async (req) => {
+        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireSectionOpen(ctx, c, 'tariff');
+        const t = ctx.store.tariff(req.body.tariffId);
+        if (!t) throw fail(404, 'unknown_tariff', 'There is no such tariff plan.', 'tariffId');
+        if (t.id === ctx.store.subscriber(c.number)!.tariff_id) throw fail(400, 'same_tariff', 'That is already your plan.', 'tariffId');
+        const now = ctx.clock.now();
+        const last = money.lastChangeRequest(c.number);
+        const d = tariffChangeDate(now, last ? Date.parse(last) : null);
+        if (!d.ok) throw fail(409, 'tariff_change_too_soon', `The plan can be changed once in 30 days; the next change can be asked for from ${d.nextAllowed}.`, 'tariffId');
+        money.requestChange(c.number, t.id, new Date(now).toISOString(), d.effectiveFrom);
+        return pendingOf(c.number);
+      },
+    );
+
+    app.delete(
+      '/api/v1/tariffs/change',
+      { schema: { summary: 'A-TAR-2: cancel the pending change', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } } },
+      async (req) => {
+        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireSectionOpen(ctx, c, 'tariff');
+        if (!money.cancelChange(c.number)) throw fail(404, 'no_pending_change', 'No tariff change is waiting.');
+        return { ok: true };
+      },
+    );
+  };
