@@ -10,7 +10,9 @@ import type { AssaContext } from './context';
 import { HttpError } from './errors';
 import { accountRoutes } from './routes/account-routes';
 import { identityRoutes } from './routes/identity-routes';
+import { ExtrasStore } from '../store/extras-store';
 import { MoneyStore } from '../store/money-store';
+import { extrasRoutes } from './routes/extras-routes';
 import { moneyRoutes } from './routes/money-routes';
 import { networkRoutes } from './routes/network-routes';
 import { servicesRoutes } from './routes/services-routes';
@@ -54,6 +56,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean
   await app.register(moneyRoutes(ctx, money));
   await app.register(tariffsRoutes(ctx, money));
   await app.register(servicesRoutes(ctx, money));
+  await app.register(extrasRoutes(ctx, new ExtrasStore(ctx.store.db)));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

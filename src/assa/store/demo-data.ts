@@ -2,6 +2,7 @@
 // generator of N more subscribers for benches.
 import { kyivMonth } from '../../shared/kyiv-time';
 import type { AssaStore } from './assa-store';
+import { ExtrasStore } from './extras-store';
 import { MoneyStore } from './money-store';
 import { transaction } from './open-database';
 
@@ -41,6 +42,9 @@ export function loadDemoData(store: AssaStore, now = Date.now()): boolean {
     store.db.prepare("UPDATE tariffs SET switch_cost_kopecks = 1000 WHERE id <> 'freedom-of-speech'").run();
     for (const s of DEMO_SERVICES) money.upsertService(s);
     for (const v of DEMO_VOUCHERS) money.addVoucher(v.code, v.amount);
+    const extras = new ExtrasStore(store.db);
+    extras.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
+    extras.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
     // The demo starts after this month's billing: the fees of the month are behind it.
     money.markBillingRun(kyivMonth(now), new Date(now).toISOString());
   });

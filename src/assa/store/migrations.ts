@@ -163,6 +163,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE billing_runs (month TEXT PRIMARY KEY, ran_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 51,
+    name: 'utilities, groups, help desk',
+    sql: `
+      CREATE TABLE blocked_numbers (owner TEXT NOT NULL REFERENCES subscribers(number), number TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (owner, number));
+      CREATE TABLE forwarding (owner TEXT PRIMARY KEY REFERENCES subscribers(number), kind TEXT NOT NULL, target TEXT NOT NULL, wait_seconds INTEGER NOT NULL DEFAULT 20);
+      CREATE TABLE sip_accounts (owner TEXT PRIMARY KEY REFERENCES subscribers(number), password_hash TEXT NOT NULL, changed_at TEXT NOT NULL);
+      CREATE TABLE call_records (id INTEGER PRIMARY KEY, number TEXT NOT NULL, peer TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('in', 'out', 'missed')), started_at TEXT NOT NULL, seconds INTEGER NOT NULL DEFAULT 0, cost_kopecks INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX call_records_number ON call_records(number, started_at);
+      CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL, curator TEXT NOT NULL);
+      CREATE TABLE group_members (group_id TEXT NOT NULL REFERENCES groups(id), number TEXT NOT NULL, PRIMARY KEY (group_id, number));
+      CREATE TABLE tickets (id INTEGER PRIMARY KEY, number TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('question', 'callback')), text TEXT NOT NULL, phone TEXT, status TEXT NOT NULL DEFAULT 'open', created_at TEXT NOT NULL);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

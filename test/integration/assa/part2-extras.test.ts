@@ -1,0 +1,62 @@
+// A-DET, A-UTL, A-GRP, A-HLP-1 through real HTTP on a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
+
+let h: Harness;
+let c: Client;
+beforeAll(async () => {
+  h = await startHarness();
+  await networkSms(h.assa.url, '441234567', '100001');
+  await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: '441234567', password: 'Kvitka2026', runa: '100001' } });
+  c = new Client(h.assa.url);
+  await c.login('441234567', 'Kvitka2026');
+  for (let i = 0; i < 5; i++) {
+    h.assa.ctx.store.upsertDataSession({ session_id: `s${i}`, number: '441234567', ip: `127.10.0.${i + 1}`, started_at: `2026-11-1${i}T08:00:00.000Z`, updated_at: `2026-11-1${i}T09:00:00.000Z`, stopped_at: `2026-11-1${i}T09:00:00.000Z`, in_bytes: 1000 * (i + 1), out_bytes: 100, seconds: 3600, stop_cause: i === 4 ? '=HYPERLINK("x")' : 'User-Request' });
+  }
+});
+afterAll(async () => h.close());
+
+describe('A-DET details', () => {
+  it('pages data sessions by keyset with totals, and exports CSV that no spreadsheet will execute', async () => {
+    const q = 'kind=sessions&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z';
+    const p1 = await c.call('GET', `/api/v1/details?${q}&limit=3`);
+    expect(p1.body.items.map((i: { id: string }) => i.id)).toEqual(['s0', 's1', 's2']);
+    expect(p1.body.totals).toMatchObject({ count: 3, inBytes: 6000, seconds: 10800 });
+    const p2 = await c.call('GET', `/api/v1/details?${q}&limit=3&cursor=${encodeURIComponent(p1.body.nextCursor)}`);
+    expect(p2.body.items.map((i: { id: string }) => i.id)).toEqual(['s3', 's4']);
+    expect(p2.body.nextCursor).toBeNull();
+    const csv = await c.call('GET', `/api/v1/details.csv?${q}`);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = String(csv.body).trim().split('\n');
+    expect(lines[0]).toBe('started,ended,ip,bytes_in,bytes_out,seconds,stop_cause');
+    expect(lines).toHaveLength(6);
+    // A cell starting with = would run as a formula: it is quoted and prefixed.
+    expect(lines[5]!.endsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
+    const calls = await c.call('GET', '/api/v1/details?kind=calls&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z');
+    expect(calls.body.items.length).toBe(2);
+  });
+});
+
+describe('A-UTL utilities', () => {
+  it('who called, blocked numbers, forwarding to a number or SIP, SIP password rules', async () => {
+    expect((await c.call('GET', '/api/v1/utilities/missed-calls')).body[0]).toMatchObject({ from: '0441234568' });
+    expect((await c.call('POST', '/api/v1/utilities/blocked', { number: '0441234568' })).status).toBe(200);
+    expect((await c.call('GET', '/api/v1/utilities/blocked')).body).toEqual([{ number: '441234568' }]);
+    expect((await c.call('DELETE', '/api/v1/utilities/blocked/441234568')).status).toBe(200);
+    expect((await c.call('PUT', '/api/v1/utilities/forwarding', { kind: 'no-answer', target: 'sip:olena@voip.example', waitSeconds: 15 })).status).toBe(200);
+    expect((await c.call('GET', '/api/v1/utilities/forwarding')).body).toEqual({ kind: 'no-answer', target: 'sip:olena@voip.example', waitSeconds: 15 });
+    expect((await c.call('PUT', '/api/v1/utilities/forwarding', { kind: 'always', target: 'nowhere', waitSeconds: 15 })).body.error.code).toBe('invalid_target');
+    expect((await c.call('PUT', '/api/v1/utilities/sip-password', { password: 'abc' })).body.error.code).toBe('weak_password');
+    expect((await c.call('PUT', '/api/v1/utilities/sip-password', { password: 'Sip2026pass' })).status).toBe(200);
+  });
+});
+
+describe('A-GRP and A-HLP-1', () => {
+  it('a number outside a group is told where groups are made; tickets and call-backs get numbers', async () => {
+    expect((await c.call('GET', '/api/v1/group')).body.error.code).toBe('no_group');
+    const t = await c.call('POST', '/api/v1/help/tickets', { text: 'Why is EV-DO slow at night?' });
+    expect(t.body.id).toBeGreaterThan(0);
+    expect((await c.call('POST', '/api/v1/help/callbacks', { phone: '0441234567', topic: 'Tariff advice' })).body.id).toBe(t.body.id + 1);
+    expect((await c.call('GET', '/api/v1/help/tickets')).body.map((x: { kind: string }) => x.kind)).toEqual(['callback', 'question']);
+  });
+});
