@@ -75,6 +75,7 @@ program
   .option('--radius-secret <s>', 'RADIUS shared secret (or ASSA_RADIUS_SECRET)')
   .option('--demo', 'load the demo data into an empty database')
   .option('--network-secret <s>', 'shared secret of the 2772 network endpoint (or ASSA_NETWORK_SECRET)')
+  .option('--rate-limit <n>', 'requests per minute per client address (default 600)', (v) => Number.parseInt(v, 10))
   .option('--subscribers <n>', 'with --demo: generate N extra subscribers', (v) => Number.parseInt(v, 10))
   .option('--months <m>', 'with --demo: months of generated history', (v) => Number.parseInt(v, 10))
   .action(async (opts) => {

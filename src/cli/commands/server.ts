@@ -12,6 +12,7 @@ export interface ServerOptions {
   subscribers?: number;
   months?: number;
   networkSecret?: string;
+  rateLimit?: number;
 }
 
 export async function runServer(opts: ServerOptions): Promise<void> {
@@ -23,6 +24,7 @@ export async function runServer(opts: ServerOptions): Promise<void> {
     radiusSecret: opts.radiusSecret ?? process.env.ASSA_RADIUS_SECRET,
     networkSecret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET,
     demo: opts.demo ?? false,
+    ...(opts.rateLimit ? { config: { rateLimit: { global: opts.rateLimit, login: Math.max(30, Math.round(opts.rateLimit / 20)), registration: 20 } } } : {}),
     ...(opts.subscribers ? { demoSubscribers: opts.subscribers } : {}),
     ...(process.env.ASSA_SMTP_HOST ? { smtp: { host: process.env.ASSA_SMTP_HOST, port: Number(process.env.ASSA_SMTP_PORT ?? 25) } } : {}),
     log: (l) => process.stderr.write(`assa server: ${l}\n`),

@@ -1,0 +1,173 @@
+// A-MON money under concurrency and crashes, on real processes sharing one SQLite file:
+// a fast-check model of random top-ups, transfers and retries (same Idempotency-Key, sent
+// to either process) — money conserved, nothing applied twice, limits kept; and kill -9
+// in the middle of a stream of transfers — the file is intact and every acknowledged
+// transfer is there.
+import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NETWORK_SECRET } from '../../../src/shared/network-contract';
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+function startServer(db: string): Promise<Server> {
+  const child = spawn(process.execPath, ['bin/assa.js', 'server', '--demo', '--db', db, '--port', '0', '--radius-port', '0', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+}
+
+function call(base: string, method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; cookies: string[] }> // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of many routes {
+  const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const r = http.request(new URL(p, base), { method, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
+      let t = '';
+      res.on('data', (c: Buffer) => (t += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: t ? JSON.parse(t) : null, cookies: ([] as string[]).concat(res.headers['set-cookie'] ?? []) }));
+    });
+    r.on('error', reject);
+    r.end(payload ?? undefined);
+  });
+}
+
+async function loginOn(base: string, number: string): Promise<Record<string, string>> {
+  const r = await call(base, 'POST', '/api/v1/sessions', { number, password: 'Kvitka2026' });
+  const cookie = r.cookies.map((c) => c.split(';')[0]).join('; ');
+  return { cookie, 'x-csrf-token': r.body.csrfToken };
+}
+
+async function register(base: string, number: string, runa: string) {
+  await call(base, 'POST', '/api/v1/network/events', { type: 'sms', number, to: '2772', text: runa, at: new Date().toISOString() }, { 'x-assa-network-secret': DEFAULT_NETWORK_SECRET });
+  expect((await call(base, 'POST', '/api/v1/registrations', { number, password: 'Kvitka2026', runa })).status).toBe(201);
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-ledger-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('A-MON money with two processes on one database', () => {
+  const db = path.join(dir, 'shared.db');
+  let a: Server;
+  let b: Server;
+  const auth: Record<string, Record<string, string>> = {};
+  beforeAll(async () => {
+    a = await startServer(db);
+    b = await startServer(db);
+    await register(a.url, '441234567', '111111');
+    await register(b.url, '441234568', '222222');
+    auth['441234567'] = await loginOn(a.url, '441234567');
+    auth['441234568'] = await loginOn(b.url, '441234568');
+  }, 60_000);
+  afterAll(() => {
+    a?.child.kill('SIGTERM');
+    b?.child.kill('SIGTERM');
+  });
+
+  it('random top-ups, transfers and retries: money conserved, nothing twice, limits kept', async () => {
+    const numbers = ['441234567', '441234568'] as const;
+    let vouchers = 1;
+    let seq = 0;
+    const credited = { value: 0 };
+    const op = fc.record({
+      kind: fc.constantFrom('card', 'transfer', 'transfer', 'voucher'),
+      who: fc.integer({ min: 0, max: 1 }),
+      amount: fc.integer({ min: 500, max: 60_000 }),
+      retries: fc.integer({ min: 0, max: 2 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 15 }), async (ops) => {
+        for (const o of ops) {
+          const from = numbers[o.who]!;
+          const to = numbers[1 - o.who]!;
+          const key = `prop-${++seq}`;
+          const send = (server: Server) => {
+            const h = { ...auth[from]!, 'idempotency-key': key };
+            if (o.kind === 'transfer') return call(server.url, 'POST', '/api/v1/money/transfers', { to, amount: o.amount }, h);
+            if (o.kind === 'card') return call(server.url, 'POST', '/api/v1/money/topups/card', { cardNumber: '4111111111111111', expiry: '12/30', cvc: '123', amount: Math.min(o.amount, 500_000) }, h);
+            const code = vouchers <= 10 ? `300000000000${String(vouchers).padStart(2, '0')}` : '99999999999999';
+            return call(server.url, 'POST', '/api/v1/money/topups/voucher', { code }, h);
+          };
+          const first = await send(o.who === 0 ? a : b);
+          for (let r = 0; r < o.retries; r++) {
+            const again = await send(r % 2 === 0 ? b : a); // the retry may reach the other process
+            expect(again.status).toBe(first.status);
+            expect(again.body).toEqual(first.body);
+          }
+          if (o.kind === 'voucher' && first.status === 200) vouchers++;
+          if (first.status === 200 && o.kind !== 'transfer') credited.value += first.body.amount;
+        }
+        const sql = new Database(db, { readonly: true });
+        try {
+          const subs = sql.prepare("SELECT number, balance_kopecks AS b FROM subscribers WHERE number IN ('441234567', '441234568')").all() as Array<{ number: string; b: number }>;
+          const total = subs.reduce((s, r) => s + r.b, 0);
+          expect(total).toBe(2900 + 15000 + credited.value); // conserved: only top-ups add money
+          for (const s of subs) {
+            const sum = (sql.prepare('SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ?').get(s.number) as { s: number }).s;
+            expect(s.b).toBe((s.number === '441234567' ? 2900 : 15000) + sum); // the balance is the ledger's total
+            expect(s.b).toBeGreaterThanOrEqual(0);
+            const out = (sql.prepare("SELECT coalesce(sum(-amount_kopecks), 0) AS s FROM movements WHERE number = ? AND kind = 'transfer_out'").get(s.number) as { s: number }).s;
+            expect(out).toBeLessThanOrEqual(100_000); // A-MON-3 monthly limit
+          }
+          const dupes = sql.prepare("SELECT ref, count(*) AS n FROM movements WHERE kind = 'transfer_out' GROUP BY ref HAVING n > 1").all();
+          expect(dupes).toEqual([]);
+        } finally {
+          sql.close();
+        }
+      }),
+      { numRuns: 6 },
+    );
+  }, 120_000);
+});
+
+describe('A-MON crash safety', () => {
+  it('kill -9 during a stream of transfers: integrity ok, every acknowledged transfer present, ledger balanced', async () => {
+    const db = path.join(dir, 'crash.db');
+    const s = await startServer(db);
+    await register(s.url, '441234567', '333333');
+    await register(s.url, '441234568', '444444');
+    const h7 = await loginOn(s.url, '441234567');
+    const h8 = await loginOn(s.url, '441234568');
+    await call(s.url, 'POST', '/api/v1/money/topups/card', { cardNumber: '4111111111111111', expiry: '12/30', cvc: '123', amount: 200_000 }, { ...h7, 'idempotency-key': 'seed-topup-1' });
+    const acked: string[] = [];
+    let i = 0;
+    const stream = (async () => {
+      for (;;) {
+        const fromA = i % 2 === 0;
+        const r = await call(s.url, 'POST', '/api/v1/money/transfers', { to: fromA ? '441234568' : '441234567', amount: 1000 }, { ...(fromA ? h7 : h8), 'idempotency-key': `crash-${i++}` }).catch(() => null);
+        if (!r) return;
+        if (r.status === 200) acked.push(r.body.transferId);
+      }
+    })();
+    while (acked.length < 30) await new Promise((r) => setTimeout(r, 5));
+    s.child.kill('SIGKILL');
+    await stream;
+    const sql = new Database(db);
+    try {
+      expect(sql.pragma('integrity_check', { simple: true })).toBe('ok');
+      const refs = new Set((sql.prepare("SELECT ref FROM movements WHERE kind = 'transfer_out'").all() as Array<{ ref: string }>).map((r) => r.ref));
+      for (const id of acked) expect(refs.has(id)).toBe(true);
+      for (const [n, start] of [['441234567', 2900], ['441234568', 15000]] as const) {
+        const bal = (sql.prepare('SELECT balance_kopecks AS b FROM subscribers WHERE number = ?').get(n) as { b: number }).b;
+        const sum = (sql.prepare('SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ?').get(n) as { s: number }).s;
+        expect(bal).toBe(start + sum);
+      }
+      const ins = (sql.prepare("SELECT count(*) AS n FROM movements WHERE kind = 'transfer_in'").get() as { n: number }).n;
+      expect(ins).toBe(refs.size); // both sides of every transfer, or neither
+    } finally {
+      sql.close();
+    }
+  }, 120_000);
+});
