@@ -76,8 +76,10 @@ describe.skipIf(!hasChromium)('the account pages on the real stack', () => {
     expect(await axe(page)).toEqual([]);
   });
 
-  it('Services: a service is switched on and off', async () => {
+  it('Services: the terms of use are accepted once, then a service is switched on and off', async () => {
     await open('services');
+    await page.getByTestId('terms-check').check();
+    await page.getByTestId('terms-accept').click();
     await page.getByTestId('service-toggle-caller-id').click();
     await expect.poll(() => page.getByTestId('service-toggle-caller-id').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('service-toggle-caller-id').click();

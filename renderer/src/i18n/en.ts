@@ -116,6 +116,7 @@ export const en = {
     amount: { bytes: 'Amount (MiB)', seconds: 'Amount (minutes)', kopecks: 'Amount (UAH)' },
   },
   acc: {
+  terms: { title: 'Terms of use', accept: 'I have read and accept the terms of use', continue: 'Continue' },
     sections: 'Account sections', from: 'From', to: 'To', when: 'When',
     nav: { data: 'Data by number', funds: 'Movement of funds', payments: 'Payments', details: 'Details', services: 'Services', tariff: 'Change package', utilities: 'Utilities', group: 'Group', security: 'Security', help: 'Help' },
     status: { active: 'active', blocked: 'blocked for non-payment', suspended: 'suspended by the operator', disconnected: 'disconnected' },

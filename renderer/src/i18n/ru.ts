@@ -117,6 +117,7 @@ export const ru: Strings = {
     amount: { bytes: 'Объём (МиБ)', seconds: 'Объём (минуты)', kopecks: 'Сумма (грн)' },
   },
   acc: {
+  terms: { title: 'Условия пользования', accept: 'Я прочитал(а) и принимаю условия пользования', continue: 'Продолжить' },
     sections: 'Разделы кабинета', from: 'С', to: 'По', when: 'Когда',
     nav: { data: 'Данные по номеру', funds: 'Движение средств', payments: 'Платежи', details: 'Детализация', services: 'Услуги', tariff: 'Смена пакета', utilities: 'Утилиты', group: 'Группа', security: 'Безопасность', help: 'Помощь' },
     status: { active: 'активен', blocked: 'заблокирован за неуплату', suspended: 'приостановлен оператором', disconnected: 'отключён' },

@@ -117,6 +117,7 @@ export const uk: Strings = {
     amount: { bytes: 'Обсяг (МіБ)', seconds: 'Обсяг (хвилини)', kopecks: 'Сума (грн)' },
   },
   acc: {
+  terms: { title: 'Умови користування', accept: 'Я прочитав(ла) і приймаю умови користування', continue: 'Продовжити' },
     sections: 'Розділи кабінету', from: 'З', to: 'По', when: 'Коли',
     nav: { data: 'Дані по номеру', funds: 'Рух коштів', payments: 'Платежі', details: 'Деталізація', services: 'Послуги', tariff: 'Зміна пакета', utilities: 'Утиліти', group: 'Група', security: 'Безпека', help: 'Допомога' },
     status: { active: 'активний', blocked: 'заблоковано за несплату', suspended: 'призупинено оператором', disconnected: 'відключено' },

@@ -50,7 +50,7 @@ export function requireSubscriber(ctx: AssaContext, req: FastifyRequest, opts: {
   const target = (req.query as { number?: string } | undefined)?.number;
   if (!target || target === s.number) return { self: s.number, number: s.number, actingAs: 'self', session: s };
   if (!opts.curatorAllowed) throw fail(403, 'forbidden', 'This can only be done for your own number.');
-  const level = ctx.store.curatorLevel(target, s.number);
+  const level = ctx.store.curatorLevel(target, s.number) ?? (ctx.store.isGroupCurator(s.number, target) ? 'manage' : null);
   if (!level) throw fail(403, 'forbidden', 'You are not a curator of that number.');
   if (level === 'view' && !SAFE.has(req.method)) throw fail(403, 'curator_view_only', 'Your curator access to that number is view only.');
   return { self: s.number, number: target, actingAs: level === 'view' ? 'curator-view' : 'curator-manage', session: s };
@@ -65,6 +65,12 @@ export function requireSectionOpen(ctx: AssaContext, caller: Caller, section: st
   if (opened === null || ctx.clock.now() - opened > 10 * 60_000) {
     throw fail(403, 'section_protected', 'This section is protected: activate a RUNA from your phone or modem and enter it to open it.', undefined, { section });
   }
+}
+
+/** A-SVC-3: Services and Change package open once the terms of use are accepted. */
+export function requireTermsAccepted(ctx: AssaContext, caller: Caller): void {
+  const acc = ctx.store.account(caller.number) as { terms_accepted_at?: string | null } | undefined;
+  if (!acc?.terms_accepted_at) throw fail(403, 'terms_required', 'Accept the terms of use once to open Services and Change package.');
 }
 
 export function setSessionCookies(ctx: AssaContext, reply: FastifyReply, token: string, csrf: string): void {

@@ -13,6 +13,7 @@ import { identityRoutes } from './routes/identity-routes';
 import { ExtrasStore } from '../store/extras-store';
 import { MoneyStore } from '../store/money-store';
 import { extrasRoutes } from './routes/extras-routes';
+import { invoiceRoutes } from './routes/invoice-routes';
 import { moneyRoutes } from './routes/money-routes';
 import { networkRoutes } from './routes/network-routes';
 import { servicesRoutes } from './routes/services-routes';
@@ -57,6 +58,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean
   await app.register(tariffsRoutes(ctx, money));
   await app.register(servicesRoutes(ctx, money));
   await app.register(extrasRoutes(ctx, new ExtrasStore(ctx.store.db)));
+  await app.register(invoiceRoutes(ctx, money));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

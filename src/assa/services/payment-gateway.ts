@@ -4,6 +4,8 @@
 export interface PaymentGateway {
   charge(c: { cardNumber: string; expiry: string; cvc: string; amount: number }): Promise<'approved' | 'declined' | '3ds_required'>;
   confirm3ds(paymentId: string, code: string): Promise<boolean>;
+  /** E-wallets (A-MON-2): the test wallet declines accounts containing "decline". */
+  chargeWallet(w: { wallet: string; account: string; amount: number }): Promise<'approved' | 'declined'>;
 }
 
 export const testGateway: PaymentGateway = {
@@ -14,6 +16,9 @@ export const testGateway: PaymentGateway = {
   },
   async confirm3ds(_id, code) {
     return code === '1234';
+  },
+  async chargeWallet(w) {
+    return /decline/i.test(w.account) ? 'declined' : 'approved';
   },
 };
 

@@ -163,6 +163,14 @@ export class AssaStore {
     return this.db.prepare('SELECT owner, level FROM curators WHERE curator = ? ORDER BY owner').all(curator) as Array<{ owner: string; level: string }>;
   }
 
+  /** A-GRP-1: the curator of a group sees and manages its numbers. */
+  isGroupCurator(curator: string, member: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM groups g JOIN group_members m ON m.group_id = g.id WHERE g.curator = ? AND m.number = ?').get(curator, member);
+  }
+  acceptTerms(number: string, at: string): void {
+    this.db.prepare('UPDATE accounts SET terms_accepted_at = coalesce(terms_accepted_at, ?) WHERE number = ?').run(at, number);
+  }
+
   // ---- data sessions (A-NET-1, A-NUM-3, A-DET-2) ----
   activeSessionByIp(ip: string): DataSessionRow | undefined {
     return this.db.prepare('SELECT * FROM data_sessions WHERE ip = ? AND stopped_at IS NULL ORDER BY started_at DESC LIMIT 1').get(ip) as DataSessionRow | undefined;

@@ -19,11 +19,21 @@ export const DEMO_SUBSCRIBERS = [
 ];
 
 export const DEMO_SERVICES = [
+  // A-SVC-1: the basic services of a number.
+  { id: 'international', name: 'International calls', description: 'Calls to numbers abroad.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  { id: 'long-distance', name: 'Long-distance calls', description: 'Calls to other regions of Ukraine.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  { id: 'mobile-calls', name: 'Calls to mobile networks', description: 'Calls to numbers of mobile operators.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
   { id: 'caller-id', name: 'Caller ID', description: 'See who is calling.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
-  { id: 'sms-notify', name: 'SMS notifications', description: 'Balance and fee reminders by SMS.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
-  { id: 'call-forwarding', name: 'Call forwarding', description: 'Forward calls to another number or a SIP address.', monthly_fee_kopecks: 500, requires_terms: 0, terms: '' },
-  { id: 'turbo', name: 'Traffic turbo', description: 'EV-DO Rev.A priority for the month.', monthly_fee_kopecks: 1500, requires_terms: 0, terms: '' },
-  { id: 'static-ip', name: 'Static IP', description: 'A fixed public address for the data session.', monthly_fee_kopecks: 2500, requires_terms: 1, terms: 'The address is yours for the month; no mail servers; abuse ends the service.' },
+  { id: 'who-called', name: 'Who called', description: 'Notices of calls missed while the number was unreachable.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  { id: 'call-forwarding', name: 'Call forwarding', description: 'Forward calls to another number.', monthly_fee_kopecks: 500, requires_terms: 0, terms: '' },
+  { id: 'sip-forwarding', name: 'Forwarding to SIP', description: 'Forward calls to a SIP address.', monthly_fee_kopecks: 500, requires_terms: 0, terms: '' },
+  { id: 'number-blocking', name: 'Number blocking', description: 'Refuse calls from numbers on your list.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  { id: 'anonymous-notice', name: 'Unidentified caller notice', description: 'Tells you when a caller hides the number.', monthly_fee_kopecks: 0, requires_terms: 0, terms: '' },
+  // A-SVC-2: additional paid services.
+  { id: 'traffic-5gb', name: 'Extra traffic 5 GB', description: 'Adds 5 GB of EV-DO traffic this month.', monthly_fee_kopecks: 2000, requires_terms: 0, terms: '' },
+  { id: 'antivirus', name: 'Antivirus', description: 'Network antivirus for one computer.', monthly_fee_kopecks: 1500, requires_terms: 1, terms: 'The licence is for one device for the calendar month.' },
+  { id: 'parental-control', name: 'Parental control', description: 'Filters unsafe sites on this connection.', monthly_fee_kopecks: 1000, requires_terms: 0, terms: '' },
+  { id: 'online-cinema', name: 'Online cinema', description: 'A month of the film library; its traffic is not counted.', monthly_fee_kopecks: 4900, requires_terms: 1, terms: 'Streaming on up to two devices; auto-renews monthly until switched off.' },
 ];
 
 /** Scratch cards of the demo: 30 UAH 30000000000001..10, 100 UAH 10000000000001..10 (README). */

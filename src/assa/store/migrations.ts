@@ -177,6 +177,14 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE tickets (id INTEGER PRIMARY KEY, number TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('question', 'callback')), text TEXT NOT NULL, phone TEXT, status TEXT NOT NULL DEFAULT 'open', created_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 52,
+    name: 'terms of use accepted (A-SVC-3), bonuses (A-DATA-1)',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN terms_accepted_at TEXT;
+      ALTER TABLE subscribers ADD COLUMN bonus_kopecks INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {

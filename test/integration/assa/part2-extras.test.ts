@@ -53,10 +53,44 @@ describe('A-UTL utilities', () => {
 
 describe('A-GRP and A-HLP-1', () => {
   it('a number outside a group is told where groups are made; tickets and call-backs get numbers', async () => {
-    expect((await c.call('GET', '/api/v1/group')).body.error.code).toBe('no_group');
+    expect((await c.call('GET', '/api/v1/group')).body.error.code).toBe('no_group'); // before the group below is made
     const t = await c.call('POST', '/api/v1/help/tickets', { text: 'Why is EV-DO slow at night?' });
     expect(t.body.id).toBeGreaterThan(0);
     expect((await c.call('POST', '/api/v1/help/callbacks', { phone: '0441234567', topic: 'Tariff advice' })).body.id).toBe(t.body.id + 1);
     expect((await c.call('GET', '/api/v1/help/tickets')).body.map((x: { kind: string }) => x.kind)).toEqual(['callback', 'question']);
+  });
+});
+
+describe('A-MON-2 e-wallet, A-MON-4 invoices, A-DATA-1 extras, A-GRP-1 curator', () => {
+  it('tops up from an e-wallet (a declined wallet moves nothing) and lists the month\'s charges on a tax invoice', async () => {
+    const ok = await c.call('POST', '/api/v1/money/topups/ewallet', { wallet: 'privat24', account: 'olena-1', amount: 10000 }, { 'idempotency-key': 'ew-test-0001' });
+    expect(ok.body).toMatchObject({ status: 'approved', amount: 10000, balance: 12900 });
+    expect((await c.call('POST', '/api/v1/money/topups/ewallet', { wallet: 'easypay', account: 'please-decline', amount: 10000 }, { 'idempotency-key': 'ew-test-0002' })).body.error.code).toBe('wallet_declined');
+    await c.call('POST', '/api/v1/terms/accept', {});
+    await c.call('PUT', '/api/v1/services/traffic-5gb', { enabled: true });
+    const inv = await c.call('GET', `/api/v1/invoices/${new Date(h.clock.now()).toISOString().slice(0, 7)}`);
+    expect(inv.headers['content-type']).toMatch(/text\/html/);
+    expect(String(inv.body)).toContain('Extra traffic 5 GB: monthly fee');
+    expect(String(inv.body)).toMatch(/Total<\/th><th class="n">20\.00/);
+    expect(String(inv.body)).toMatch(/VAT 20%<\/td><td class="n">3\.33/);
+  });
+
+  it('A-DATA-1 shows package balances, tenure, loyalty and bonuses', async () => {
+    const a = (await c.call('GET', '/api/v1/account')).body;
+    expect(a).toMatchObject({ tenureMonths: 23, loyaltyLevel: 'silver', bonusKopecks: 0 });
+    expect(a.packages).toMatchObject({ minutesLeft: 300 - 3, smsLeft: 50 });
+    expect(a.packages.megabytesLeft).toBeLessThanOrEqual(3072);
+  });
+
+  it('A-HLP-1 contacts', async () => {
+    expect((await request(h.assa.url, 'GET', '/api/v1/help/contacts')).body.hotline).toMatch(/0 800/);
+  });
+
+  it('A-GRP-1 a group curator sees and manages the group\'s numbers', async () => {
+    const db = h.assa.ctx.store.db;
+    db.prepare("INSERT INTO groups (id, name, curator) VALUES ('g1', 'Kovalenko family', '441234567')").run();
+    db.prepare("INSERT INTO group_members (group_id, number) VALUES ('g1', '441234567'), ('g1', '441234568')").run();
+    expect((await c.call('GET', '/api/v1/group')).body).toMatchObject({ name: 'Kovalenko family', members: [{ number: '441234567', role: 'curator' }, { number: '441234568', role: 'member' }] });
+    expect((await c.call('GET', '/api/v1/account?number=441234568')).body).toMatchObject({ number: '441234568', actingAs: 'curator-manage' });
   });
 });

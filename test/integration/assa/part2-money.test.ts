@@ -18,6 +18,7 @@ beforeEach(async () => {
   }
   c = new Client(h.assa.url);
   expect((await c.login('441234567', 'Kvitka2026')).status).toBe(200);
+  expect((await c.call('POST', '/api/v1/terms/accept', {})).status).toBe(200);
 });
 afterEach(async () => h.close());
 
@@ -85,15 +86,30 @@ describe('A-TAR and A-SVC', () => {
     expect((await c.call('POST', '/api/v1/tariffs/change', { tariffId: '3g-unlimited' })).body.error.code).toBe('tariff_change_too_soon');
   });
 
-  it('A-SVC-2/3 a paid service needs its terms and is charged through the ledger; a free one just switches', async () => {
+  it('A-SVC-3 Services and Change package open only after the terms of use are accepted, once', async () => {
+    const fresh = new Client(h.assa.url);
+    await fresh.login('441234568', 'Kvitka2026');
+    expect((await fresh.call('GET', '/api/v1/services')).body.error.code).toBe('terms_required');
+    expect((await fresh.call('GET', '/api/v1/tariffs')).body.error.code).toBe('terms_required');
+    expect((await fresh.call('GET', '/api/v1/terms')).body.accepted).toBe(false);
+    expect((await fresh.call('POST', '/api/v1/terms/accept', {})).status).toBe(200);
+    expect((await fresh.call('GET', '/api/v1/services')).status).toBe(200);
+    expect((await fresh.call('GET', '/api/v1/services')).body.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining(['international', 'long-distance', 'mobile-calls', 'caller-id', 'who-called', 'call-forwarding', 'sip-forwarding', 'number-blocking', 'anonymous-notice', 'traffic-5gb', 'antivirus', 'parental-control', 'online-cinema']),
+    );
+  });
+
+  it('A-SVC-2 a paid service needs its own terms and is charged through the ledger; a free one just switches', async () => {
     await c.call('POST', '/api/v1/money/topups/voucher', { code: '10000000000002' }, idem());
-    expect((await c.call('PUT', '/api/v1/services/static-ip', { enabled: true })).body.error.code).toBe('terms_not_accepted');
-    const on = await c.call('PUT', '/api/v1/services/static-ip', { enabled: true, acceptTerms: true });
-    expect(on.body).toMatchObject({ id: 'static-ip', enabled: true });
-    expect(await balance()).toBe(2900 + 10000 - 2500);
+    expect((await c.call('PUT', '/api/v1/services/online-cinema', { enabled: true })).body.error.code).toBe('terms_not_accepted');
+    const on = await c.call('PUT', '/api/v1/services/online-cinema', { enabled: true, acceptTerms: true });
+    expect(on.body).toMatchObject({ id: 'online-cinema', enabled: true });
+    expect(await balance()).toBe(2900 + 10000 - 4900);
     expect((await c.call('PUT', '/api/v1/services/caller-id', { enabled: true })).body.enabled).toBe(true);
     expect((await c.call('PUT', '/api/v1/services/caller-id', { enabled: false })).body.enabled).toBe(false);
-    expect((await c.call('GET', '/api/v1/account')).body.services).toEqual([{ id: 'static-ip', name: 'Static IP' }]);
+    expect((await c.call('GET', '/api/v1/account')).body.services).toEqual([{ id: 'online-cinema', name: 'Online cinema' }]);
+    const mv = await c.call('GET', '/api/v1/money/movements?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z');
+    expect(mv.body.items.at(-1)).toMatchObject({ kind: 'service_fee', amount: -4900 });
   });
 });
 

@@ -6,6 +6,8 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { formatUah } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './AccountShell';
+import { AssaCallError } from '../../hooks/use-assa';
+import { TermsGate } from './TermsGate';
 
 interface Service {
   id: string;
@@ -33,6 +35,8 @@ export function ServicesPage() {
       setActionError(e);
     }
   };
+  // After every hook: the gate replaces the section until the terms are accepted (A-SVC-3).
+  if (error instanceof AssaCallError && error.code === 'terms_required') return <TermsGate onAccepted={reload} />;
   return (
     <article className="card wide" aria-labelledby="svc-title">
       <h2 id="svc-title">{t('acc.nav.services')}</h2>

@@ -6,6 +6,8 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { formatKyivDate, formatUah } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './AccountShell';
+import { AssaCallError } from '../../hooks/use-assa';
+import { TermsGate } from './TermsGate';
 
 interface Tariffs {
   current: { id: string; name: string; monthlyFee: number; description: string };
@@ -28,6 +30,8 @@ export function TariffPage() {
       setActionError(e);
     }
   };
+  // After every hook: the gate replaces the section until the terms are accepted (A-SVC-3).
+  if (error instanceof AssaCallError && error.code === 'terms_required') return <TermsGate onAccepted={reload} />;
   return (
     <article className="card wide" aria-labelledby="tar-title">
       <h2 id="tar-title">{t('acc.nav.tariff')}</h2>

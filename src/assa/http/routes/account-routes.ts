@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { feeForecast } from '../../../shared/fee-forecast';
+import { kyivMidnight, kyivMonth, startOfNextKyivMonth } from '../../../shared/kyiv-time';
 import { MoneyStore } from '../../store/money-store';
 import { requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
@@ -24,7 +25,29 @@ export const AccountSchema = Type.Object({
   forecast: Type.Object({ nextFeeDate: Type.String(), feeKopecks: Type.Integer(), shortKopecks: Type.Integer(), daysToFee: Type.Integer() }),
   services: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   tenureMonths: Type.Integer(),
+  loyaltyLevel: Type.String(),
+  bonusKopecks: Type.Integer(),
+  packages: Type.Object({ minutesLeft: Type.Integer(), smsLeft: Type.Integer(), megabytesLeft: Type.Integer() }),
 });
+
+/** What each plan includes a month (A-DATA-1 package balances). */
+const PACKAGES: Record<string, { minutes: number; sms: number; megabytes: number }> = {
+  'freedom-of-speech': { minutes: 300, sms: 50, megabytes: 3072 },
+  '3g-unlimited': { minutes: 100, sms: 100, megabytes: 1_000_000 },
+  '3g-lite': { minutes: 0, sms: 0, megabytes: 5120 },
+};
+
+export const loyaltyLevel = (months: number) => (months >= 36 ? 'gold' : months >= 12 ? 'silver' : 'bronze');
+
+function packagesLeft(ctx: AssaContext, number: string, tariffId: string) {
+  const p = PACKAGES[tariffId] ?? { minutes: 0, sms: 0, megabytes: 0 };
+  const now = ctx.clock.now();
+  const from = kyivMidnight(`${kyivMonth(now)}-01`).toISOString();
+  const to = startOfNextKyivMonth(now).toISOString();
+  const used = ctx.store.db.prepare('SELECT coalesce(sum(in_bytes + out_bytes), 0) AS b FROM data_sessions WHERE number = ? AND started_at >= ? AND started_at < ?').get(number, from, to) as { b: number };
+  const talk = ctx.store.db.prepare("SELECT coalesce(sum(seconds), 0) AS s FROM call_records WHERE number = ? AND direction = 'out' AND started_at >= ? AND started_at < ?").get(number, from, to) as { s: number };
+  return { minutesLeft: Math.max(0, p.minutes - Math.ceil(talk.s / 60)), smsLeft: p.sms, megabytesLeft: Math.max(0, p.megabytes - Math.floor(used.b / 2 ** 20)) };
+}
 
 export const accountRoutes =
   (ctx: AssaContext): FastifyPluginAsyncTypebox =>
@@ -44,6 +67,7 @@ export const accountRoutes =
         const tariff = sub ? ctx.store.tariff(sub.tariff_id) : undefined;
         if (!sub || !tariff) throw fail(404, 'unknown_number', 'No such subscriber.');
         const acc = ctx.store.account(c.number);
+        const tenure = Math.max(0, Math.floor((ctx.clock.now() - Date.parse(sub.connected_at)) / (30.44 * 86_400_000)));
         return {
           number: sub.number,
           accountNumber: sub.account_number,
@@ -61,7 +85,10 @@ export const accountRoutes =
             return { nextFeeDate: f.nextFeeDay, feeKopecks: tariff.monthly_fee_kopecks, shortKopecks: f.shortKopecks, daysToFee: f.daysToFee };
           })(),
           services: new MoneyStore(ctx.store.db).services(c.number).filter((s) => s.enabled === 1).map((s) => ({ id: s.id, name: s.name })),
-          tenureMonths: Math.max(0, Math.floor((ctx.clock.now() - Date.parse(sub.connected_at)) / (30.44 * 86_400_000))),
+          tenureMonths: tenure,
+          loyaltyLevel: loyaltyLevel(tenure),
+          bonusKopecks: (sub as { bonus_kopecks?: number }).bonus_kopecks ?? 0,
+          packages: packagesLeft(ctx, sub.number, tariff.id),
         };
       },
     );

@@ -104,6 +104,13 @@ export const extrasRoutes =
       return { id: g.id, name: g.name, curator: g.curator, members: g.members.map((m) => ({ number: m.number, role: m.number === g.curator ? 'curator' : 'member' })) };
     });
 
+    app.get('/api/v1/help/contacts', { schema: { summary: 'A-HLP-1: how to reach the operator', response: { 200: Type.Object({ hotline: Type.String(), fromMobile: Type.String(), email: Type.String(), hours: Type.String() }) } } }, async () => ({
+      hotline: '0 800 300 900 (free)',
+      fromMobile: '*900',
+      email: 'help@assa.example',
+      hours: 'every day, 8:00-22:00 Kyiv time',
+    }));
+
     app.get('/api/v1/help/tickets', { schema: { summary: 'A-HLP-1: my questions and call-back orders', response: { 200: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), text: Type.String(), status: Type.String(), createdAt: Type.String() })), 401: ErrorSchema } } }, async (req) => {
       const c = requireSubscriber(ctx, req);
       return x.tickets(c.number).map((t) => ({ id: t.id, kind: t.kind, text: t.text, status: t.status, createdAt: t.created_at }));

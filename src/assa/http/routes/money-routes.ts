@@ -155,6 +155,35 @@ export const moneyRoutes =
     );
 
     app.post(
+      '/api/v1/money/topups/ewallet',
+      {
+        schema: {
+          summary: 'A-MON-2: top up from an e-wallet (test wallet embedded)',
+          body: Type.Object({ wallet: Type.Union([Type.Literal('privat24'), Type.Literal('webmoney'), Type.Literal('easypay')]), account: Type.String({ minLength: 3, maxLength: 64 }), amount: Money, forNumber: Type.Optional(Type.String({ maxLength: 32 })) }, { additionalProperties: false }),
+          response: { 200: Type.Object({ status: Type.String(), paymentId: Type.String(), amount: Type.Integer(), balance: Type.Integer(), currency: Type.Literal('UAH') }), 400: ErrorSchema, 401: ErrorSchema, 402: ErrorSchema, 404: ErrorSchema },
+        },
+      },
+      async (req, reply) => {
+        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireSectionOpen(ctx, c, 'payments');
+        return once(ctx, money, req, reply, c, 'ewallet', async () => {
+          const b = req.body;
+          if (b.amount < CARD_MIN || b.amount > CARD_MAX) throw fail(400, 'amount_out_of_range', 'A payment is from 1.00 to 5000.00 UAH.', 'amount');
+          let target = c.number;
+          if (b.forNumber) {
+            const n = normaliseNumber(b.forNumber);
+            if (!n.ok || !ctx.store.subscriber(n.number)) throw fail(404, 'unknown_number', 'That number is not a subscriber of the network.', 'forNumber');
+            target = n.number;
+          }
+          if ((await gateway.chargeWallet({ wallet: b.wallet, account: b.account, amount: b.amount })) !== 'approved') throw fail(402, 'wallet_declined', 'The e-wallet declined the payment.', 'account');
+          const id = `ew_${ctx.rng.bytes(9).toString('hex')}`;
+          credit(target, 'payment', b.amount, `E-wallet ${b.wallet}`, id);
+          return { status: 'approved', paymentId: id, amount: b.amount, balance: money.balance(c.number), currency: 'UAH' as const };
+        });
+      },
+    );
+
+    app.post(
       '/api/v1/money/transfers',
       { schema: { summary: 'A-MON-3/A-UTL: transfer money to another subscriber within the monthly limits', body: Type.Object({ to: Type.String({ maxLength: 32 }), amount: Money }, { additionalProperties: false }), response: { 200: Type.Object({ transferId: Type.String(), balance: Type.Integer(), monthTotal: Type.Integer(), monthLimit: Type.Integer(), currency: Type.Literal('UAH') }), 400: ErrorSchema, 401: ErrorSchema, 402: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } } },
       async (req, reply) => {

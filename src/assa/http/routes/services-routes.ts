@@ -4,10 +4,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { MoneyStore } from '../../store/money-store';
 import { transaction } from '../../store/open-database';
-import { requireSectionOpen, requireSubscriber } from '../auth';
+import { requireSectionOpen, requireSubscriber, requireTermsAccepted } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
 import { ErrorSchema } from './schemas';
+
+export const TERMS_OF_USE = 'Services and tariff changes ordered here take effect for your number at once (tariffs from the 1st of next month); fees are charged from your balance under the balance rule; you can switch a service off at any time.';
 
 const Service = Type.Object({ id: Type.String(), name: Type.String(), description: Type.String(), monthlyFee: Type.Integer(), enabled: Type.Boolean(), requiresTerms: Type.Boolean(), terms: Type.String() });
 
@@ -20,7 +22,19 @@ export const servicesRoutes =
     app.get('/api/v1/services', { schema: { summary: 'A-SVC-1: services and their state', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), response: { 200: Type.Array(Service), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = requireSubscriber(ctx, req, { curatorAllowed: true });
       requireSectionOpen(ctx, c, 'services');
+      requireTermsAccepted(ctx, c);
       return list(c.number);
+    });
+
+    app.get('/api/v1/terms', { schema: { summary: 'A-SVC-3: the terms of use and whether they are accepted', response: { 200: Type.Object({ accepted: Type.Boolean(), text: Type.String() }), 401: ErrorSchema } } }, async (req) => {
+      const c = requireSubscriber(ctx, req);
+      const acc = ctx.store.account(c.number) as { terms_accepted_at?: string | null } | undefined;
+      return { accepted: !!acc?.terms_accepted_at, text: TERMS_OF_USE };
+    });
+    app.post('/api/v1/terms/accept', { schema: { summary: 'A-SVC-3: accept the terms of use (once)', response: { 200: Type.Object({ ok: Type.Boolean() }), 401: ErrorSchema } } }, async (req) => {
+      const c = requireSubscriber(ctx, req);
+      ctx.store.acceptTerms(c.number, new Date(ctx.clock.now()).toISOString());
+      return { ok: true };
     });
 
     app.put(
@@ -37,6 +51,7 @@ export const servicesRoutes =
       async (req) => {
         const c = requireSubscriber(ctx, req, { curatorAllowed: true });
         requireSectionOpen(ctx, c, 'services');
+      requireTermsAccepted(ctx, c);
         const s = list(c.number).find((x) => x.id === req.params.id);
         if (!s) throw fail(404, 'unknown_service', 'There is no such service.');
         const at = new Date(ctx.clock.now()).toISOString();

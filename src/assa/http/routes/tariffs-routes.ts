@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { tariffChangeDate } from '../../domain/money-rules';
 import type { MoneyStore } from '../../store/money-store';
-import { requireSectionOpen, requireSubscriber } from '../auth';
+import { requireSectionOpen, requireSubscriber, requireTermsAccepted } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
@@ -39,6 +39,7 @@ export const tariffsRoutes =
       },
       async (req) => {
         const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireTermsAccepted(ctx, c);
         const sub = ctx.store.subscriber(c.number)!;
         const cur = ctx.store.tariff(sub.tariff_id)!;
         return {
@@ -55,6 +56,7 @@ export const tariffsRoutes =
       { schema: { summary: 'A-TAR-2: apply for a change from the 1st of next month', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), body: Type.Object({ tariffId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Pending, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } },
       async (req) => {
         const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireTermsAccepted(ctx, c);
         requireSectionOpen(ctx, c, 'tariff');
         const t = ctx.store.tariff(req.body.tariffId);
         if (!t) throw fail(404, 'unknown_tariff', 'There is no such tariff plan.', 'tariffId');
@@ -73,6 +75,7 @@ export const tariffsRoutes =
       { schema: { summary: 'A-TAR-2: cancel the pending change', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } } },
       async (req) => {
         const c = requireSubscriber(ctx, req, { curatorAllowed: true });
+        requireTermsAccepted(ctx, c);
         requireSectionOpen(ctx, c, 'tariff');
         if (!money.cancelChange(c.number)) throw fail(404, 'no_pending_change', 'No tariff change is waiting.');
         return { ok: true };
