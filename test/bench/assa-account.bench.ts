@@ -1,0 +1,70 @@
+// Issue 6 benches: a month of details (A-DET-2) and of movements (A-MON-1) for one random
+// subscriber among N, with R generated records in each table (query through the store,
+// p50/p99 over 2000 random subscribers), and the month-start billing run over all N.
+// Defaults 200k subscribers / 2M records; ASSA_BENCH_SUBS and ASSA_BENCH_RECORDS scale
+// them to the issue's 1M / 10M.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runMonthStart } from '../../src/assa/services/billing';
+import { startAssa } from '../../src/assa/embedded';
+import { ExtrasStore } from '../../src/assa/store/extras-store';
+import { MoneyStore } from '../../src/assa/store/money-store';
+import type { Figures } from './run';
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
+export async function run(): Promise<Figures> {
+  const subs = Number(process.env.ASSA_BENCH_SUBS ?? 200_000);
+  const records = Number(process.env.ASSA_BENCH_RECORDS ?? 2_000_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bench-acc-'));
+  const clock = { t: Date.parse('2026-11-17T10:00:00Z'), now() { return this.t; } };
+  const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, demoSubscribers: subs, clock, kdf: { N: 1024, r: 8, p: 1 } });
+  const db = assa.ctx.store.db;
+  const g0 = performance.now();
+  const insS = db.prepare('INSERT INTO data_sessions (session_id, number, ip, started_at, updated_at, stopped_at, in_bytes, out_bytes, seconds, stop_cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insM = db.prepare("INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description) VALUES (?, ?, 'payment', ?, ?, 'bench')");
+  const monthStart = Date.parse('2026-10-01T00:00:00Z');
+  const batch = 50_000;
+  for (let i = 0; i < records; i += batch) {
+    db.transaction(() => {
+      for (let j = i; j < Math.min(records, i + batch); j++) {
+        const number = String(430000000 + (j % subs));
+        const at = new Date(monthStart + ((j * 7919) % (60 * 86_400)) * 1000).toISOString();
+        insS.run(`b${j}`, number, `127.10.${(j >> 8) & 255}.${j & 255}`, at, at, at, 1000 + j, 100, 60, 'User-Request');
+        insM.run(number, at, 1000, 1000);
+      }
+    })();
+  }
+  const genS = (performance.now() - g0) / 1000;
+  console.log(`  generated ${records} sessions + ${records} movements for ${subs} subscribers in ${genS.toFixed(1)} s`);
+  const x = new ExtrasStore(db);
+  const money = new MoneyStore(db);
+  const det: number[] = [];
+  const fun: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const number = String(430000000 + ((i * 104729) % subs));
+    let t = performance.now();
+    x.sessionDetails(number, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', null, 500);
+    det.push(performance.now() - t);
+    t = performance.now();
+    money.movements(number, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
+    money.balanceBefore(number, '2026-11-01T00:00:00.000Z');
+    fun.push(performance.now() - t);
+  }
+  clock.t = Date.parse('2026-11-30T22:05:00Z');
+  const b0 = performance.now();
+  const r = runMonthStart(assa.ctx, money, '2026-12');
+  const billS = (performance.now() - b0) / 1000;
+  console.log(`  month start: ${r.charged} charged, ${r.blocked} blocked`);
+  await assa.close();
+  rmSync(dir, { recursive: true, force: true });
+  const n = `${subs} subscribers, ${records} records`;
+  return {
+    'assa.details_month_p50_ms': { value: pct(det, 0.5), unit: `ms, store query, ${n}` },
+    'assa.details_month_p99_ms': { value: pct(det, 0.99), unit: `ms, store query, ${n}` },
+    'assa.funds_p50_ms': { value: pct(fun, 0.5), unit: `ms, movements + opening balance, ${n}` },
+    'assa.funds_p99_ms': { value: pct(fun, 0.99), unit: `ms, movements + opening balance, ${n}` },
+    'assa.month_start_s': { value: billS, unit: `s for the month-start run over ${subs} subscribers` },
+  };
+}
