@@ -31,6 +31,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          // A page under a loaded CI machine can take seconds to settle: poll patiently
+          // (a condition that never comes still fails, just later).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -2,21 +2,12 @@
 // (CONTRACTS.md), and as text a person reads. Values the modem did not give are null.
 import type { AtChannel, TranscriptEntry } from '../at/at-channel-types';
 import type { ProbeResult } from '../probe/port-prober';
-import type { ModemProfile, NetworkStatus, SignalReport } from './modem-types';
+import type { ModemIdentity, ModemProfile, NetworkStatus, SignalReport } from './modem-types';
 
-export interface DiagReport {
+export interface DiagReport extends ModemIdentity {
   port: string;
   dataPort: string | null;
   profile: string;
-  manufacturer: string | null;
-  model: string | null;
-  revision: string | null;
-  hardwareVersion: string | null;
-  esn: string | null;
-  meid: string | null;
-  imei: string | null;
-  imsi: string | null;
-  prlVersion: string | null;
   mdn: string | null;
   network: NetworkStatus;
   signal: { cdma1x: SignalReport['cdma1x']; evdo: SignalReport['evdo']; gsm: SignalReport['gsm']; bars: number };

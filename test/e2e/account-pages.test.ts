@@ -2,37 +2,22 @@
 // a password, every account page opens and its main action works — a scratch card raises
 // the balance, a service is switched, a tariff change is asked for and cancelled, a
 // transfer within and one over the limit — with axe finding nothing serious.
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/start-app';
-
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { hasChromium } from '../support/chromium';
+import { openUi, seriousAxeFindings as axe, type UiSession } from '../support/ui-session';
 
 describe.skipIf(!hasChromium)('the account pages on the real stack', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  let ui: UiSession;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync('test-results/screenshots', { recursive: true });
-    app = await startApp(['--virtual-transport', 'in-process']);
-    browser = await launchChromium();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${app.url}/#/account/data`);
+    ui = await openUi(['--virtual-transport', 'in-process'], '#/account/data');
+    page = ui.page;
+    pageErrors = ui.pageErrors;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(async () => ui?.close());
 
   const open = async (section: string) => {
     await page.getByTestId(`acc-nav-${section}`).click();

@@ -4,41 +4,24 @@
 // itself; the dashboard shows signal, number, 29.00 UAH and "1.00 UAH short on the 1st";
 // connect, traffic rises; diagnostics and traffic pages work; axe finds nothing serious;
 // switching language changes the labels. Screenshots under test-results/screenshots.
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/start-app';
+import { hasChromium } from '../support/chromium';
+import { openUi, seriousAxeFindings as axe, type UiSession } from '../support/ui-session';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
-async function axe(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe.skipIf(!hasChromium)('the dashboard on the real stack (virtual modem on a pty, embedded ASSA)', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  let ui: UiSession;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync('test-results/screenshots', { recursive: true });
-    app = await startApp(['--virtual-transport', 'pty']);
-    browser = await launchChromium();
-    // axe-core/playwright needs a page from an explicit context.
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-    await page.goto(app.url);
+    ui = await openUi(['--virtual-transport', 'pty']);
+    page = ui.page;
+    pageErrors = ui.pageErrors;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(async () => ui?.close());
 
   it('U-DASH-1 shows the virtual modem, its number, signal per technology and network', async () => {
     await expect.poll(() => page.getByTestId('dashboard-modem-status').textContent(), { timeout: 30_000 }).toContain('Modem ready');

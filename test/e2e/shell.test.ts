@@ -1,34 +1,23 @@
 // Foundation e2e: `assa start` in browser mode, opened in Debian's Chromium. Every shell
 // page is reachable from the navigation, the status bar shows the modem state from
 // AppApi events, settings persist through the core, and a screenshot is kept.
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/chromium';
-import { startApp, type RunningApp } from '../support/start-app';
+import { hasChromium } from '../support/chromium';
+import { openUi, type UiSession } from '../support/ui-session';
 
 describe.skipIf(!hasChromium)('browser mode shell (Debian Chromium)', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  let ui: UiSession;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync('test-results/screenshots', { recursive: true });
-    app = await startApp(['--no-virtual']);
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'en-US' });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-    await page.goto(app.url);
+    ui = await openUi(['--no-virtual']);
+    page = ui.page;
+    pageErrors = ui.pageErrors;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(async () => ui?.close());
 
   it('shows the shell with "No modem" in the status bar', async () => {
     await expect.poll(() => page.getByTestId('modem-status').textContent()).toBe('No modem');

@@ -40,10 +40,21 @@ async function once<T>(ctx: AssaContext, money: MoneyStore, req: FastifyRequest,
   }
 }
 
+/** A-MON-3: who a top-up is for — the caller, or another subscriber of the network. */
+function payeeOf(ctx: AssaContext) {
+  return (forNumber: string | undefined, self: string): string => {
+    if (!forNumber) return self;
+    const n = normaliseNumber(forNumber);
+    if (!n.ok || !ctx.store.subscriber(n.number)) throw fail(404, 'unknown_number', 'That number is not a subscriber of the network.', 'forNumber');
+    return n.number;
+  };
+}
+
 export const moneyRoutes =
   (ctx: AssaContext, money: MoneyStore, gateway: PaymentGateway = testGateway): FastifyPluginAsyncTypebox =>
   async (app) => {
     const now = () => new Date(ctx.clock.now()).toISOString();
+    const payee = payeeOf(ctx);
     const credit = (number: string, kind: 'payment' | 'voucher', amount: number, description: string, ref: string) =>
       transaction(ctx.store.db, () => {
         const m = money.move(number, kind, amount, now(), description, ref);
@@ -118,12 +129,7 @@ export const moneyRoutes =
         return once(ctx, money, req, reply, c, 'card', async () => {
           const b = req.body;
           if (b.amount < CARD_MIN || b.amount > CARD_MAX) throw fail(400, 'amount_out_of_range', 'A card payment is from 1.00 to 5000.00 UAH.', 'amount');
-          let target = c.number;
-          if (b.forNumber) {
-            const n = normaliseNumber(b.forNumber);
-            if (!n.ok || !ctx.store.subscriber(n.number)) throw fail(404, 'unknown_number', 'That number is not a subscriber of the network.', 'forNumber');
-            target = n.number;
-          }
+          const target = payee(b.forNumber, c.number);
           const id = `pay_${ctx.rng.bytes(9).toString('hex')}`;
           const result = await gateway.charge({ cardNumber: b.cardNumber, expiry: b.expiry, cvc: b.cvc, amount: b.amount });
           money.addCardPayment({ id, number: c.self, for_number: target, amount_kopecks: b.amount, status: result, created_at: now() });
@@ -169,12 +175,7 @@ export const moneyRoutes =
         return once(ctx, money, req, reply, c, 'ewallet', async () => {
           const b = req.body;
           if (b.amount < CARD_MIN || b.amount > CARD_MAX) throw fail(400, 'amount_out_of_range', 'A payment is from 1.00 to 5000.00 UAH.', 'amount');
-          let target = c.number;
-          if (b.forNumber) {
-            const n = normaliseNumber(b.forNumber);
-            if (!n.ok || !ctx.store.subscriber(n.number)) throw fail(404, 'unknown_number', 'That number is not a subscriber of the network.', 'forNumber');
-            target = n.number;
-          }
+          const target = payee(b.forNumber, c.number);
           if ((await gateway.chargeWallet({ wallet: b.wallet, account: b.account, amount: b.amount })) !== 'approved') throw fail(402, 'wallet_declined', 'The e-wallet declined the payment.', 'account');
           const id = `ew_${ctx.rng.bytes(9).toString('hex')}`;
           credit(target, 'payment', b.amount, `E-wallet ${b.wallet}`, id);
