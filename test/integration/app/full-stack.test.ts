@@ -76,6 +76,15 @@ describe('issue 7: the app services end to end', () => {
     expect(events.some((e) => e.type === 'sms.received' && /kod RUNA \d{6} vdalo aktyvovan/.test(e.sms.text))).toBe(true);
   });
 
+  it('a protected section is opened with a RUNA the app activates through the modem (R-AUTO-3, A-SEC-4)', async () => {
+    const { core } = await start();
+    await core.call('account.register', { password: 'Kvitka2026' });
+    expect((await core.call('assa.request', { method: 'PUT', path: '/api/v1/security/protected', body: { sections: ['security'] } })).status).toBe(200);
+    expect((await core.call('assa.request', { method: 'GET', path: '/api/v1/security/logins' })).body).toMatchObject({ error: { code: 'section_protected' } });
+    await core.call('account.openProtected', {});
+    expect((await core.call('assa.request', { method: 'GET', path: '/api/v1/security/logins' })).status).toBe(200);
+  });
+
   it('a login locked by 10 wrong passwords is unlocked through the modem (R-AUTO-3)', async () => {
     const { core } = await start();
     await core.call('account.register', { password: 'Kvitka2026' });
