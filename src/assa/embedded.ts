@@ -12,7 +12,7 @@ import { PasswordHasher, STRONG_KDF, type KdfParams } from './security/password-
 import { startBillingClock } from './services/billing';
 import { AssaStore } from './store/assa-store';
 import { MoneyStore } from './store/money-store';
-import { generateSubscribers, loadDemoData } from './store/demo-data';
+import { generateHistory, generateSubscribers, loadDemoData } from './store/demo-data';
 import { openDatabase } from './store/open-database';
 
 export interface StartAssaOptions {
@@ -26,6 +26,8 @@ export interface StartAssaOptions {
   networkSecret?: string;
   demo?: boolean;
   demoSubscribers?: number;
+  /** With demoSubscribers: months of generated history. */
+  demoMonths?: number;
   mailOutboxDir?: string;
   smtp?: { host: string; port: number } | null;
   kdf?: KdfParams;
@@ -48,7 +50,10 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const store = new AssaStore(db);
   const clock = o.clock ?? systemClock;
   if (o.demo) {
-    if (loadDemoData(store, clock.now()) && o.demoSubscribers) generateSubscribers(store, o.demoSubscribers, clock.now());
+    if (loadDemoData(store, clock.now()) && o.demoSubscribers) {
+      generateSubscribers(store, o.demoSubscribers, clock.now());
+      if (o.demoMonths) generateHistory(store, o.demoSubscribers, o.demoMonths, clock.now());
+    }
   }
   const mailer: Mailer = o.smtp ? smtpMailer(o.smtp) : outboxMailer(o.mailOutboxDir ?? path.join(path.dirname(path.resolve(o.dbPath)), 'outbox'));
   const ctx: AssaContext = {

@@ -74,3 +74,39 @@ export function generateSubscribers(store: AssaStore, n: number, now = Date.now(
     });
   }
 }
+
+/**
+ * `--demo --subscribers N --months M`: M months of history for every generated subscriber —
+ * data sessions (A-DET-2), calls (A-DET-1) and the monthly fees in the ledger — for benches
+ * and for a demo that looks lived in. Deterministic (no randomness: the same N and M give
+ * the same database).
+ */
+export function generateHistory(store: AssaStore, n: number, months: number, now = Date.now()): number {
+  const insS = store.db.prepare('INSERT OR IGNORE INTO data_sessions (session_id, number, ip, started_at, updated_at, stopped_at, in_bytes, out_bytes, seconds, stop_cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insC = store.db.prepare("INSERT INTO call_records (number, peer, direction, started_at, seconds, cost_kopecks) VALUES (?, ?, ?, ?, ?, 0)");
+  const insM = store.db.prepare("INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref) VALUES (?, ?, 'fee', ?, ?, 'Monthly fee', ?)");
+  let rows = 0;
+  const batch = 2_000;
+  for (let start = 0; start < n; start += batch) {
+    transaction(store.db, () => {
+      for (let i = start; i < Math.min(n, start + batch); i++) {
+        const number = String(430000000 + i);
+        for (let m = 0; m < months; m++) {
+          const base = now - (m + 1) * 30 * 86_400_000;
+          for (let k = 0; k < 8; k++) {
+            const at = new Date(base + ((i * 37 + k * 3.3 * 86_400) % (29 * 86_400)) * 1000).toISOString();
+            const secs = 600 + ((i + k) % 7) * 300;
+            insS.run(`g${i}-${m}-${k}`, number, `127.10.${(i >> 8) & 255}.${i & 255}`, at, at, at, 2_000_000 + ((i * k) % 5_000_000), 150_000, secs, 'User-Request');
+            rows++;
+          }
+          for (let k = 0; k < 3; k++) {
+            insC.run(number, `04${String(41000000 + ((i + k) % 999999)).padStart(8, '0')}`, k === 2 ? 'missed' : 'out', new Date(base + k * 86_400_000).toISOString(), k === 2 ? 0 : 60 + k * 30);
+            rows++;
+          }
+          insM.run(number, new Date(base).toISOString(), -3000, 0, `fee:hist-${m}`);
+        }
+      }
+    });
+  }
+  return rows;
+}

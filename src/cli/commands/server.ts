@@ -26,6 +26,7 @@ export async function runServer(opts: ServerOptions): Promise<void> {
     demo: opts.demo ?? false,
     ...(opts.rateLimit ? { config: { rateLimit: { global: opts.rateLimit, login: Math.max(30, Math.round(opts.rateLimit / 20)), registration: 20 } } } : {}),
     ...(opts.subscribers ? { demoSubscribers: opts.subscribers } : {}),
+    ...(opts.months ? { demoMonths: opts.months } : {}),
     ...(process.env.ASSA_SMTP_HOST ? { smtp: { host: process.env.ASSA_SMTP_HOST, port: Number(process.env.ASSA_SMTP_PORT ?? 25) } } : {}),
     log: (l) => process.stderr.write(`assa server: ${l}\n`),
   }).catch((e: Error & { code?: string }) => {

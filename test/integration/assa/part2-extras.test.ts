@@ -94,3 +94,19 @@ describe('A-MON-2 e-wallet, A-MON-4 invoices, A-DATA-1 extras, A-GRP-1 curator',
     expect((await c.call('GET', '/api/v1/account?number=441234568')).body).toMatchObject({ number: '441234568', actingAs: 'curator-manage' });
   });
 });
+
+describe('demo generator (assa server --demo --subscribers N --months M)', () => {
+  it('makes N subscribers with M months of sessions, calls and fees, the same every time', async () => {
+    const g = await startHarness({ demoSubscribers: 20, demoMonths: 2 });
+    try {
+      const db = g.assa.ctx.store.db;
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      expect(count('SELECT count(*) AS n FROM subscribers')).toBe(23);
+      expect(count("SELECT count(*) AS n FROM data_sessions WHERE number LIKE '43%'")).toBe(20 * 2 * 8);
+      expect(count("SELECT count(*) AS n FROM call_records WHERE number LIKE '43%'")).toBe(20 * 2 * 3);
+      expect(count("SELECT count(*) AS n FROM movements WHERE kind = 'fee' AND number LIKE '43%'")).toBe(40);
+    } finally {
+      await g.close();
+    }
+  });
+});
