@@ -1,7 +1,7 @@
 // A-MON, A-TAR, A-SVC, A-DATA-2 through real HTTP on a real SQLite file, with the clock
 // moved by the test across a month boundary.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runMonthStart } from '../../../src/assa/services/billing';
+import { runMonthStart, startBillingClock } from '../../../src/assa/services/billing';
 import { MoneyStore } from '../../../src/assa/store/money-store';
 import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
 
@@ -134,6 +134,16 @@ describe('A-DATA-2 the month start (billing clock)', () => {
       ['voucher', 3000],
       ['fee', -3000],
     ]);
+  });
+
+  it('catches up a month start missed while the server was down, once', async () => {
+    const money = new MoneyStore(h.assa.ctx.store.db);
+    h.clock.t = Date.parse('2026-12-03T09:00:00Z'); // the server "comes back" on the 3rd
+    const stop = startBillingClock(h.assa.ctx, money, 60_000);
+    stop();
+    expect(money.billingRan('2026-12')).toBe(true);
+    expect(h.assa.ctx.store.subscriber('441234567')!.status).toBe('blocked');
+    expect(runMonthStart(h.assa.ctx, money, '2026-12').alreadyRan).toBe(true);
   });
 
   it('applies a pending tariff change with its switching cost at the month start', async () => {
