@@ -5,7 +5,6 @@ import { ask, buildProfile, cnumMethod, deleteSmsGeneric, gppNetwork, readSmsTex
 import { CodedError } from '../../src/shared/errors';
 import type { ModemProfile, SignalReport } from './modem-types';
 import { encodeGsm7Packed, parseCusd } from './parsers/ussd';
-import { networkFromSysinfo, parseSysinfo } from './parsers/network';
 import { barsFromDbm, parseCsqLike, parseHcsq } from './parsers/signal';
 
 async function gppSignal(ch: AtChannel): Promise<SignalReport> {
@@ -58,13 +57,3 @@ export const generic3gpp: ModemProfile = buildProfile({
   deleteSms: deleteSmsGeneric,
 });
 generic3gpp.ussd = ussd;
-
-/** Huawei E-series: ^SYSINFO tells the 3G sub-mode (HSPA) that +COPS does not. */
-export const huawei3gpp: ModemProfile = {
-  ...generic3gpp,
-  id: 'huawei-3gpp',
-  async network(ch) {
-    const s = ((await ask(ch, 'AT^SYSINFO')) ?? []).map(parseSysinfo).find((x) => x !== null) ?? null;
-    return s ? networkFromSysinfo(s) : gppNetwork(ch);
-  },
-};

@@ -5,6 +5,7 @@
 import { CodedError } from '../../src/shared/errors';
 import type { AtChannel } from '../at/at-channel-types';
 import { ask, buildProfile, cdmaNetwork, cdmaSignal, cnumMethod, deleteSmsGeneric, parseMeid, parseTaggedValue } from './generic-base';
+import { namvalMethod } from './generic-cdma';
 import type { ModemProfile } from './modem-types';
 import { parseMdn } from './parsers/number';
 import { parseHcmgl } from './parsers/sms';
@@ -25,7 +26,7 @@ export const huaweiCdma: ModemProfile = buildProfile({
   tech: 'cdma',
   dialString: '#777',
   signalUrcPrefixes: ['^RSSILVL', '^HRSSILVL', '^MODE', '^SRVST', '^RSSI', '^HDRRSSI', '^CRSSI'],
-  numberMethods: [async (ch) => parseMdn((await ask(ch, 'AT^MDN')) ?? []), cnumMethod],
+  numberMethods: [async (ch) => parseMdn((await ask(ch, 'AT^MDN')) ?? []), cnumMethod, namvalMethod],
   async identityExtras(ch, id) {
     return {
       ...id,

@@ -5,7 +5,7 @@ import { ask, cnumMethod } from './generic-base';
 import type { ModemProfile } from './modem-types';
 import { parseNamvalMdn } from './parsers/number';
 import { parseSierraStatus } from './parsers/vendor-status';
-import { genericCdma } from './zte-cdma';
+import { genericCdma } from './generic-cdma';
 
 export const sierraCdma: ModemProfile = {
   ...genericCdma,

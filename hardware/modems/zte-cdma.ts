@@ -1,24 +1,17 @@
-// ZTE AC-series CDMA (AC2726, AC8700, AC2736, AC580): Qualcomm-based; no documented MDN
-// command (reference §1.2), so +CNUM and then ASSA's "find my number"; 27.005 text-mode
-// SMS; ^HDRCSQ for EV-DO; "0x" ESNs on +GSN.
-import { ask, buildProfile, cdmaNetwork, cdmaSignal, cnumMethod, deleteSmsGeneric, parseMeid, readSmsTextMode, sendSmsTextMode } from './generic-base';
+// ZTE AC-series CDMA (AC2726, AC8700, AC2736, AC580): Qualcomm-based, so the generic CDMA
+// modem with ZTE's name kept when the firmware's ATI lacks it. No source documents a ZTE
+// MDN command (reference §1.2): the generic order (^MDN, +CNUM, ~NAMVAL?0) usually ends in
+// null and the number is left to ASSA's "find my number". "0x" ESNs on +GSN are parsed there.
 import type { ModemProfile } from './modem-types';
+import { genericCdma } from './generic-cdma';
 
-export const zteCdma: ModemProfile = buildProfile({
+export const zteCdma: ModemProfile = {
+  ...genericCdma,
   id: 'zte-cdma',
-  tech: 'cdma',
-  dialString: '#777',
-  signalUrcPrefixes: ['^RSSILVL', '^HRSSILVL', '^MODE'],
-  numberMethods: [cnumMethod],
-  async identityExtras(ch, id) {
-    return { ...id, manufacturer: id.manufacturer ?? 'zte', meid: parseMeid((await ask(ch, 'AT^MEID')) ?? []) ?? id.meid };
+  async identity(ch) {
+    const id = await genericCdma.identity(ch);
+    return { ...id, manufacturer: id.manufacturer ?? 'zte' };
   },
-  network: cdmaNetwork,
-  signal: (ch) => cdmaSignal(ch, ['AT^HDRCSQ']),
-  sendSms: sendSmsTextMode,
-  readSms: readSmsTextMode,
-  deleteSms: deleteSmsGeneric,
-});
+};
 
-/** A Qualcomm-based CDMA stick of another brand: the same commands, no vendor extras. */
-export const genericCdma: ModemProfile = { ...zteCdma, id: 'generic-cdma' };
+export { genericCdma };

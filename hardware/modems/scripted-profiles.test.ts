@@ -1,0 +1,85 @@
+// Profiles over a scripted AT channel (a command → answer table with the reference's real
+// strings): the vendor differences the virtual modem does not model — ZTE 3GPP's +ZPAS,
+// the CDMA MDN fallback order (^MDN → +CNUM → ~NAMVAL?0), Sierra's !STATUS.
+import { describe, expect, it } from 'vitest';
+import type { AtChannel, AtResponse, FinalResult } from '../at/at-channel-types';
+import { genericCdma } from './generic-cdma';
+import { pickProfile } from './pick-profile';
+import { zte3gpp } from './zte-3gpp';
+
+type Script = Record<string, string[] | 'ERROR'>;
+
+/** A test double for the AtChannel face: answers from a table, ERROR for anything else. */
+function scripted(script: Script): AtChannel & { sent: string[] } {
+  const sent: string[] = [];
+  return {
+    path: '/dev/scripted',
+    mode: 'command',
+    sent,
+    async send(command: string): Promise<AtResponse> {
+      sent.push(command);
+      const a = script[command];
+      const final: FinalResult = a === undefined || a === 'ERROR' ? { kind: 'error' } : { kind: 'ok' };
+      return { command, lines: Array.isArray(a) ? a : [], final };
+    },
+    onUnsolicited: () => () => undefined,
+    onModeChange: () => () => undefined,
+    transcript: () => [],
+    close: async () => undefined,
+  };
+}
+
+describe('vendor profiles over scripted answers', () => {
+  it('M-SIG-1 ZTE MF626 (3GPP): technology from +ZPAS "GPRS/EDGE", roaming from +CREG', async () => {
+    const ch = scripted({
+      'AT+GCAP': ['+GCAP: +CGSM,+DS,+ES'],
+      ATI: ['Manufacturer: ZTE INCORPORATED', 'Model: MF626', 'Revision: BD_P673A2V1.0.0B09', 'IMEI: 354859020123456', '+GCAP: +CGSM,+DS,+ES'],
+      'AT+CREG?': ['+CREG: 0,5'],
+      'AT+COPS?': ['+COPS: 0,0,"life:)"'],
+      'AT+ZPAS?': ['+ZPAS: "GPRS/EDGE","CS_ONLY"'],
+    });
+    const profile = await pickProfile(ch);
+    expect(profile.id).toBe('zte-3gpp');
+    expect(await profile.network(ch)).toEqual({ mode: 'gsm', roaming: true, sid: null, nid: null });
+  });
+
+  it('M-SIG-1 ZTE 3GPP: no +ZPAS answer keeps the 27.007 reading; not registered asks nothing more', async () => {
+    const ch = scripted({ 'AT+CREG?': ['+CREG: 0,1'], 'AT+COPS?': ['+COPS: 0,0,"UA-KYIVSTAR",2'] });
+    expect((await zte3gpp.network(ch)).mode).toBe('umts');
+    const off = scripted({ 'AT+CREG?': ['+CREG: 0,0'] });
+    expect(await zte3gpp.network(off)).toEqual({ mode: 'no-service', roaming: false, sid: null, nid: null });
+    expect(off.sent).toEqual(['AT+CREG?']);
+  });
+
+  it('M-NUM-1 generic CDMA: ^MDN first, then +CNUM, then ~NAMVAL?0; national 9-digit form', async () => {
+    const viaMdn = scripted({ 'AT^MDN': ['^MDN:0441234567'] });
+    expect(await genericCdma.number(viaMdn)).toBe('441234567');
+    expect(viaMdn.sent).toEqual(['AT^MDN']);
+
+    const viaCnum = scripted({ 'AT^MDN': 'ERROR', 'AT+CNUM': ['+CNUM: ,"+380441234568",145'] });
+    expect(await genericCdma.number(viaCnum)).toBe('441234568');
+    expect(viaCnum.sent).toEqual(['AT^MDN', 'AT+CNUM']);
+
+    const viaNam = scripted({ 'AT+CNUM': [], 'AT~NAMVAL?0': ['MDN: 0441234569', 'MIN: 0441234569'] });
+    expect(await genericCdma.number(viaNam)).toBe('441234569');
+    expect(viaNam.sent).toEqual(['AT^MDN', 'AT+CNUM', 'AT~NAMVAL?0']);
+
+    const none = scripted({});
+    expect(await genericCdma.number(none)).toBeNull();
+  });
+
+  it('M-ID-1 generic CDMA: ^MEID overrides, ESN from +GSN "0x" form, upper-case hex', async () => {
+    const ch = scripted({
+      'AT+GCAP': ['+GCAP: +CIS707-A, CIS-856, +MS, +ES, +DS, +FCLASS'],
+      'AT+GMI': ['QUALCOMM INCORPORATED'],
+      'AT+GMM': ['QUALCOMM CDMA Technologies MSM'],
+      'AT+GMR': ['+GMR: +GMR: 1.0.0 1 [Jan 01 2009 00:00:00]'],
+      'AT+GSN': ['0x12de4fa6'],
+      'AT^MEID': ['^MEID: 0xA0000012345678'],
+    });
+    const profile = await pickProfile(ch);
+    expect(profile.id).toBe('generic-cdma');
+    const id = await profile.identity(ch);
+    expect(id).toMatchObject({ manufacturer: 'qualcomm', revision: '1.0.0 1 [Jan 01 2009 00:00:00]', esn: '12DE4FA6', meid: 'A0000012345678', imei: null, imsi: null });
+  });
+});
