@@ -18,7 +18,8 @@ export function normaliseNumber(input: string): NormaliseResult {
   const plus = compact.startsWith('+');
   let national: string | undefined;
   if (digits.length === 12 && digits.startsWith('380')) national = digits.slice(3);
-  else if (plus) return { ok: false, reason: digits.length === 12 ? 'not_ukrainian' : 'wrong_length' };
+  // "+" then anything but 380: another country's number (or a stray plus before a zero).
+  else if (plus) return { ok: false, reason: digits.startsWith('380') || digits.startsWith('0') ? 'wrong_length' : 'not_ukrainian' };
   else if (digits.length === 10 && digits.startsWith('0')) national = digits.slice(1);
   else if (digits.length === 9) national = digits;
   else if (digits.length === 11 && digits.startsWith('80')) national = digits.slice(2); // old "8 0xx" domestic prefix
