@@ -1,7 +1,7 @@
 // 3GPP sticks (Huawei E-series, ZTE MF-series, others): 27.007 registration and signal,
 // Huawei's ^HCSQ/^SYSINFO where present, 27.005 text-mode SMS, *99# data.
 import type { AtChannel } from '../at/at-channel-types';
-import { ask, buildProfile, cnumMethod, deleteSmsGeneric, gppNetwork, readSmsTextMode, sendSmsTextMode } from './generic-base';
+import { ask, buildProfile, cnumMethod, deleteSmsGeneric, gppNetwork, readSms3gpp, sendSms3gpp } from './generic-base';
 import { CodedError } from '../../src/shared/errors';
 import type { ModemProfile, SignalReport } from './modem-types';
 import { encodeGsm7Packed, parseCusd } from './parsers/ussd';
@@ -52,8 +52,8 @@ export const generic3gpp: ModemProfile = buildProfile({
   numberMethods: [cnumMethod],
   network: gppNetwork,
   signal: gppSignal,
-  sendSms: sendSmsTextMode,
-  readSms: readSmsTextMode,
+  sendSms: sendSms3gpp,
+  readSms: readSms3gpp,
   deleteSms: deleteSmsGeneric,
 });
 generic3gpp.ussd = ussd;

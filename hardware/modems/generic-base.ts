@@ -11,6 +11,7 @@ import { parseCopsAct, parseCreg, parseCssSid, parseSidNid, networkFromSysinfo, 
 import { parseCnum } from './parsers/number';
 import { barsFromDbm, levelToDbm, parseCsqLike, parseLevel } from './parsers/signal';
 import { parseCmglText } from './parsers/sms';
+import { encodeSubmitPdus, parseCmglPdu } from './parsers/sms-pdu';
 
 const AT_FAILURES = new Set(['at_unplugged', 'at_closed', 'at_data_mode']);
 
@@ -176,6 +177,22 @@ export async function readSmsTextMode(ch: AtChannel): Promise<SmsMessage[]> {
 export async function deleteSmsGeneric(ch: AtChannel, index: number): Promise<void> {
   const r = await ch.send(`AT+CMGD=${index}`, { timeoutMs: 10_000 });
   if (r.final.kind !== 'ok') throw new CodedError('sms_delete_failed', `The modem could not delete message ${index}.`);
+}
+
+/** 3GPP sticks that refuse text mode (AT+CMGF=1 → ERROR) speak PDU mode only (27.005 §3.2.3). */
+export async function sendSms3gpp(ch: AtChannel, to: string, text: string): Promise<void> {
+  if ((await ask(ch, 'AT+CMGF=1')) !== null) return sendSmsTextMode(ch, to, text);
+  if ((await ask(ch, 'AT+CMGF=0')) === null) throw new CodedError('sms_failed', 'The modem takes SMS neither in text nor in PDU mode.');
+  for (const part of encodeSubmitPdus(to, text)) {
+    const r = await ch.send(`AT+CMGS=${part.length}`, { timeoutMs: 30_000, promptPayload: part.hex });
+    if (r.final.kind !== 'ok') throw new CodedError('sms_failed', `The modem refused the SMS (${r.final.kind}${'text' in r.final ? ` ${r.final.text}` : ''}).`);
+  }
+}
+
+export async function readSms3gpp(ch: AtChannel): Promise<SmsMessage[]> {
+  if ((await ask(ch, 'AT+CMGF=1')) !== null) return parseCmglText((await ask(ch, 'AT+CMGL="ALL"', 10_000)) ?? []);
+  if ((await ask(ch, 'AT+CMGF=0')) === null) return [];
+  return parseCmglPdu((await ask(ch, 'AT+CMGL=4', 10_000)) ?? []);
 }
 
 export { isCdmaGcap, parseMeid, parseTaggedValue };

@@ -2,22 +2,26 @@
 // strings): the vendor differences the virtual modem does not model — ZTE 3GPP's +ZPAS,
 // the CDMA MDN fallback order (^MDN → +CNUM → ~NAMVAL?0), Sierra's !STATUS.
 import { describe, expect, it } from 'vitest';
-import type { AtChannel, AtResponse, FinalResult } from '../at/at-channel-types';
+import type { AtChannel, AtResponse, AtSendOptions, FinalResult } from '../at/at-channel-types';
 import { genericCdma } from './generic-cdma';
 import { pickProfile } from './pick-profile';
+import { generic3gpp } from './generic-3gpp';
 import { zte3gpp } from './zte-3gpp';
 
 type Script = Record<string, string[] | 'ERROR'>;
 
 /** A test double for the AtChannel face: answers from a table, ERROR for anything else. */
-function scripted(script: Script): AtChannel & { sent: string[] } {
+function scripted(script: Script): AtChannel & { sent: string[]; payloads: string[] } {
   const sent: string[] = [];
+  const payloads: string[] = [];
   return {
     path: '/dev/scripted',
     mode: 'command',
     sent,
-    async send(command: string): Promise<AtResponse> {
+    payloads,
+    async send(command: string, opts?: AtSendOptions): Promise<AtResponse> {
       sent.push(command);
+      if (opts?.promptPayload !== undefined) payloads.push(String(opts.promptPayload));
       const a = script[command];
       const final: FinalResult = a === undefined || a === 'ERROR' ? { kind: 'error' } : { kind: 'ok' };
       return { command, lines: Array.isArray(a) ? a : [], final };
@@ -81,5 +85,18 @@ describe('vendor profiles over scripted answers', () => {
     expect(profile.id).toBe('generic-cdma');
     const id = await profile.identity(ch);
     expect(id).toMatchObject({ manufacturer: 'qualcomm', revision: '1.0.0 1 [Jan 01 2009 00:00:00]', esn: '12DE4FA6', meid: 'A0000012345678', imei: null, imsi: null });
+  });
+
+  it('M-SMS-1 a PDU-only 3GPP stick (AT+CMGF=1 refused): sends SMS-SUBMIT PDUs and reads a PDU listing', async () => {
+    const ch = scripted({
+      'AT+CMGF=1': 'ERROR',
+      'AT+CMGF=0': [],
+      'AT+CMGS=15': ['+CMGS: 7'],
+      'AT+CMGL=4': ['+CMGL: 0,1,,24', '07911326040000F0040B911346610089F60000208062917314080CC8F71D14969741F977FD07'],
+    });
+    await generic3gpp.sendSms(ch, '2772', '123456');
+    expect(ch.payloads).toEqual(['0001000481722700000631D98C56B301']);
+    expect(await generic3gpp.readSms(ch)).toEqual([{ index: 0, from: '+31641600986', text: 'How are you?', at: '2002-08-26T19:37:41.000Z', read: true }]);
+    await expect(generic3gpp.sendSms(scripted({}), '2772', '1')).rejects.toMatchObject({ code: 'sms_failed' });
   });
 });
