@@ -70,6 +70,8 @@ describe.skipIf(!hasChromium)('the dashboard on the real stack (virtual modem on
   it('D-TRAF-2/3 the traffic page lists the session and saves a limit', async () => {
     await page.getByTestId('nav-traffic').click();
     await expect.poll(() => page.getByTestId('traffic-sessions').count(), { timeout: 10_000 }).toBe(1);
+    // D-TRAF-4: the local session beside the operator's record (the virtual network reported it by RADIUS).
+    await expect.poll(() => page.getByTestId('reconcile-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.getByTestId('limit-add').click();
     await page.getByTestId('limits-save').click();
     await expect.poll(() => page.getByTestId('limits-message').textContent()).toBe('Limits saved');

@@ -8,6 +8,7 @@ import type { LocalSessionDto, PeriodTotalDto } from '../../../src/shared/app-me
 import { kyivMidnight, kyivMonth, startOfNextKyivMonth } from '../../../src/shared/kyiv-time';
 import { useApi } from '../api-context';
 import { LimitsEditor } from '../components/traffic/LimitsEditor';
+import { ReconcileCard } from '../components/traffic/ReconcileCard';
 import { PeriodChart } from '../components/traffic/PeriodChart';
 import { formatBytes, formatDuration, formatKyivDateTime } from '../format';
 
@@ -108,6 +109,7 @@ export function TrafficPage() {
             <p className="muted">{t('trafficPage.noSessions')}</p>
           )}
         </article>
+        <ReconcileCard local={sessions} {...monthBounds(month)} />
         <LimitsEditor />
       </div>
     </section>
