@@ -16,6 +16,21 @@ describe('M-SIG-1 network parsers (reference §1.3)', () => {
     expect(networkFromSysinfo(s).mode).toBe(mode);
   });
 
+  it.each([
+    ['^SYSINFO:2,4,5,3,1', null, null],
+    ['^SYSINFO:2,4,5,3,1,', null, null],
+    ['^SYSINFO:2,4,5,3,1,,', null, null],
+    ['^SYSINFO:2,4,5,3,1,6', null, null],
+    ['^SYSINFO:2,4,5,3,1,6,', null, null],
+    ['^SYSINFO:2,4,5,3,1,,6', 6, 'hspa'],
+    ['^SYSINFO:2,4,5,3,1,0,6', 6, 'hspa'],
+    ['^SYSINFO: 2,4,5,3,1,0,6', 6, 'hspa'],
+  ])('transcript 05 (ModemManager sysinfo_tests) %s: submode only when the 7th field is there', (line, submode, subMode) => {
+    const s = parseSysinfo(line)!;
+    expect(s).toMatchObject({ srvStatus: 2, srvDomain: 4, sysMode: 3, simState: 1, submode });
+    expect(networkFromSysinfo(s).mode).toBe(subMode ?? 'gsm');
+  });
+
   it('reads roaming and limited service from ^SYSINFO', () => {
     expect(networkFromSysinfo(parseSysinfo('^SYSINFO:2,255,1,2,240')!).roaming).toBe(true);
     expect(networkFromSysinfo(parseSysinfo('^SYSINFO:1,255,0,2,240')!).limited).toBe(true);
@@ -23,7 +38,9 @@ describe('M-SIG-1 network parsers (reference §1.3)', () => {
   });
 
   it('^SYSINFOEX (transcript 05)', () => {
-    expect(parseSysinfoEx('^SYSINFOEX:2,4,5,1,,3,"WCDMA",41,"HSPA+"')).toMatchObject({ mode: 'umts' });
+    for (const l of ['^SYSINFOEX:2,4,5,1,,3,WCDMA,41,HSPA+', '^SYSINFOEX:2,4,5,1,,3,"WCDMA",41,"HSPA+"', '^SYSINFOEX: 2,4,5,1,0,3,"WCDMA",41,"HSPA+"']) {
+      expect(parseSysinfoEx(l)).toMatchObject({ mode: 'umts' }); // submode 41 = WCDMA; the name field is ModemManager's filler
+    }
     expect(parseSysinfoEx('^SYSINFOEX:2,3,0,1,,6,LTE,101,LTE')).toMatchObject({ mode: 'lte' });
     expect(parseSysinfoEx('^SYSINFOEX:2,3,0,1,,2,CDMA,25,EVDO RevA')).toMatchObject({ mode: 'evdo-reva' });
     expect(parseSysinfoEx('^SYSINFOEX:0,0,0,1,,0,,0,')).toMatchObject({ mode: 'no-service' });

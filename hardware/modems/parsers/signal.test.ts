@@ -6,6 +6,7 @@ describe('M-SIG-1 signal parsers (reference §1.3)', () => {
     expect(parseCsqLike('+CSQ: 21,99')).toBe(-71);
     expect(parseCsqLike('^RSSI:12')).toBe(-89); // transcript 08
     expect(parseCsqLike('^RSSI: 19')).toBe(-75); // transcript 10
+    expect(['^RSSI:18', '^RSSI:4'].map(parseCsqLike)).toEqual([-77, -105]); // transcript 10 A, B
     expect(parseCsqLike('+CSQ: 99,99')).toBeNull();
     expect([csqToDbm(0), csqToDbm(31), csqToDbm(99)]).toEqual([-113, -51, null]);
   });

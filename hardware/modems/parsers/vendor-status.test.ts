@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCmti, parseCsnr, parseModeUrc, parsePrefmode, parseSierraStatus, parseSyscfg, parseViaCreg, parseVrom, parseZpas } from './vendor-status';
+import { parseCmti, parseCsnr, parseModeUrc, parsePrefmode, parseSierraStatus, parseSyscfg, parseViaCreg, parseVrom, parseZpas, parseZsnt } from './vendor-status';
 
 describe('vendor status parsers over the reference strings', () => {
   it('^PREFMODE test and read forms (transcript 12)', () => {
@@ -11,6 +11,8 @@ describe('vendor status parsers over the reference strings', () => {
 
   it('^SYSCFG read form (transcript 12)', () => {
     expect(parseSyscfg('^SYSCFG: 2,0,400000,0,3')).toEqual({ mode: 2, acqOrder: 0, band: '400000', roam: 0, srvDomain: 3 });
+    // The test form lists ranges, not a setting: not a read answer.
+    expect(parseSyscfg('^SYSCFG:(2,13,14,16),(0-3),((400000,"WCDMA2100")),(0-2),(0-4)')).toBeNull();
     expect(parseSyscfg('^SYSCFG:2,2,3FFFFFFF,1,2')).toEqual({ mode: 2, acqOrder: 2, band: '3FFFFFFF', roam: 1, srvDomain: 2 });
   });
 
@@ -39,5 +41,12 @@ describe('vendor status parsers over the reference strings', () => {
     expect(parseCsnr('^CSNR: -145,-32')).toEqual({ rscpDbm: -145, ecioDb: -32 });
     expect(parseCmti('+CMTI: "SM",0')).toEqual({ storage: 'SM', index: 0 });
     expect(parseCmti('+CMTI: "ME",12')).toEqual({ storage: 'ME', index: 12 });
+  });
+
+  it('ZTE +ZSNT read form (transcript 14: three integers, shape from ModemManager\'s parser)', () => {
+    expect(parseZsnt('+ZSNT: 0,0,2')).toEqual({ cmMode: 0, netSelMode: 0, prefAcq: 2 });
+    expect(parseZsnt('+ZSNT: 2,0,0 ')).toEqual({ cmMode: 2, netSelMode: 0, prefAcq: 0 });
+    expect(parseZsnt('+ZSNT: <cm_mode>,<net_sel_mode>,<pref_acq>')).toBeNull();
+    expect(parseZpas('+ZPAS: "GPRS/EDGE","CS_ONLY"')).toBe('gsm');
   });
 });

@@ -94,3 +94,12 @@ export function parseCmti(line: string): { storage: string; index: number } | nu
   const m = /^\+CMTI:\s*"([A-Z]+)"\s*,\s*(\d+)/i.exec(line.trim());
   return m ? { storage: m[1]!, index: Number(m[2]) } : null;
 }
+
+/**
+ * ZTE 3GPP +ZSNT: <cm_mode>,<net_sel_mode>,<pref_acq> (ModemManager's ZTE plugin, transcript
+ * 14): cm_mode 0 auto, 1 GSM only, 2 WCDMA only, 6 LTE only; pref_acq 0 auto, 1 2G first, 2 3G first.
+ */
+export function parseZsnt(line: string): { cmMode: number; netSelMode: number; prefAcq: number } | null {
+  const m = /^\+ZSNT:\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*$/i.exec(line.trim());
+  return m ? { cmMode: Number(m[1]), netSelMode: Number(m[2]), prefAcq: Number(m[3]) } : null;
+}
