@@ -193,4 +193,10 @@ export class AssaStore {
   dataSessions(number: string, from: string, to: string): DataSessionRow[] {
     return this.db.prepare('SELECT * FROM data_sessions WHERE number = ? AND started_at >= ? AND started_at < ? ORDER BY started_at').all(number, from, to) as DataSessionRow[];
   }
+  /** A-DATA-1 package balances: bytes moved and outgoing call seconds in [from, to). */
+  usageBetween(number: string, from: string, to: string): { bytes: number; callSeconds: number } {
+    const b = this.db.prepare('SELECT coalesce(sum(in_bytes + out_bytes), 0) AS b FROM data_sessions WHERE number = ? AND started_at >= ? AND started_at < ?').get(number, from, to) as { b: number };
+    const s = this.db.prepare("SELECT coalesce(sum(seconds), 0) AS s FROM call_records WHERE number = ? AND direction = 'out' AND started_at >= ? AND started_at < ?").get(number, from, to) as { s: number };
+    return { bytes: b.b, callSeconds: s.s };
+  }
 }

@@ -23,6 +23,8 @@ const OWN_ONLY: Array<[string, string, unknown?]> = [
   ['GET', '/api/v1/security/logins'],
   ['GET', '/api/v1/security/protected'],
   ['PUT', '/api/v1/security/protected', { sections: [] }],
+  ['POST', '/api/v1/security/protected/unlock', { runa: '100003' }],
+  ['DELETE', '/api/v1/security/protected/unlock'],
   ['PUT', '/api/v1/security/email', { email: 'x@example.com' }],
   ['PUT', '/api/v1/security/password', { oldPassword: 'Kvitka2026', newPassword: 'Other2027x' }],
   ['GET', '/api/v1/security/curators'],
@@ -43,8 +45,11 @@ describe('authorization matrix', () => {
     const r = await other.call('GET', '/api/v1/account?number=441234567');
     expect(r.status).toBe(403);
     expect(JSON.stringify(r.body)).not.toMatch(/Olena|2900/);
-    expect((await other.call('GET', '/api/v1/security/logins?number=441234567')).status).toBe(403);
-    expect((await other.call('PUT', '/api/v1/security/email?number=441234567', { email: 'evil@example.com' })).status).toBe(403);
+    for (const [m, p, b] of OWN_ONLY) {
+      const res = await other.call(m, `${p}?number=441234567`, b);
+      expect(res.status, `${m} ${p}`).toBe(403);
+      expect(JSON.stringify(res.body), `${m} ${p}`).not.toMatch(/Olena|2900|@/);
+    }
     expect(h.assa.ctx.store.account('441234567')!.email).toBeNull();
   });
 
@@ -57,6 +62,7 @@ describe('authorization matrix', () => {
     expect((await owner.call('POST', '/api/v1/security/curators', { number: '441234568', level: 'manage' })).status).toBe(200);
     expect((await other.call('GET', '/api/v1/account?number=441234567')).body.actingAs).toBe('curator-manage');
     expect((await other.call('GET', '/api/v1/security/curators')).body.curating).toEqual([{ number: '441234567', level: 'manage' }]);
+    for (const [m, p, b] of OWN_ONLY) expect((await other.call(m, `${p}?number=441234567`, b)).status, `manage curator ${m} ${p}`).toBe(403);
     expect((await owner.call('DELETE', '/api/v1/security/curators/441234568')).status).toBe(200);
     expect((await other.call('GET', '/api/v1/account?number=441234567')).status).toBe(403);
   });

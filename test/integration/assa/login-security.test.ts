@@ -105,6 +105,18 @@ describe('A-SEC login and security', () => {
     expect((await c.call('GET', '/api/v1/security/logins')).status).toBe(403);
   });
 
+  it('A-RUNA-3 leaving a protected section closes it: re-entering needs a new RUNA, the used one is refused', async () => {
+    const c = new Client(h.assa.url);
+    await c.login('441234567', 'Kvitka2026');
+    expect((await c.call('PUT', '/api/v1/security/protected', { sections: ['security'] })).status).toBe(200);
+    await networkSms(h.assa.url, '441234567', '135790');
+    expect((await c.call('POST', '/api/v1/security/protected/unlock', { runa: '135790' })).status).toBe(200);
+    expect((await c.call('GET', '/api/v1/security/logins')).status).toBe(200);
+    expect((await c.call('DELETE', '/api/v1/security/protected/unlock')).status).toBe(200);
+    expect((await c.call('GET', '/api/v1/security/logins')).body.error.code).toBe('section_protected');
+    expect((await c.call('POST', '/api/v1/security/protected/unlock', { runa: '135790' })).body.error.code).toBe('runa_invalid');
+  });
+
   it('A-SEC-5 password and e-mail change need the old password and send notices', async () => {
     const c = new Client(h.assa.url);
     await c.login('441234567', 'Kvitka2026');

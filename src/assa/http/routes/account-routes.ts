@@ -44,9 +44,8 @@ function packagesLeft(ctx: AssaContext, number: string, tariffId: string) {
   const now = ctx.clock.now();
   const from = kyivMidnight(`${kyivMonth(now)}-01`).toISOString();
   const to = startOfNextKyivMonth(now).toISOString();
-  const used = ctx.store.db.prepare('SELECT coalesce(sum(in_bytes + out_bytes), 0) AS b FROM data_sessions WHERE number = ? AND started_at >= ? AND started_at < ?').get(number, from, to) as { b: number };
-  const talk = ctx.store.db.prepare("SELECT coalesce(sum(seconds), 0) AS s FROM call_records WHERE number = ? AND direction = 'out' AND started_at >= ? AND started_at < ?").get(number, from, to) as { s: number };
-  return { minutesLeft: Math.max(0, p.minutes - Math.ceil(talk.s / 60)), smsLeft: p.sms, megabytesLeft: Math.max(0, p.megabytes - Math.floor(used.b / 2 ** 20)) };
+  const used = ctx.store.usageBetween(number, from, to);
+  return { minutesLeft: Math.max(0, p.minutes - Math.ceil(used.callSeconds / 60)), smsLeft: p.sms, megabytesLeft: Math.max(0, p.megabytes - Math.floor(used.bytes / 2 ** 20)) };
 }
 
 export const accountRoutes =

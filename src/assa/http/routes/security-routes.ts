@@ -61,6 +61,13 @@ export const securityRoutes =
       return { ok: true };
     });
 
+    // A-RUNA-3: leaving the protected sections closes them at once; re-entering needs a new RUNA.
+    app.delete('/api/v1/security/protected/unlock', { schema: { summary: 'A-RUNA-3: leave the protected sections (closes them for this session)', response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+      const c = requireSubscriber(ctx, req);
+      ctx.store.openProtected(c.session.token_hash, null);
+      return { ok: true };
+    });
+
     app.put(
       '/api/v1/security/password',
       { schema: { summary: 'A-SEC-5: change the password (the old one required)', body: Type.Object({ oldPassword: Type.String({ maxLength: 64 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
