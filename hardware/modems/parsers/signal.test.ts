@@ -13,6 +13,7 @@ describe('M-SIG-1 signal parsers (reference §1.3)', () => {
 
   it('Huawei CDMA levels (MC509 p.64) and their dBm', () => {
     expect(['^CSQLVL:60', '^HDRCSQLVL:80', '^HDRCSQ: 40', '^HRSSILVL:99', '^RSSILVL:0'].map(parseLevel)).toEqual([60, 80, 40, 99, 0]);
+    expect(parseLevel('^HDRCSQ: (0, 20, 40, 60, 80, 99)')).toBeNull(); // the test form lists levels (Qualcomm dsat707vend.c)
     expect([0, 20, 40, 60, 80, 99].map(levelToDbm)).toEqual([null, -105, -90, -75, -60, -60]);
   });
 

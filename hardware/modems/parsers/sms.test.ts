@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCmglText, parseHcmgl } from './sms';
+import { parseCmglText, parseCpms, parseHcmgl, parseHcmgr } from './sms';
 
 describe('M-SMS-1 inbox parsers', () => {
   it('reads 27.005 text mode (transcript 09 layout) with its zone in quarter hours', () => {
@@ -27,5 +27,20 @@ describe('M-SMS-1 inbox parsers', () => {
       { index: 0, from: '2772', text: 'kod RUNA 123456 vdalo aktyvovan', at: '2026-11-24T10:00:00.000Z', read: false },
       { index: 1, from: '0441234568', text: 'Баланс', at: '2026-07-01T06:30:00.000Z', read: true },
     ]);
+  });
+
+  it('reads one Huawei CDMA message with ^HCMGR=<index> (MC509 §8.14), body ended by Ctrl-Z', () => {
+    expect(parseHcmgr(['^HCMGR:2772,2026,11,24,12,00,00,0,1,31,0,0,0,1', 'kod RUNA 123456 vdalo aktyvovan\x1a'], 5)).toEqual({
+      index: 5, from: '2772', text: 'kod RUNA 123456 vdalo aktyvovan', at: '2026-11-24T10:00:00.000Z', read: true,
+    });
+    expect(parseHcmgr(['+CMS ERROR: 321'], 5)).toBeNull();
+  });
+
+  it('+CPMS storages (ModemManager captures, reference §1.6)', () => {
+    expect(parseCpms('+CPMS: "ME",1,100,"MT",5,100,"TA",1,100')).toEqual([
+      { storage: 'ME', used: 1, total: 100 }, { storage: 'MT', used: 5, total: 100 }, { storage: 'TA', used: 1, total: 100 },
+    ]);
+    expect(parseCpms('+CPMS: "SM",100,100,"SR",5,10,"TA",1,100')![0]).toEqual({ storage: 'SM', used: 100, total: 100 });
+    expect(parseCpms('+CPMS: "ME","MT","SM"')).toBeNull(); // Huawei MU609 test form: names only
   });
 });

@@ -68,3 +68,24 @@ export function parseCmglText(lines: string[], ucs2 = false): SmsMessage[] {
   }
   return out;
 }
+
+/**
+ * Huawei CDMA ^HCMGR=<index> text-mode answer (MC509 §8.14 p.103): the ^HCMGL header
+ * without its index, then the body ended by Ctrl-Z (0x00 0x1A for Unicode).
+ */
+export function parseHcmgr(lines: string[], index: number): SmsMessage | null {
+  const i = lines.findIndex((l) => /^\^HCMGR:/i.test(l.trim()));
+  if (i < 0) return null;
+  const header = lines[i]!.trim().replace(/^\^HCMGR:\s*/i, `^HCMGL:${index},`);
+  return parseHcmgl([header, lines[i + 1] ?? ''])[0] ?? null;
+}
+
+/** 27.005 +CPMS: "<mem>",<used>,<total>,... (ModemManager's captures, reference §1.6): the storages in order. */
+export function parseCpms(line: string): Array<{ storage: string; used: number; total: number }> | null {
+  const m = /^\+CPMS:\s*(.*)$/i.exec(line.trim());
+  if (!m) return null;
+  const out: Array<{ storage: string; used: number; total: number }> = [];
+  const re = /"([A-Z]+)"\s*,\s*(\d+)\s*,\s*(\d+)/gi;
+  for (let g = re.exec(m[1]!); g; g = re.exec(m[1]!)) out.push({ storage: g[1]!.toUpperCase(), used: Number(g[2]), total: Number(g[3]) });
+  return out.length ? out : null;
+}
