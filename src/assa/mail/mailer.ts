@@ -16,8 +16,9 @@ export interface Mailer {
 
 export const FROM = 'ASSA <no-reply@assa.local>';
 
-export function smtpMailer(opts: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string } }): Mailer {
-  const t = nodemailer.createTransport({ host: opts.host, port: opts.port, secure: opts.secure ?? false, ...(opts.auth ? { auth: opts.auth } : {}), tls: { rejectUnauthorized: false } });
+/** SMTP; the server's TLS certificate is verified unless `allowSelfSigned` says otherwise (a lab relay). */
+export function smtpMailer(opts: { host: string; port: number; secure?: boolean; auth?: { user: string; pass: string }; allowSelfSigned?: boolean }): Mailer {
+  const t = nodemailer.createTransport({ host: opts.host, port: opts.port, secure: opts.secure ?? false, ...(opts.auth ? { auth: opts.auth } : {}), tls: { rejectUnauthorized: !opts.allowSelfSigned } });
   return { send: async (m) => void (await t.sendMail({ from: FROM, ...m })) };
 }
 

@@ -26,9 +26,9 @@ async function radclient(status: 'Start' | 'Stop', ip: string, extra = ''): Prom
 }
 
 /** Sends one accounting packet with the codec; resolves with the reply or null after 500 ms. */
-function sendAccounting(secret: string, attributes: Array<[string, string | number]>): Promise<Buffer | null> {
+function sendAccounting(secret: string, attributes: Array<[string, string | number]>, identifier = 9): Promise<Buffer | null> {
   const sock = dgram.createSocket('udp4');
-  const packet = radius.encode({ code: 'Accounting-Request', secret, identifier: 9, attributes });
+  const packet = radius.encode({ code: 'Accounting-Request', secret, identifier, attributes });
   return new Promise((resolve) => {
     const t = setTimeout(() => (sock.close(), resolve(null)), 500);
     sock.on('message', (m) => (clearTimeout(t), sock.close(), resolve(m)));
@@ -67,5 +67,19 @@ describe('A-NET-1 RADIUS accounting → A-NUM-3 / A-REG-3a', () => {
     expect(reply).not.toBeNull();
     expect(radius.decode({ packet: reply!, secret: DEFAULT_RADIUS_SECRET }).code).toBe('Accounting-Response');
     expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.9' })).body.number).toBe('441234568');
+  });
+
+  it('an Interim-Update keeps the session open and counts Gigawords; the number comes from Calling-Station-Id in any A-NUM-1 form; the reply authenticator checks out', async () => {
+    const base: Array<[string, string | number]> = [['Calling-Station-Id', '+380 44 123-45-68'], ['User-Name', 'ignored-when-calling-station-is-set'], ['Framed-IP-Address', '127.10.0.11'], ['Acct-Session-Id', 'int-1']];
+    const sent = radius.encode({ code: 'Accounting-Request', secret: DEFAULT_RADIUS_SECRET, identifier: 21, attributes: [['Acct-Status-Type', 'Start'], ...base] });
+    const startReply = await sendAccounting(DEFAULT_RADIUS_SECRET, [['Acct-Status-Type', 'Start'], ...base], 21);
+    expect(startReply).not.toBeNull();
+    // The Response Authenticator is MD5(reply with the request's authenticator + secret) (RFC 2866 §3).
+    expect(radius.verify_response({ response: startReply!, request: sent, secret: DEFAULT_RADIUS_SECRET })).toBe(true);
+    const interim = await sendAccounting(DEFAULT_RADIUS_SECRET, [['Acct-Status-Type', 'Interim-Update'], ...base, ['Acct-Input-Octets', 10], ['Acct-Input-Gigawords', 2], ['Acct-Output-Octets', 300], ['Acct-Session-Time', 60]], 22);
+    expect(radius.decode({ packet: interim!, secret: DEFAULT_RADIUS_SECRET }).code).toBe('Accounting-Response');
+    const [row] = h.assa.ctx.store.dataSessions('441234568', '2000-01-01', '2100-01-01');
+    expect(row).toMatchObject({ ip: '127.10.0.11', out_bytes: 2 * 2 ** 32 + 10, in_bytes: 300, seconds: 60, stopped_at: null });
+    expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.11' })).body).toEqual({ number: '441234568' });
   });
 });
