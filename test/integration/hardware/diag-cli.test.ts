@@ -1,8 +1,10 @@
 // `assa diag --port <pty> --json` (CONTRACTS.md) as a user runs it, against the virtual
 // modem on real pseudo-terminals (socat) for a Huawei CDMA, a ZTE CDMA and a 3GPP stick;
-// exit 2 for a port that never answers, 3 for one that cannot be opened.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// exit 2 for a port that never answers, 3 for one that cannot be opened. A second block
+// runs it against a scripted device (test/fixtures/bin/scripted-modem.mjs on a socat pty)
+// that answers with the reference's captured strings, so every contract field is exact.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,8 +14,10 @@ import { startPtyModem, type PtyModem } from '../../../hardware/virtual/pty-runn
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-diag-'));
 const modems: PtyModem[] = [];
+const scripted: ChildProcess[] = [];
 afterAll(async () => {
   for (const m of modems) await m.close();
+  for (const c of scripted) if (c.exitCode === null) c.kill();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -91,5 +95,73 @@ describe('M-DIAG-1 assa diag --json over a pty', () => {
     const r = await diag(['--port', path.join(dir, 'no-such-tty'), '--json']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/does not exist/);
+  });
+});
+
+/** socat joins a pty (reachable at a symlink) to the scripted responder; resolves once the link exists. */
+async function scriptedDevice(name: string): Promise<string> {
+  const link = path.join(dir, `scripted-${name}`);
+  const script = path.resolve('test/fixtures/scripted-modems', `${name}.json`);
+  const child = spawn('socat', [`pty,raw,echo=0,link=${link}`, `EXEC:node test/fixtures/bin/scripted-modem.mjs ${script}`], { stdio: 'ignore' });
+  scripted.push(child);
+  const until = Date.now() + 10_000;
+  while (!existsSync(link)) {
+    if (Date.now() > until || child.exitCode !== null) throw new Error(`socat did not make ${link}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return link;
+}
+
+describe('M-DIAG-1 assa diag --json against scripted devices answering with the reference strings', () => {
+  it('Huawei EC121 (EC-series CDMA): every contract field exact, EV-DO and 1x apart', async () => {
+    const port = await scriptedDevice('huawei-ec121');
+    const r = await diag(['--port', port, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      port, profile: 'huawei-cdma', manufacturer: 'huawei', model: 'EC121', revision: '11.100.17.00.114',
+      esn: '12DE4FA6', meid: 'A0C72311111111', imei: null, imsi: '255040441234567', mdn: '441234567',
+      hardwareVersion: 'CE62TCPUVer A', prlVersion: '10021',
+      network: { mode: 'evdo-rel0', roaming: false, sid: 4145, nid: 7 },
+      signal: { cdma1x: { rssiDbm: -71, ecioDb: null }, evdo: { rssiDbm: -75, ecioDb: null, sinrDb: null }, gsm: null },
+      errors: [],
+    });
+    expect(j.transcript).toContainEqual({ t: expect.stringMatching(/Z$/), dir: 'rx', line: '^MDN:0441234567' });
+  });
+
+  it('ZTE AC-series CDMA: MEID:ESN pair from +GSN, repeated +GMR tag, roaming 1x, SID without NID, unknowns null', async () => {
+    const port = await scriptedDevice('zte-ac2726');
+    const r = await diag(['--port', port, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      port, profile: 'zte-cdma', manufacturer: 'zte', model: 'AC2726', revision: 'P671A1V1.0.0B03',
+      esn: '80D9BBCA', meid: 'A1000013FB653A', imei: null, imsi: null, mdn: null,
+      network: { mode: 'cdma1x', roaming: true, sid: 4145, nid: null },
+      signal: { cdma1x: { rssiDbm: -89, ecioDb: null }, evdo: null, gsm: null },
+    });
+    // The MDN was asked for by every method, in order, before giving up (M-NUM-1).
+    const tx = j.transcript.filter((t: { dir: string }) => t.dir === 'tx').map((t: { line: string }) => t.line);
+    expect(tx.filter((l: string) => ['AT^MDN', 'AT+CNUM', 'AT~NAMVAL?0'].includes(l))).toEqual(['AT^MDN', 'AT+CNUM', 'AT~NAMVAL?0']);
+  });
+
+  it('ZTE MF627 (3GPP): IMEI, IMSI, +CNUM number in the national form, +ZPAS technology, roaming', async () => {
+    const port = await scriptedDevice('zte-mf627');
+    const r = await diag(['--port', port, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      port, profile: 'zte-3gpp', manufacturer: 'zte', model: 'MF627', revision: 'BD_3GHAP673A4V1.0.0B02',
+      esn: null, meid: null, imei: '023589923858188', imsi: '255030123456789', mdn: '671234567',
+      network: { mode: 'gsm', roaming: true, sid: null, nid: null },
+      signal: { cdma1x: null, evdo: null, gsm: { rssiDbm: -71 } },
+    });
+  });
+
+  it('exit 2 and nothing on stdout for a scripted port that never answers', async () => {
+    const port = await scriptedDevice('silent');
+    const r = await diag(['--port', port, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
   });
 });
