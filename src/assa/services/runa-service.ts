@@ -1,7 +1,7 @@
 // A-RUNA-1..4 and A-NET-2: activation events from the network, and the one-time check
 // used by registration, unlocking and protected sections. Codes are stored hashed and
 // bound to the number; a newer activation replaces the older; one use; 10 minutes;
-// at most 5 activations per number in 10 minutes.
+// at most 5 activations per number in 10 minutes; 5 wrong guesses spend a live code.
 import type { NetworkEvent, NetworkReply } from '../../shared/network-contract';
 import { toNationalOrNull } from '../../shared/phone-number';
 import { RUNA_TEXTS, RUNA_TTL_MS, runaFromDial, runaFromSms } from '../domain/runa';
@@ -10,6 +10,7 @@ import { transaction } from '../store/open-database';
 import type { AssaContext } from '../http/context';
 
 const MAX_ACTIVATIONS = 5;
+export const MAX_WRONG_GUESSES = 5;
 
 export function handleNetworkEvent(ctx: AssaContext, e: NetworkEvent): NetworkReply {
   const number = toNationalOrNull(e.number);
@@ -37,7 +38,12 @@ export function useRuna(ctx: AssaContext, number: string, code: string | undefin
   return transaction(ctx.store.db, () => {
     const r = ctx.store.runa(number);
     const now = ctx.clock.now();
-    if (!r || r.used_at !== null || now > r.expires_at || !sameHash(r.code_hash, runaHash(number, code))) return false;
+    if (!r || r.used_at !== null || now > r.expires_at) return false;
+    if (!sameHash(r.code_hash, runaHash(number, code))) {
+      // Six digits are guessable from many addresses within 10 minutes: a few misses spend the code.
+      ctx.store.runaGuessFailed(number, now, MAX_WRONG_GUESSES);
+      return false;
+    }
     ctx.store.useRuna(number, now);
     return true;
   });

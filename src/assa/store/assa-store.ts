@@ -125,13 +125,20 @@ export class AssaStore {
 
   // ---- RUNA (A-RUNA-3) ----
   putRuna(r: RunaRow): void {
-    this.db.prepare('INSERT INTO runa_codes (number, code_hash, activated_at, expires_at, used_at) VALUES (@number, @code_hash, @activated_at, @expires_at, NULL) ON CONFLICT(number) DO UPDATE SET code_hash = excluded.code_hash, activated_at = excluded.activated_at, expires_at = excluded.expires_at, used_at = NULL').run(r);
+    this.db.prepare('INSERT INTO runa_codes (number, code_hash, activated_at, expires_at, used_at) VALUES (@number, @code_hash, @activated_at, @expires_at, NULL) ON CONFLICT(number) DO UPDATE SET code_hash = excluded.code_hash, activated_at = excluded.activated_at, expires_at = excluded.expires_at, used_at = NULL, failed_attempts = 0').run(r);
   }
   runa(number: string): RunaRow | undefined {
     return this.db.prepare('SELECT * FROM runa_codes WHERE number = ?').get(number) as RunaRow | undefined;
   }
   useRuna(number: string, at: number): void {
     this.db.prepare('UPDATE runa_codes SET used_at = ? WHERE number = ?').run(at, number);
+  }
+  /** Counts a wrong guess against the live RUNA; at `max` the code is spent. Returns the count. */
+  runaGuessFailed(number: string, at: number, max: number): number {
+    this.db.prepare('UPDATE runa_codes SET failed_attempts = failed_attempts + 1 WHERE number = ?').run(number);
+    const n = (this.db.prepare('SELECT failed_attempts AS n FROM runa_codes WHERE number = ?').get(number) as { n: number }).n;
+    if (n >= max) this.useRuna(number, at);
+    return n;
   }
   recordRunaActivation(number: string, at: number): number {
     this.db.prepare('INSERT INTO runa_activations (number, at) VALUES (?, ?)').run(number, at);

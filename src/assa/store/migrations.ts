@@ -100,6 +100,11 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'RUNA wrong guesses (a live code is spent after 5)',
+    sql: `ALTER TABLE runa_codes ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;`,
+  },
+  {
     version: 50,
     name: 'money: ledger, idempotency, vouchers, payments, services, tariff changes, billing runs',
     sql: `

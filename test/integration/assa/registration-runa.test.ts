@@ -65,6 +65,17 @@ describe('A-REG and A-RUNA', () => {
     expect(unlock.body.error.code).toBe('runa_invalid');
   });
 
+  it('A-RUNA-3 five wrong guesses spend the live RUNA, so the right code is refused afterwards; a new activation works', async () => {
+    await networkSms(base, '441234567', '271828');
+    for (let i = 0; i < 5; i++) {
+      const r = await register({ number: '441234567', password: 'Kvitka2026', runa: `00000${i}` });
+      expect(r.status).toBe(403);
+    }
+    expect((await register({ number: '441234567', password: 'Kvitka2026', runa: '271828' })).status).toBe(403);
+    await networkSms(base, '441234567', '161803');
+    expect((await register({ number: '441234567', password: 'Kvitka2026', runa: '161803' })).status).toBe(201);
+  });
+
   it('A-RUNA rate limit: no more than 5 activations in 10 minutes', async () => {
     for (let i = 0; i < 5; i++) expect((await networkSms(base, '441234567', `40000${i}`)).body.reply.text).toMatch(/vdalo aktyvovan/);
     expect((await networkSms(base, '441234567', '400009')).body.reply.text).toMatch(/ne aktyvovan/);
