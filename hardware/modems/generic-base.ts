@@ -53,6 +53,8 @@ export interface ProfileParts {
   readSms(ch: AtChannel): Promise<SmsMessage[]>;
   deleteSms(ch: AtChannel, index: number): Promise<void>;
   identityExtras?(ch: AtChannel, id: ModemIdentity): Promise<ModemIdentity>;
+  /** Commands that dial a feature code, tried in order while they answer ERROR (M-CALL-1); default ATD<code>; */
+  serviceDial?(code: string): string[];
 }
 
 /** Identity from ATI, then the single commands (ModemManager's order), then vendor extras. */
@@ -101,9 +103,16 @@ export function buildProfile(parts: ProfileParts): ModemProfile {
     deleteSms: (ch, index) => parts.deleteSms(ch, index),
     async dialServiceCode(ch, code) {
       if (!/^[0-9*#+]{1,32}$/.test(code)) throw new CodedError('invalid_code', 'A service code is digits, * and # only.', { field: 'code' });
-      // Voice-style dial of a feature code; the network's announcement ends the call (A-RUNA-2).
-      const r = await ch.send(`ATD${code}${parts.tech === '3gpp' ? ';' : ''}`, { timeoutMs: 30_000 });
-      return r.final.kind === 'ok' ? 'ok' : r.final.kind === 'busy' ? 'busy' : r.final.kind === 'no-answer' ? 'no-answer' : r.final.kind === 'no-carrier' ? 'no-carrier' : 'error';
+      // A feature code is a voice-style call the network's announcement ends (A-RUNA-2). Each
+      // dial form the vendor knows is tried in order; ERROR means "not this form", any other
+      // final result is the network's outcome.
+      const forms = parts.serviceDial?.(code) ?? [`ATD${code};`];
+      let kind: string = 'error';
+      for (const command of forms) {
+        kind = (await ch.send(command, { timeoutMs: 30_000 })).final.kind;
+        if (kind !== 'error' && kind !== 'cme-error') break;
+      }
+      return kind === 'ok' ? 'ok' : kind === 'busy' ? 'busy' : kind === 'no-answer' ? 'no-answer' : kind === 'no-carrier' ? 'no-carrier' : 'error';
     },
   };
 }

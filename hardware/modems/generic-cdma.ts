@@ -1,6 +1,6 @@
 // A Qualcomm-based CDMA stick (IS-707 + Qualcomm's ^-extensions that most CDMA firmwares
 // share): ^SYSINFO/^CURRSID/+CSS for the network, +CSQ for 1x and ^HDRCSQ for EV-DO,
-// 27.005 text-mode SMS. The MDN by the reference's practical order (at-commands.md §1.2):
+// 27.005 text-mode SMS, feature codes by AT+CDV. The MDN by the reference's practical order (at-commands.md §1.2):
 // AT^MDN, then AT+CNUM, then Sierra-style AT~NAMVAL?0; each firmware lacks some of them.
 import type { AtChannel } from '../at/at-channel-types';
 import { ask, buildProfile, cdmaNetwork, cdmaSignal, cnumMethod, deleteSmsGeneric, parseMeid, readSmsTextMode, sendSmsTextMode } from './generic-base';
@@ -16,6 +16,8 @@ export const genericCdma: ModemProfile = buildProfile({
   dialString: '#777',
   signalUrcPrefixes: ['^RSSILVL', '^HRSSILVL', '^MODE'],
   numberMethods: [mdnMethod, cnumMethod, namvalMethod],
+  // Qualcomm's CDMA dial is AT+CDV<number> (at-commands.md 1.7); firmwares without it take ATD<code>;.
+  serviceDial: (code) => [`AT+CDV${code}`, `ATD${code};`],
   async identityExtras(ch, id) {
     return { ...id, meid: parseMeid((await ask(ch, 'AT^MEID')) ?? []) ?? id.meid };
   },

@@ -6,6 +6,7 @@ import type { AtChannel, AtResponse, AtSendOptions, FinalResult } from '../at/at
 import { genericCdma } from './generic-cdma';
 import { pickProfile } from './pick-profile';
 import { generic3gpp } from './generic-3gpp';
+import { huaweiCdma } from './huawei-cdma';
 import { zte3gpp } from './zte-3gpp';
 
 type Script = Record<string, string[] | 'ERROR'>;
@@ -98,5 +99,19 @@ describe('vendor profiles over scripted answers', () => {
     expect(ch.payloads).toEqual(['0001000481722700000631D98C56B301']);
     expect(await generic3gpp.readSms(ch)).toEqual([{ index: 0, from: '+31641600986', text: 'How are you?', at: '2002-08-26T19:37:41.000Z', read: true }]);
     await expect(generic3gpp.sendSms(scripted({}), '2772', '1')).rejects.toMatchObject({ code: 'sms_failed' });
+  });
+
+  it('M-CALL-1 feature codes: Huawei CDMA and 3GPP dial ATD<code>; Qualcomm CDMA AT+CDV<code>, ATD<code>; when +CDV is refused', async () => {
+    const hw = scripted({ 'ATD*2772*123456;': [] });
+    expect(await huaweiCdma.dialServiceCode(hw, '*2772*123456')).toBe('ok');
+    expect(hw.sent).toEqual(['ATD*2772*123456;']);
+    const q = scripted({ 'AT+CDV*2772*123456': [] });
+    expect(await genericCdma.dialServiceCode(q, '*2772*123456')).toBe('ok');
+    expect(q.sent).toEqual(['AT+CDV*2772*123456']);
+    const old = scripted({ 'ATD*2772*123456;': [] });
+    expect(await genericCdma.dialServiceCode(old, '*2772*123456')).toBe('ok');
+    expect(old.sent).toEqual(['AT+CDV*2772*123456', 'ATD*2772*123456;']);
+    expect(await generic3gpp.dialServiceCode(scripted({}), '*2772*1')).toBe('error');
+    await expect(generic3gpp.dialServiceCode(scripted({}), '*2772*1;ATH')).rejects.toMatchObject({ code: 'invalid_code' });
   });
 });
