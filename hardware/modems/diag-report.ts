@@ -1,14 +1,20 @@
 // M-DIAG-1: the diagnostic report of one modem, in the shape of `assa diag --json`
 // (CONTRACTS.md), and as text a person reads. Values the modem did not give are null.
-import type { AtChannel, TranscriptEntry } from '../at/at-channel-types';
+import type { AtChannel, AtChannelMode, TranscriptEntry } from '../at/at-channel-types';
 import type { ProbeResult } from '../probe/port-prober';
+import { ask } from './generic-base';
 import type { ModemIdentity, ModemProfile, NetworkStatus, SignalReport } from './modem-types';
+import { parseCpin, type SimState } from './parsers/sim';
 
 export interface DiagReport extends ModemIdentity {
   port: string;
   dataPort: string | null;
   profile: string;
   mdn: string | null;
+  /** AT+CPIN? (SIM or R-UIM); null on NV-provisioned CDMA sticks that have no card. */
+  simState: SimState | null;
+  /** The control port's state: 'data' while a session holds it after CONNECT. */
+  channelMode: AtChannelMode;
   network: NetworkStatus;
   signal: { cdma1x: SignalReport['cdma1x']; evdo: SignalReport['evdo']; gsm: SignalReport['gsm']; bars: number };
   probe: ProbeResult[];
@@ -31,12 +37,15 @@ export async function buildDiagReport(ch: AtChannel, profile: ModemProfile, opts
   const mdn = await step('number', () => profile.number(ch), null);
   const network = await step('network', () => profile.network(ch), { mode: 'unknown' as const, roaming: false, sid: null, nid: null });
   const signal = await step('signal', () => profile.signal(ch), { cdma1x: null, evdo: null, gsm: null, bars: 0 });
+  const simState = await step('sim', async () => parseCpin((await ask(ch, 'AT+CPIN?')) ?? []), null);
   return {
     port: ch.path,
     dataPort: opts.dataPort ?? null,
     profile: profile.id,
     ...id,
     mdn,
+    simState,
+    channelMode: ch.mode,
     network: { mode: network.mode, roaming: network.roaming, sid: network.sid, nid: network.nid },
     signal: { cdma1x: signal.cdma1x, evdo: signal.evdo, gsm: signal.gsm, bars: signal.bars },
     probe: opts.probe ?? [],
@@ -49,7 +58,7 @@ export function renderDiagText(r: DiagReport): string {
   const v = (x: unknown) => (x === null || x === undefined ? '—' : String(x));
   const sig = [
     r.signal.cdma1x ? `1x ${r.signal.cdma1x.rssiDbm} dBm${r.signal.cdma1x.ecioDb !== null ? ` Ec/Io ${r.signal.cdma1x.ecioDb} dB` : ''}` : null,
-    r.signal.evdo ? `EV-DO ${r.signal.evdo.rssiDbm} dBm` : null,
+    r.signal.evdo ? `EV-DO ${r.signal.evdo.rssiDbm} dBm${r.signal.evdo.ecioDb !== null ? ` Ec/Io ${r.signal.evdo.ecioDb} dB` : ''}${r.signal.evdo.sinrDb !== null ? ` SINR ${r.signal.evdo.sinrDb} dB` : ''}` : null,
     r.signal.gsm ? `3GPP ${r.signal.gsm.rssiDbm} dBm` : null,
   ].filter(Boolean);
   const lines = [
@@ -64,6 +73,8 @@ export function renderDiagText(r: DiagReport): string {
     `IMEI / IMSI     ${v(r.imei)} / ${v(r.imsi)}`,
     `PRL             ${v(r.prlVersion)}`,
     `Number (MDN)    ${v(r.mdn)}`,
+    `SIM / R-UIM     ${v(r.simState)}`,
+    `Port state      ${r.channelMode}`,
     `Network         ${r.network.mode}${r.network.roaming ? ', roaming' : ''}${r.network.sid !== null ? `, SID ${r.network.sid}` : ''}${r.network.nid !== null ? ` NID ${r.network.nid}` : ''}`,
     `Signal          ${sig.length ? sig.join('; ') : '—'} (${r.signal.bars}/5)`,
   ];

@@ -2,37 +2,15 @@
 // strings): the vendor differences the virtual modem does not model — ZTE 3GPP's +ZPAS,
 // the CDMA MDN fallback order (^MDN → +CNUM → ~NAMVAL?0), Sierra's !STATUS.
 import { describe, expect, it } from 'vitest';
-import type { AtChannel, AtResponse, AtSendOptions, FinalResult } from '../at/at-channel-types';
+import { scriptedAtChannel, type Script } from './testing/scripted-at-channel';
 import { genericCdma } from './generic-cdma';
 import { pickProfile } from './pick-profile';
 import { generic3gpp } from './generic-3gpp';
 import { huaweiCdma } from './huawei-cdma';
+import { sierraCdma } from './sierra-cdma';
 import { zte3gpp } from './zte-3gpp';
 
-type Script = Record<string, string[] | 'ERROR'>;
-
-/** A test double for the AtChannel face: answers from a table, ERROR for anything else. */
-function scripted(script: Script): AtChannel & { sent: string[]; payloads: string[] } {
-  const sent: string[] = [];
-  const payloads: string[] = [];
-  return {
-    path: '/dev/scripted',
-    mode: 'command',
-    sent,
-    payloads,
-    async send(command: string, opts?: AtSendOptions): Promise<AtResponse> {
-      sent.push(command);
-      if (opts?.promptPayload !== undefined) payloads.push(String(opts.promptPayload));
-      const a = script[command];
-      const final: FinalResult = a === undefined || a === 'ERROR' ? { kind: 'error' } : { kind: 'ok' };
-      return { command, lines: Array.isArray(a) ? a : [], final };
-    },
-    onUnsolicited: () => () => undefined,
-    onModeChange: () => () => undefined,
-    transcript: () => [],
-    close: async () => undefined,
-  };
-}
+const scripted = (script: Script) => scriptedAtChannel(script);
 
 describe('vendor profiles over scripted answers', () => {
   it('M-SIG-1 ZTE MF626 (3GPP): technology from +ZPAS "GPRS/EDGE", roaming from +CREG', async () => {
@@ -113,5 +91,16 @@ describe('vendor profiles over scripted answers', () => {
     expect(old.sent).toEqual(['AT+CDV*2772*123456', 'ATD*2772*123456;']);
     expect(await generic3gpp.dialServiceCode(scripted({}), '*2772*1')).toBe('error');
     await expect(generic3gpp.dialServiceCode(scripted({}), '*2772*1;ATH')).rejects.toMatchObject({ code: 'invalid_code' });
+  });
+
+  it('M-SIG-1/M-NUM-1 Sierra MC5725 (transcript 13): network from AT!STATUS, the MDN from ~NAMVAL?0', async () => {
+    const ch = scripted({
+      'AT!STATUS': ['Current band: Cellular Sleep', 'Current channel: 775', 'SID: 30  NID: 2  1xRoam: 0 HDRRoam: 0', 'Temp: 29  State: 200  Sys Mode: HDR', 'Pilot acquired', 'Modem has registered', 'HDR Revision: A'],
+      'AT~NAMVAL?0': ['MDN: 0441234567', 'MIN: 0441234567'],
+    });
+    expect(await sierraCdma.network(ch)).toMatchObject({ mode: 'evdo-reva', roaming: false, sid: 30, nid: 2 });
+    expect(await sierraCdma.number(ch)).toBe('441234567');
+    const off = scripted({ 'AT!STATUS': ['Current band: PCS CDMA', 'Current channel: 350', 'SID: 0 NID: 0  Roaming: 0', 'Temp: 39  State: 100  Scan Mode: 0', 'Pilot NOT acquired', 'Modem has NOT registered'] });
+    expect(await sierraCdma.network(off)).toMatchObject({ mode: 'no-service', sid: null, nid: null });
   });
 });

@@ -121,7 +121,7 @@ describe('M-DIAG-1 assa diag --json against scripted devices answering with the 
     expect(j).toMatchObject({
       port, profile: 'huawei-cdma', manufacturer: 'huawei', model: 'EC121', revision: '11.100.17.00.114',
       esn: '12DE4FA6', meid: 'A0C72311111111', imei: null, imsi: '255040441234567', mdn: '441234567',
-      hardwareVersion: 'CE62TCPUVer A', prlVersion: '10021',
+      hardwareVersion: 'CE62TCPUVer A', prlVersion: '10021', simState: null, channelMode: 'command', // NV stick: no R-UIM (sim_state 240)
       network: { mode: 'evdo-rel0', roaming: false, sid: 4145, nid: 7 },
       signal: { cdma1x: { rssiDbm: -71, ecioDb: null }, evdo: { rssiDbm: -75, ecioDb: null, sinrDb: null }, gsm: null },
       errors: [],
@@ -152,7 +152,7 @@ describe('M-DIAG-1 assa diag --json against scripted devices answering with the 
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({
       port, profile: 'zte-3gpp', manufacturer: 'zte', model: 'MF627', revision: 'BD_3GHAP673A4V1.0.0B02',
-      esn: null, meid: null, imei: '023589923858188', imsi: '255030123456789', mdn: '671234567',
+      esn: null, meid: null, imei: '023589923858188', imsi: '255030123456789', mdn: '671234567', simState: 'ready',
       network: { mode: 'gsm', roaming: true, sid: null, nid: null },
       signal: { cdma1x: null, evdo: null, gsm: { rssiDbm: -71 } },
     });
