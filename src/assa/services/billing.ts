@@ -23,10 +23,7 @@ export function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string
         money.move(c.number, 'tariff_change', -cost, at, `Switch to ${t.name}`);
       }
     }
-    for (const s of money.billableSubscribers()) {
-      if (chargeFee(ctx, money, s.number, month, at)) charged++;
-      else blocked++;
-    }
+    ({ charged, blocked } = money.chargeMonthlyFees(month, at));
     money.markBillingRun(month, at);
   });
   return { charged, blocked, alreadyRan: false };

@@ -140,6 +140,28 @@ export class MoneyStore {
   feePaidFor(number: string, month: string): boolean {
     return !!this.db.prepare("SELECT 1 FROM movements WHERE number = ? AND kind = 'fee' AND ref = ?").get(number, `fee:${month}`);
   }
+  /**
+   * A-DATA-2 for everybody at once (the month-start run): the fee is taken, in full, from
+   * every active or blocked number whose balance covers it and that has not paid this
+   * month; the others are blocked. Set-based, inside the caller's transaction.
+   */
+  chargeMonthlyFees(month: string, at: string): { charged: number; blocked: number } {
+    const ref = `fee:${month}`;
+    const due = `FROM subscribers s JOIN tariffs t ON t.id = s.tariff_id
+      WHERE s.status IN ('active', 'blocked') AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.number = s.number AND m.kind = 'fee' AND m.ref = @ref)`;
+    const charged = this.db
+      .prepare(`INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref)
+        SELECT s.number, @at, 'fee', -t.monthly_fee_kopecks, s.balance_kopecks - t.monthly_fee_kopecks, 'Monthly fee ' || @month, @ref ${due} AND s.balance_kopecks >= t.monthly_fee_kopecks`)
+      .run({ at, month, ref }).changes;
+    // The balances follow the movements just written (one running total per number).
+    this.db
+      .prepare(`UPDATE subscribers SET balance_kopecks = (SELECT m.balance_after_kopecks FROM movements m WHERE m.number = subscribers.number AND m.kind = 'fee' AND m.ref = @ref), status = 'active'
+        WHERE number IN (SELECT number FROM movements WHERE kind = 'fee' AND ref = @ref AND at = @at)`)
+      .run({ ref, at });
+    const blocked = this.db.prepare(`UPDATE subscribers SET status = 'blocked' WHERE number IN (SELECT s.number ${due})`).run({ ref }).changes;
+    return { charged, blocked };
+  }
+
   setStatus(number: string, status: 'active' | 'blocked'): void {
     this.db.prepare('UPDATE subscribers SET status = ? WHERE number = ?').run(status, number);
   }
