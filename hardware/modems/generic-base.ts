@@ -138,8 +138,14 @@ export async function cdmaNetwork(ch: AtChannel): Promise<NetworkStatus> {
 }
 
 /** CDMA signal: 1x from +CSQ (the 1x pilot), EV-DO from the HDR level when EV-DO is up. */
-export async function cdmaSignal(ch: AtChannel, evdoCommands: string[]): Promise<SignalReport> {
-  const rssi1x = ((await ask(ch, 'AT+CSQ')) ?? []).map(parseCsqLike).find((x) => x !== null) ?? null;
+export async function cdmaSignal(ch: AtChannel, evdoCommands: string[], oneXCommands: string[] = ['AT+CSQ']): Promise<SignalReport> {
+  // +CSQ (0..31) first; Huawei's ^CSQLVL (0..99 level, ModemManager's choice) where +CSQ is not answered.
+  let rssi1x: number | null = null;
+  for (const c of oneXCommands) {
+    const lines = (await ask(ch, c)) ?? [];
+    rssi1x = lines.map(parseCsqLike).find((x) => x !== null) ?? lines.map(parseLevel).map((l) => (l === null ? null : levelToDbm(l))).find((x) => x !== null) ?? null;
+    if (rssi1x !== null) break;
+  }
   let evdoDbm: number | null = null;
   for (const c of evdoCommands) {
     const lvl = ((await ask(ch, c)) ?? []).map(parseLevel).find((x) => x !== null);

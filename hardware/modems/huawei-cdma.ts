@@ -37,7 +37,7 @@ export const huaweiCdma: ModemProfile = buildProfile({
     };
   },
   network: cdmaNetwork,
-  signal: (ch) => cdmaSignal(ch, ['AT^HDRCSQLVL', 'AT^HDRCSQ']),
+  signal: (ch) => cdmaSignal(ch, ['AT^HDRCSQLVL', 'AT^HDRCSQ'], ['AT+CSQ', 'AT^CSQLVL']),
   sendSms: huaweiCdmaSms,
   async readSms(ch) {
     await ask(ch, 'AT+CMGF=1');

@@ -103,4 +103,11 @@ describe('vendor profiles over scripted answers', () => {
     const off = scripted({ 'AT!STATUS': ['Current band: PCS CDMA', 'Current channel: 350', 'SID: 0 NID: 0  Roaming: 0', 'Temp: 39  State: 100  Scan Mode: 0', 'Pilot NOT acquired', 'Modem has NOT registered'] });
     expect(await sierraCdma.network(off)).toMatchObject({ mode: 'no-service', sid: null, nid: null });
   });
+
+  it('M-SIG-1 Huawei CDMA: 1x from ^CSQLVL when +CSQ is not answered, EV-DO from ^HDRCSQLVL, apart', async () => {
+    const ch = scripted({ 'AT+CSQ': 'ERROR', 'AT^CSQLVL': ['^CSQLVL:40'], 'AT^HDRCSQLVL': ['^HDRCSQLVL:80'] });
+    expect(await huaweiCdma.signal(ch)).toEqual({ cdma1x: { rssiDbm: -90, ecioDb: null }, evdo: { rssiDbm: -60, ecioDb: null, sinrDb: null }, gsm: null, bars: 5 });
+    const none = scripted({ 'AT+CSQ': ['+CSQ: 99,99'] });
+    expect(await huaweiCdma.signal(none)).toEqual({ cdma1x: null, evdo: null, gsm: null, bars: 0 });
+  });
 });
