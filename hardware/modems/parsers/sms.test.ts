@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCmglText, parseCpms, parseHcmgl, parseHcmgr } from './sms';
+import { parseCmglText, parseCpms, parseHcmgl, parseHcmgr, parseHcmgsReport } from './sms';
 
 describe('M-SMS-1 inbox parsers', () => {
   it('reads 27.005 text mode (transcript 09 layout) with its zone in quarter hours', () => {
@@ -42,5 +42,13 @@ describe('M-SMS-1 inbox parsers', () => {
     ]);
     expect(parseCpms('+CPMS: "SM",100,100,"SR",5,10,"TA",1,100')![0]).toEqual({ storage: 'SM', used: 100, total: 100 });
     expect(parseCpms('+CPMS: "ME","MT","SM"')).toBeNull(); // Huawei MU609 test form: names only
+  });
+
+  it('Huawei CDMA send outcome: ^HCMGS: <mr>, ^HCMGSS, ^HCMGSF with or without the colon (MC509 vs Qualcomm)', () => {
+    expect(parseHcmgsReport('^HCMGS: 12')).toEqual({ kind: 'sent', mr: 12 });
+    expect(parseHcmgsReport('^HCMGSS:12')).toEqual({ kind: 'delivered', mr: 12 });
+    expect(parseHcmgsReport('^HCMGSF: 109')).toEqual({ kind: 'failed', cause: 109 });
+    expect(parseHcmgsReport('^HCMGSF109')).toEqual({ kind: 'failed', cause: 109 });
+    expect(parseHcmgsReport('^HCMGSF: <err>')).toBeNull();
   });
 });

@@ -89,3 +89,16 @@ export function parseCpms(line: string): Array<{ storage: string; used: number; 
   for (let g = re.exec(m[1]!); g; g = re.exec(m[1]!)) out.push({ storage: g[1]!.toUpperCase(), used: Number(g[2]), total: Number(g[3]) });
   return out.length ? out : null;
 }
+
+/**
+ * Huawei CDMA send outcome (reference §1.6): `^HCMGS: <mr>` right after the send, then the
+ * network's verdict `^HCMGSS: <mr>` or `^HCMGSF: <cause>` — MC509 prints the colon,
+ * Qualcomm's code writes ^HCMGSF straight before the number; both are accepted.
+ */
+export function parseHcmgsReport(line: string): { kind: 'sent' | 'delivered'; mr: number } | { kind: 'failed'; cause: number } | null {
+  const m = /^\^HCMGS([SF])?\s*:?\s*(\d+)\s*$/i.exec(line.trim());
+  if (!m) return null;
+  const n = Number(m[2]);
+  if (!m[1]) return { kind: 'sent', mr: n };
+  return m[1].toUpperCase() === 'S' ? { kind: 'delivered', mr: n } : { kind: 'failed', cause: n };
+}
