@@ -7,7 +7,7 @@ import { error, ok } from '../device/replies';
 import type { VirtualModem } from '../modem';
 import { csqIndex, level } from '../radio/radio';
 import { cdmaCallHandlers, commonHandlers, dsflowrpt } from './common';
-import type { DeviceProfile } from './profile-types';
+import type { DeviceProfile, Handler } from './profile-types';
 import { huaweiCdmaSmsHandlers } from './sms-handlers';
 
 /** ^SYSINFO sys_mode (MM Huawei table): 0 none, 2 CDMA 1x, 4 HDR, 8 hybrid. */
@@ -16,6 +16,23 @@ export function cdmaSysMode(m: VirtualModem): number {
 }
 
 const PREFMODE_TO_RADIO = { 2: '1x', 4: 'evdo', 8: 'hybrid' } as const;
+
+/** ^SYSINFO and ^PREFMODE as Huawei EC and ZTE AC CDMA firmware answer them (transcripts 07, 12). */
+export function cdmaModeHandlers(): Record<string, Handler> {
+  let prefmode = 8;
+  return {
+    '^SYSINFO': ({ modem }) => ok(`^SYSINFO:${modem.radio.inService ? 2 : 0},255,${modem.radio.state.roaming ? 1 : 0},${cdmaSysMode(modem)},240`),
+    '^PREFMODE': ({ modem, cmd }) => {
+      if (cmd.kind === 'test') return ok('^PREFMODE:(2,4,8)');
+      if (cmd.kind === 'read') return ok(`^PREFMODE:${prefmode}`);
+      const v = Number(cmd.args) as 2 | 4 | 8;
+      if (!(v in PREFMODE_TO_RADIO)) return error();
+      prefmode = v;
+      if (modem.radio.inService) modem.radio.setMode(PREFMODE_TO_RADIO[v]);
+      return ok();
+    },
+  };
+}
 
 export function cdmaSignalUrcs(m: VirtualModem): string[] {
   const s = m.radio.state;
@@ -34,7 +51,6 @@ export function huaweiEc(): DeviceProfile {
     revision: '11.100.17.00.114',
     gcap: '+CIS707-A, +MS, +ES, +DS, +FCLASS',
   };
-  let prefmode = 8;
   return {
     id: 'huawei-ec',
     family: 'cdma',
@@ -56,16 +72,7 @@ export function huaweiEc(): DeviceProfile {
       '^HWVER': () => ok('^HWVER:CE62TCPUVer A'),
       '^PRLVER': ({ modem }) => ok(`^PRLVER:${modem.subscriber.prl}`),
       '^CURRSID': ({ modem }) => ok(modem.radio.inService ? `^CURRSID:${modem.subscriber.sid},${modem.subscriber.nid}` : '^CURRSID:0,0'),
-      '^SYSINFO': ({ modem }) => ok(`^SYSINFO:${modem.radio.inService ? 2 : 0},255,${modem.radio.state.roaming ? 1 : 0},${cdmaSysMode(modem)},240`),
-      '^PREFMODE': ({ modem, cmd }) => {
-        if (cmd.kind === 'test') return ok('^PREFMODE:(2,4,8)');
-        if (cmd.kind === 'read') return ok(`^PREFMODE:${prefmode}`);
-        const v = Number(cmd.args) as 2 | 4 | 8;
-        if (!(v in PREFMODE_TO_RADIO)) return error();
-        prefmode = v;
-        if (modem.radio.inService) modem.radio.setMode(PREFMODE_TO_RADIO[v]);
-        return ok();
-      },
+      ...cdmaModeHandlers(),
       '^CSQLVL': ({ modem }) => ok(`^CSQLVL:${level(modem.radio.state.rssiDbm, modem.radio.has1x())}`),
       '^HDRCSQLVL': ({ modem }) => ok(`^HDRCSQLVL:${level(modem.radio.state.hdrRssiDbm, modem.radio.hasEvdo())}`),
       '^HDRCSQ': ({ modem }) => ok(`^HDRCSQ: ${level(modem.radio.state.hdrRssiDbm, modem.radio.hasEvdo())}`),

@@ -4,19 +4,17 @@
 // like ZTE's 3GPP MF627 (transcript 15), ^SYSINFO / ^PREFMODE / ^HRSSILVL (at-commands.md
 // 1.3, "H, H3, Z CDMA modules, V"), SMS by +CMGS/+CMGR/+CMGL in text mode, plain ERROR
 // for unknown commands, no MDN command (1.2: "no source documents an MDN command").
-import { error, ok } from '../device/replies';
+import { ok } from '../device/replies';
 import { level } from '../radio/radio';
 import { cdmaCallHandlers, commonHandlers } from './common';
-import { cdmaSignalUrcs, cdmaSysMode } from './huawei-ec';
+import { cdmaModeHandlers, cdmaSignalUrcs, cdmaSysMode } from './huawei-ec';
 import type { DeviceProfile } from './profile-types';
 import { textModeSmsHandlers } from './sms-handlers';
 
-const PREFMODE_TO_RADIO = { 2: '1x', 4: 'evdo', 8: 'hybrid' } as const;
 
 export function zteAc(): DeviceProfile {
   const identity = { manufacturer: 'ZTE INCORPORATED', model: 'AC2726', revision: 'P671A2V1.0.0B06', gcap: '+CIS707-A, +MS, +ES, +DS, +FCLASS' };
   const esnHex = (esn: string) => `0x${esn.toUpperCase()}`;
-  let prefmode = 8;
   return {
     id: 'zte-ac',
     family: 'cdma',
@@ -31,16 +29,7 @@ export function zteAc(): DeviceProfile {
         ati: ({ modem }) => [`Manufacturer: ${identity.manufacturer}`, `Model: ${identity.model}`, `Revision: ${identity.revision}`, `ESN: ${esnHex(modem.subscriber.esn)}`, `+GCAP: ${identity.gcap}`],
         gsn: ({ modem }) => [esnHex(modem.subscriber.esn)],
       }),
-      '^SYSINFO': ({ modem }) => ok(`^SYSINFO:${modem.radio.inService ? 2 : 0},255,${modem.radio.state.roaming ? 1 : 0},${cdmaSysMode(modem)},240`),
-      '^PREFMODE': ({ modem, cmd }) => {
-        if (cmd.kind === 'test') return ok('^PREFMODE:(2,4,8)');
-        if (cmd.kind === 'read') return ok(`^PREFMODE:${prefmode}`);
-        const v = Number(cmd.args) as 2 | 4 | 8;
-        if (!(v in PREFMODE_TO_RADIO)) return error();
-        prefmode = v;
-        if (modem.radio.inService) modem.radio.setMode(PREFMODE_TO_RADIO[v]);
-        return ok();
-      },
+      ...cdmaModeHandlers(),
       '^HDRCSQ': ({ modem }) => ok(`^HDRCSQ: ${level(modem.radio.state.hdrRssiDbm, modem.radio.hasEvdo())}`),
       '+CSS': ({ modem }) => ok(`+CSS: ? , ${modem.radio.has1x() ? modem.subscriber.sid : 99999}`),
       '+CAD': ({ modem }) => ok(`+CAD: ${modem.radio.inService ? 1 : 0}`),
