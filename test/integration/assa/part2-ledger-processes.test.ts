@@ -74,6 +74,7 @@ describe('A-MON money with two processes on one database', () => {
     await register(b.url, '441234568', '222222');
     auth['441234567'] = await loginOn(a.url, '441234567');
     auth['441234568'] = await loginOn(b.url, '441234568');
+    for (const n of ['441234567', '441234568']) expect((await call(a.url, 'POST', '/api/v1/terms/accept', {}, auth[n]!)).status).toBe(200);
   }, 60_000);
   afterAll(() => {
     a?.child.kill('SIGTERM');
@@ -85,8 +86,9 @@ describe('A-MON money with two processes on one database', () => {
     let vouchers = 1;
     let seq = 0;
     const credited = { value: 0 };
+    const charged = { value: 0 };
     const op = fc.record({
-      kind: fc.constantFrom('card', 'transfer', 'transfer', 'voucher'),
+      kind: fc.constantFrom('card', 'transfer', 'transfer', 'voucher', 'fee'),
       who: fc.integer({ min: 0, max: 1 }),
       amount: fc.integer({ min: 500, max: 60_000 }),
       retries: fc.integer({ min: 0, max: 2 }),
@@ -101,6 +103,8 @@ describe('A-MON money with two processes on one database', () => {
             const h = { ...auth[from]!, 'idempotency-key': key };
             if (o.kind === 'transfer') return call(server.url, 'POST', '/api/v1/money/transfers', { to, amount: o.amount }, h);
             if (o.kind === 'card') return call(server.url, 'POST', '/api/v1/money/topups/card', { cardNumber: '4111111111111111', expiry: '12/30', cvc: '123', amount: Math.min(o.amount, 500_000) }, h);
+            // A fee through the ledger: switching a paid service on charges it (then it is switched off again).
+            if (o.kind === 'fee') return call(server.url, 'PUT', '/api/v1/services/parental-control', { enabled: true }, h);
             const code = vouchers <= 10 ? `300000000000${String(vouchers).padStart(2, '0')}` : '99999999999999';
             return call(server.url, 'POST', '/api/v1/money/topups/voucher', { code }, h);
           };
@@ -111,13 +115,16 @@ describe('A-MON money with two processes on one database', () => {
             expect(again.body).toEqual(first.body);
           }
           if (o.kind === 'voucher' && first.status === 200) vouchers++;
-          if (first.status === 200 && o.kind !== 'transfer') credited.value += first.body.amount;
+          if (o.kind === 'fee') {
+            if (first.status === 200) charged.value += first.body.monthlyFee;
+            await call(a.url, 'PUT', '/api/v1/services/parental-control', { enabled: false }, auth[from]!);
+          } else if (first.status === 200 && o.kind !== 'transfer') credited.value += first.body.amount;
         }
         const sql = new Database(db, { readonly: true });
         try {
           const subs = sql.prepare("SELECT number, balance_kopecks AS b FROM subscribers WHERE number IN ('441234567', '441234568')").all() as Array<{ number: string; b: number }>;
           const total = subs.reduce((s, r) => s + r.b, 0);
-          expect(total).toBe(2900 + 15000 + credited.value); // conserved: only top-ups add money
+          expect(total).toBe(2900 + 15000 + credited.value - charged.value); // conserved: top-ups add, fees take, transfers move
           for (const s of subs) {
             const sum = (sql.prepare('SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ?').get(s.number) as { s: number }).s;
             expect(s.b).toBe((s.number === '441234567' ? 2900 : 15000) + sum); // the balance is the ledger's total
