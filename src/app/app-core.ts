@@ -158,8 +158,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     },
     'at.transcript': () => [...modem.transcript()],
     'diag.report': () => diagnosticReport({ modem, connection: conn, clock }),
-    'diag.save': () => {
-      const { report, text } = diagnosticReport({ modem, connection: conn, clock });
+    'diag.save': async () => {
+      const { report, text } = await diagnosticReport({ modem, connection: conn, clock });
       const dir = path.join(opts.dataDir, 'reports');
       mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `diag-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.txt`);

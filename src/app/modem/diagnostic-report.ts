@@ -1,66 +1,34 @@
-// M-DIAG-1 / U-DIAG-1: the diagnostic report of the running app — the contract JSON of
-// `assa diag --json` (CONTRACTS.md) from what the modem service already knows, plus the
-// data session state and recent errors, and the same as text for a person.
+// M-DIAG-1 / U-DIAG-1: the app shows the same report as `assa diag` (hardware/modems/
+// diag-report.ts, read live from the modem), plus what only the running app knows: the
+// data session, the number's source, and recent errors. Without a modem, what is known.
+import { buildDiagReport, renderDiagText } from '../../../hardware/modems/diag-report';
 import type { Clock } from '../clock';
 import type { ConnectionService } from '../connection/connection-service';
 import type { ModemService } from './modem-service';
 
-export function diagnosticReport(deps: { modem: ModemService; connection: ConnectionService; clock: Clock }): { report: Record<string, unknown>; text: string } {
+export async function diagnosticReport(deps: { modem: ModemService; connection: ConnectionService; clock: Clock }): Promise<{ report: Record<string, unknown>; text: string }> {
   const state = deps.modem.getState();
-  const d = deps.modem.getDetails();
-  const id = d?.identity;
   const conn = deps.connection.getState();
-  const report = {
+  const app = {
     at: new Date(deps.clock.now()).toISOString(),
-    port: state.port,
-    dataPort: d?.dataPort ?? null,
-    virtual: state.virtual,
     status: state.status,
-    profile: d?.profile ?? null,
-    manufacturer: id?.manufacturer ?? null,
-    model: id?.model ?? null,
-    revision: id?.revision ?? null,
-    hardwareVersion: id?.hardwareVersion ?? null,
-    esn: id?.esn ?? null,
-    meid: id?.meid ?? null,
-    imei: id?.imei ?? null,
-    imsi: id?.imsi ?? null,
-    prlVersion: id?.prlVersion ?? null,
-    mdn: state.number,
-    numberSource: d?.numberSource ?? null,
-    network: d?.network ?? null,
-    signal: d?.signal ? { cdma1x: d.signal.cdma1x, evdo: d.signal.evdo, gsm: d.signal.gsm, bars: d.signal.bars } : null,
+    virtual: state.virtual,
+    numberSource: deps.modem.getDetails()?.numberSource ?? null,
     connection: conn,
-    errors: [state.error, conn.error].filter((e) => e !== null),
-    transcript: [...deps.modem.transcript()],
+    appErrors: [state.error, conn.error].filter((e) => e !== null),
   };
-  return { report, text: reportText(report) };
-}
-
-function reportText(r: Record<string, unknown> & { transcript: Array<{ t: string; dir: string; line: string }> }): string {
-  const v = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'object' ? JSON.stringify(x) : String(x));
-  const rows: Array<[string, unknown]> = [
-    ['Time (UTC)', r.at],
-    ['Status', r.status],
-    ['Control port', r.port],
-    ['Data port', r.dataPort],
-    ['Virtual modem', r.virtual ? 'yes' : 'no'],
-    ['Manufacturer', r.manufacturer],
-    ['Model', r.model],
-    ['Firmware', r.revision],
-    ['Hardware', r.hardwareVersion],
-    ['ESN', r.esn],
-    ['MEID', r.meid],
-    ['IMEI', r.imei],
-    ['IMSI', r.imsi],
-    ['PRL', r.prlVersion],
-    ['Number (MDN)', r.mdn],
-    ['Network', r.network],
-    ['Signal', r.signal],
-    ['Data session', r.connection],
-    ['Errors', (r.errors as unknown[]).length ? r.errors : null],
-  ];
-  const lines = ['ASSA diagnostic report', ...rows.map(([k, x]) => `${k.padEnd(14)} ${v(x)}`), '', 'AT transcript:'];
-  for (const t of r.transcript) lines.push(`${t.t} ${t.dir === 'tx' ? '>>' : '<<'} ${t.line}`);
-  return lines.join('\n');
+  const m = deps.modem.current();
+  const footer = [
+    '',
+    `App status      ${app.status}${app.virtual ? ' (virtual modem)' : ''}`,
+    `Data session    ${conn.status}${conn.via ? ` via ${conn.via}` : ''}${conn.localIp ? `, ${conn.localIp}` : ''}${conn.error ? ` — ${conn.error.code}: ${conn.error.message}` : ''}`,
+  ].join('\n');
+  if (!m) {
+    const report = { port: state.port, ...app, transcript: [] };
+    return { report, text: `ASSA modem diagnostic report\nNo modem is connected.${state.error ? `\nLast error: ${state.error.code}: ${state.error.message}` : ''}${footer}` };
+  }
+  const hw = await buildDiagReport(m.channel, m.profile, { dataPort: m.found.dataPort });
+  // The app's own number (from ASSA or the user) is the better one when the modem had none.
+  const report = { ...hw, mdn: hw.mdn ?? state.number, ...app };
+  return { report, text: `${renderDiagText({ ...hw, mdn: report.mdn })}${footer}` };
 }

@@ -165,7 +165,4 @@ export class MoneyStore {
   setStatus(number: string, status: 'active' | 'blocked'): void {
     this.db.prepare('UPDATE subscribers SET status = ? WHERE number = ?').run(status, number);
   }
-  billableSubscribers(): Array<{ number: string; status: string; tariff_id: string }> {
-    return this.db.prepare("SELECT number, status, tariff_id FROM subscribers WHERE status IN ('active', 'blocked')").all() as Array<{ number: string; status: string; tariff_id: string }>;
-  }
 }
