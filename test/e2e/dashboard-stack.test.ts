@@ -70,6 +70,9 @@ describe.skipIf(!hasChromium)('the dashboard on the real stack (virtual modem on
   it('D-TRAF-2/3 the traffic page lists the session and saves a limit', async () => {
     await page.getByTestId('nav-traffic').click();
     await expect.poll(() => page.getByTestId('traffic-sessions').count(), { timeout: 10_000 }).toBe(1);
+    // D-TRAF-2: the session's per-minute series opens under the list.
+    await page.locator('[data-testid^="session-open-"]').first().click();
+    await expect.poll(() => page.getByTestId('session-minutes').count()).toBe(1);
     // D-TRAF-4: the local session beside the operator's record (the virtual network reported it by RADIUS).
     await expect.poll(() => page.getByTestId('reconcile-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.getByTestId('limit-add').click();

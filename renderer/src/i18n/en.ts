@@ -104,6 +104,7 @@ export const en = {
   },
   sms: { title: 'SMS', empty: 'No messages', to: 'To', text: 'Text', send: 'Send SMS', sent: 'Sent', delete: 'Delete', deleteFrom: 'Delete the message from {{from}}' },
   trafficPage: {
+    noMinutes: 'No minutes recorded yet', minutesLabel: 'Traffic per minute, {{count}} minutes', minutesTable: 'The minutes as a table',
     reconcile: 'Your sessions beside the operator\'s records', local: 'Counted here', operator: 'Operator\'s record', difference: 'Difference', notBilled: 'no record yet',
     byDay: 'By day', byMonth: 'By month', month: 'Month', total: 'Total this month: {{total}}', empty: 'No traffic in this period',
     period: 'Month', sessions: 'Sessions', sessionsTitle: 'Sessions', started: 'Started', ended: 'Ended', running: 'running',

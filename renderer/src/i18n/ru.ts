@@ -105,6 +105,7 @@ export const ru: Strings = {
   },
   sms: { title: 'SMS', empty: 'Сообщений нет', to: 'Кому', text: 'Текст', send: 'Отправить SMS', sent: 'Отправлено', delete: 'Удалить', deleteFrom: 'Удалить сообщение от {{from}}' },
   trafficPage: {
+    noMinutes: 'Минут ещё не записано', minutesLabel: 'Трафик по минутам, {{count}} мин', minutesTable: 'Минуты таблицей',
     reconcile: 'Ваши сессии рядом с записями оператора', local: 'Посчитано здесь', operator: 'Запись оператора', difference: 'Разница', notBilled: 'записи ещё нет',
     byDay: 'По дням', byMonth: 'По месяцам', month: 'Месяц', total: 'Всего за месяц: {{total}}', empty: 'Нет трафика за этот период',
     period: 'Месяц', sessions: 'Сессии', sessionsTitle: 'Сессии', started: 'Начало', ended: 'Завершение', running: 'идёт',

@@ -105,6 +105,7 @@ export const uk: Strings = {
   },
   sms: { title: 'SMS', empty: 'Повідомлень немає', to: 'Кому', text: 'Текст', send: 'Надіслати SMS', sent: 'Надіслано', delete: 'Видалити', deleteFrom: 'Видалити повідомлення від {{from}}' },
   trafficPage: {
+    noMinutes: 'Хвилин ще не записано', minutesLabel: 'Трафік за хвилинами, {{count}} хв', minutesTable: 'Хвилини таблицею',
     reconcile: 'Ваші сесії поруч із записами оператора', local: 'Пораховано тут', operator: 'Запис оператора', difference: 'Різниця', notBilled: 'запису ще немає',
     byDay: 'За днями', byMonth: 'За місяцями', month: 'Місяць', total: 'Усього за місяць: {{total}}', empty: 'Немає трафіку за цей період',
     period: 'Місяць', sessions: 'Сесії', sessionsTitle: 'Сесії', started: 'Початок', ended: 'Завершення', running: 'триває',

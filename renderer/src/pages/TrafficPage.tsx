@@ -9,6 +9,7 @@ import { kyivMidnight, kyivMonth, startOfNextKyivMonth } from '../../../src/shar
 import { useApi } from '../api-context';
 import { LimitsEditor } from '../components/traffic/LimitsEditor';
 import { ReconcileCard } from '../components/traffic/ReconcileCard';
+import { SessionMinutes } from '../components/traffic/SessionMinutes';
 import { PeriodChart } from '../components/traffic/PeriodChart';
 import { formatBytes, formatDuration, formatKyivDateTime } from '../format';
 
@@ -26,6 +27,7 @@ export function TrafficPage() {
   const [daily, setDaily] = useState<PeriodTotalDto[]>([]);
   const [monthly, setMonthly] = useState<PeriodTotalDto[]>([]);
   const [sessions, setSessions] = useState<LocalSessionDto[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
   const fmt = useCallback((b: number) => formatBytes(b, lang), [lang]);
 
   useEffect(() => {
@@ -93,7 +95,12 @@ export function TrafficPage() {
               <tbody>
                 {sessions.map((s) => (
                   <tr key={s.id}>
-                    <td>{formatKyivDateTime(s.startedAt, lang)}{s.virtual ? <span className="badge">{t('modem.virtual')}</span> : null}</td>
+                    <td>
+                      <button type="button" className="link-button" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? null : s.id)} data-testid={`session-open-${s.id}`}>
+                        {formatKyivDateTime(s.startedAt, lang)}
+                      </button>
+                      {s.virtual ? <span className="badge">{t('modem.virtual')}</span> : null}
+                    </td>
                     <td>{s.endedAt ? formatDuration(Math.round((Date.parse(s.endedAt) - Date.parse(s.startedAt)) / 1000)) : t('trafficPage.running')}</td>
                     <td>{fmt(s.rxBytes)}</td>
                     <td>{fmt(s.txBytes)}</td>
@@ -108,6 +115,7 @@ export function TrafficPage() {
           ) : (
             <p className="muted">{t('trafficPage.noSessions')}</p>
           )}
+          {open !== null ? <SessionMinutes sessionId={open} /> : null}
         </article>
         <ReconcileCard local={sessions} {...monthBounds(month)} />
         <LimitsEditor />
