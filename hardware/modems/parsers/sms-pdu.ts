@@ -16,16 +16,20 @@ function utcOf(iso: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** One hex TPDU (with its SMSC prefix) of an SMS-DELIVER; null for any other kind or garbage. */
-export function parseDeliverPdu(hex: string): Omit<SmsMessage, 'index' | 'read'> | null {
+/** A hex TPDU decoded by node-pdu, or null for anything that is not one (garbage never throws). */
+function parsePdu(hex: string): ReturnType<typeof parse> | null {
   const h = hex.trim();
   if (!/^[0-9A-Fa-f]+$/.test(h) || h.length % 2 !== 0) return null;
-  let p: ReturnType<typeof parse>;
   try {
-    p = parse(h);
+    return parse(h);
   } catch {
     return null;
   }
+}
+
+/** One hex TPDU (with its SMSC prefix) of an SMS-DELIVER; null for any other kind or garbage. */
+export function parseDeliverPdu(hex: string): Omit<SmsMessage, 'index' | 'read'> | null {
+  const p = parsePdu(hex);
   if (!(p instanceof Deliver)) return null;
   return { from: addressOf(p.address), text: p.data.getText(), at: utcOf(p.serviceCenterTimeStamp.getIsoString()) };
 }
@@ -61,14 +65,7 @@ export interface StatusReport {
 
 /** The PDU line of a +CDS: <length> status report (ModemManager's MF626-era capture, transcript 20). */
 export function parseStatusReportPdu(hex: string): StatusReport | null {
-  const h = hex.trim();
-  if (!/^[0-9A-Fa-f]+$/.test(h) || h.length % 2 !== 0) return null;
-  let p: ReturnType<typeof parse>;
-  try {
-    p = parse(h);
-  } catch {
-    return null;
-  }
+  const p = parsePdu(hex);
   if (!(p instanceof Report)) return null;
   return { reference: p.reference, recipient: addressOf(p.address), status: p.status, delivered: p.status === 0, at: utcOf(p.discharge.getIsoString()) };
 }
