@@ -2,21 +2,33 @@
 // months are Kyiv calendar months.
 import { kyivDay, kyivMonth, startOfNextKyivMonth } from '../../shared/kyiv-time';
 
-export const TRANSFER_MIN = 1_000; // 10.00 UAH per transfer
-export const TRANSFER_MONTH_MAX = 100_000; // 1000.00 UAH a month in total
+/** A-MON-3: paying for another number (card, e-wallet, scratch card, transfer) — per operation. */
+export const FOR_OTHERS_MIN = 1_000; // 10.00 UAH
+/** A-MON-3: ... and in total per payer per Kyiv calendar month, over all those ways together. */
+export const FOR_OTHERS_MONTH_MAX = 100_000; // 1000.00 UAH
+export const TRANSFER_MIN = FOR_OTHERS_MIN;
+export const TRANSFER_MONTH_MAX = FOR_OTHERS_MONTH_MAX;
 export const CARD_MIN = 100;
 export const CARD_MAX = 500_000;
 export const TARIFF_CHANGE_GAP_DAYS = 30;
 
-export type TransferCheck = { ok: true } | { ok: false; code: 'transfer_limit'; message: string };
+export type ForOthersCheck = { ok: true } | { ok: false; code: 'for_others_limit' | 'transfer_limit'; message: string; leftThisMonth: number };
 
-export function checkTransfer(amount: number, monthTotalSoFar: number): TransferCheck {
-  if (!Number.isInteger(amount) || amount < TRANSFER_MIN) return { ok: false, code: 'transfer_limit', message: 'A transfer is at least 10.00 UAH.' };
-  if (monthTotalSoFar + amount > TRANSFER_MONTH_MAX) {
-    return { ok: false, code: 'transfer_limit', message: `Transfers are limited to 1000.00 UAH a month; ${((TRANSFER_MONTH_MAX - monthTotalSoFar) / 100).toFixed(2)} UAH is left this month.` };
+/**
+ * A-MON-3 for one payer: `monthTotalSoFar` is what they already paid for other numbers
+ * this Kyiv month (settled and still pending, every way together).
+ */
+export function checkForOthers(amount: number, monthTotalSoFar: number, code: 'for_others_limit' | 'transfer_limit' = 'for_others_limit'): ForOthersCheck {
+  const left = Math.max(0, FOR_OTHERS_MONTH_MAX - monthTotalSoFar);
+  if (!Number.isInteger(amount) || amount < FOR_OTHERS_MIN) return { ok: false, code, message: 'Paying for another number is at least 10.00 UAH at a time.', leftThisMonth: left };
+  if (monthTotalSoFar + amount > FOR_OTHERS_MONTH_MAX) {
+    return { ok: false, code, message: `Paying for other numbers is limited to 1000.00 UAH a month; ${(left / 100).toFixed(2)} UAH is left this month.`, leftThisMonth: left };
   }
   return { ok: true };
 }
+
+/** Transfers are one of the ways of A-MON-3 (A-UTL-5); their refusal keeps its own code. */
+export const checkTransfer = (amount: number, monthTotalSoFar: number): ForOthersCheck => checkForOthers(amount, monthTotalSoFar, 'transfer_limit');
 
 /** A-TAR-2: a change applies from the 1st of next month, and not sooner than 30 days after the last one. */
 export function tariffChangeDate(now: number, lastRequestAt: number | null): { ok: true; effectiveFrom: string } | { ok: false; nextAllowed: string } {
@@ -29,7 +41,7 @@ export function tariffChangeDate(now: number, lastRequestAt: number | null): { o
 /** The Kyiv month an instant belongs to ("2026-11"), for monthly totals and billing runs. */
 export const monthOf = (at: number) => kyivMonth(at);
 
-/** A-DATA-2 at the 1st: the fee is taken only when the balance covers it in full. */
+/** A-DATA-2 at the 1st: the fee is taken only when the balance covers it in full. The one definition of the fee rule. */
 export function monthStartDecision(balance: number, fee: number): { take: boolean; block: boolean } {
   return balance >= fee ? { take: true, block: false } : { take: false, block: true };
 }
