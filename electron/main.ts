@@ -1,7 +1,7 @@
 // The Electron main process: thin wiring of the app's core into a window. Everything the
 // user sees is the same renderer that browser mode serves; everything it does goes
 // through AppApi (electron/ipc.ts). Tray and native notifications come with the screens.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { composeApp } from '../src/cli/compose-app';
@@ -36,9 +36,10 @@ if (!app.requestSingleInstanceLock()) {
     // The same composition as browser mode: embedded ASSA, USB watch, virtual modem.
     const composed = await composeApp({ shell: 'electron', version: app.getVersion(), dataDir: process.env.ASSA_DATA_DIR ?? app.getPath('userData'), settings, secretBox: safeStorageBox() });
     const core = composed.core;
-    wireIpc(core, () => BrowserWindow.getAllWindows());
+    wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows());
     // U-TRAY-1: state and speed in the tray; notifications shown natively.
-    createTray(core, {
+    // Kept on `app` so that the Electron e2e test can see the tray exists.
+    (app as unknown as { assaTray?: unknown }).assaTray = createTray(core, {
       iconDir: path.join(rendererDir, 'tray'),
       openWindow: () => {
         main?.show();

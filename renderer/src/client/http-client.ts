@@ -3,11 +3,9 @@
 import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse } from '../../../src/shared/app-contract';
 import type { ErrorBody } from '../../../src/shared/errors';
 
-export class AppCallError extends Error {
-  constructor(readonly code: string, message: string, readonly field?: string) {
-    super(message);
-  }
-}
+import { AppCallError } from './app-call-error';
+
+export { AppCallError };
 
 export function createHttpClient(token: string, base = ''): AppApi {
   const listeners = new Set<(e: AppEvent) => void>();
@@ -24,9 +22,17 @@ export function createHttpClient(token: string, base = ''): AppApi {
     socket.onopen = () => {
       retry = 500;
     };
-    socket.onclose = () => {
+    // Failures show as a close; the close decides whether to try again.
+    socket.onerror = () => undefined;
+    socket.onclose = (ev) => {
       socket = undefined;
-      if (listeners.size > 0) setTimeout(connect, (retry = Math.min(retry * 2, 5000)));
+      // 4403: the server refused our token; asking again would only be refused again.
+      if (ev.code === 4403) return;
+      if (listeners.size > 0) {
+        setTimeout(() => {
+          if (listeners.size > 0 && !socket) connect();
+        }, (retry = Math.min(retry * 2, 5000)));
+      }
     };
   };
 
