@@ -3,10 +3,14 @@ import { passwordProblems } from './password-rules';
 
 const rules = (p: string) => passwordProblems(p, '441234567').map((x) => x.rule);
 
-describe('A-REG-2 password rules, each with its own message', () => {
+describe('A-REG-2 password rules, each with its own message (6 and 14 characters on both sides)', () => {
   it('accepts a good password', () => expect(rules('Kvitka2026')).toEqual([]));
   it.each([
     ['ab1', ['length']],
+    ['abcd1', ['length']],
+    ['abcde1', []],
+    ['abcdefghijkl12', []],
+    ['abcdefghijkl123', ['length']],
     ['abcdefgh12345678', ['length']],
     ['пароль123', ['charset', 'letter']],
     ['abc 123', ['charset']],
