@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ApiContext } from './api-context';
 import { pickClient } from './client/pick-client';
+import { AccountClientContext } from './pages/account/account-client';
+import { appAccountClient } from './pages/account/app-account-client';
 import { initI18n, systemLanguage } from './i18n';
 import './styles.css';
 
@@ -17,7 +19,9 @@ if (!root) throw new Error('no #root');
 createRoot(root).render(
   <StrictMode>
     <ApiContext.Provider value={api}>
-      <App />
+      <AccountClientContext.Provider value={appAccountClient(api)}>
+        <App />
+      </AccountClientContext.Provider>
     </ApiContext.Provider>
   </StrictMode>,
 );

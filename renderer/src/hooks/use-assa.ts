@@ -1,48 +1,16 @@
-// The account pages talk to ASSA only through AppApi's `assa.request` (the app adds the
-// session cookie and CSRF token and sends it over the modem link when it is up).
+// The account pages talk to ASSA only through the AccountClient of their host (the app's
+// AppApi proxy, or the portal's direct calls): see pages/account/account-client.ts.
 import { useCallback, useEffect, useState } from 'react';
-import { useApi } from '../api-context';
+import { useAccountClient, type AssaMethod, type AssaRequestOptions } from '../pages/account/account-client';
+import type { AssaCallError } from '../pages/account/account-client';
 
-export interface AssaError {
-  code: string;
-  message: string;
-  field?: string;
-}
+export { AssaCallError, type AssaError } from '../pages/account/account-client';
 
-export class AssaCallError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: AssaError,
-  ) {
-    super(error.message);
-  }
-  get code(): string {
-    return this.error.code;
-  }
-}
-
-export type AssaCall = <T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, opts?: { query?: Record<string, string>; idempotent?: boolean }) => Promise<T>;
+export type AssaCall = <T = unknown>(method: AssaMethod, path: string, body?: unknown, opts?: AssaRequestOptions) => Promise<T>;
 
 export function useAssaCall(): AssaCall {
-  const api = useApi();
-  return useCallback(
-    async <T,>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, opts: { query?: Record<string, string>; idempotent?: boolean } = {}) => {
-      const r = await api.call('assa.request', {
-        method,
-        path,
-        ...(body !== undefined ? { body } : {}),
-        ...(opts.query ? { query: opts.query } : {}),
-        // A retry of a money-moving request must move nothing twice (A-MON).
-        ...(opts.idempotent ? { idempotencyKey: crypto.randomUUID() } : {}),
-      });
-      if (r.status >= 400) {
-        const e = (r.body as { error?: AssaError } | null)?.error ?? { code: `http_${r.status}`, message: `The server answered ${r.status}.` };
-        throw new AssaCallError(r.status, e);
-      }
-      return r.body as T;
-    },
-    [api],
-  );
+  const client = useAccountClient();
+  return useCallback(<T,>(method: AssaMethod, path: string, body?: unknown, opts: AssaRequestOptions = {}) => client.request<T>(method, path, body, opts), [client]);
 }
 
 /** GET a path once (and again when `reload` is called). */

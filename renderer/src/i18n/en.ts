@@ -140,7 +140,7 @@ export const en = {
     utl: { missed: 'Who called', blocked: 'Blocked numbers', blockNumber: 'Number to block', block: 'Block', transferLink: 'Money transfer is on the Payments page' },
     sec: {
       protected: 'Protected sections', protectedIntro: 'Entering a protected section needs a RUNA from your phone or modem; the app activates it for you.', sections: 'Protect', sectionNames: { services: 'Services', tariff: 'Change package', utilities: 'Utilities', transfer: 'Money transfer', security: 'Security', payments: 'Payments', details: 'Details' },
-      openUntil: 'Open until {{time}}', closed: 'Protected sections are closed.', openWithRuna: 'Open with a RUNA from the modem', opened: 'Protected sections are open for 10 minutes.',
+      openUntil: 'Open until {{time}}', closed: 'Protected sections are closed.', runaCode: 'RUNA code (6 digits)', runaHow: 'Send an SMS with any 6 digits to 2772 or dial *2772*XXXXXX from this number, then enter the same 6 digits here within 10 minutes.', openWithCode: 'Open protected sections', openWithRuna: 'Open with a RUNA from the modem', opened: 'Protected sections are open for 10 minutes.',
       password: 'Password and e-mail', oldPassword: 'Current password', change: 'Change', passwordChanged: 'Password changed; a notice went to your e-mail.', newEmail: 'New e-mail', emailChanged: 'E-mail changed; notices went to both addresses.',
       curators: 'Curators', curatorNumber: 'Curator number', level: 'Access', levels: { view: 'view only', manage: 'manage' }, addCurator: 'Add curator', revoke: 'Revoke', revoked: 'Revoked.', saved: 'Saved.',
       history: 'Login history', result: 'Result', ok: 'logged in', reasons: { bad_password: 'wrong password', locked: 'refused: login locked' },

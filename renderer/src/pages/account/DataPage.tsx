@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../src/shared/app-contract';
 import { formatKyivDate, formatUah } from '../../format';
 import { useAssaGet } from '../../hooks/use-assa';
-import { ErrorNote } from './AccountShell';
+import { ErrorNote } from './ErrorNote';
 
 export interface AccountData {
   number: string;

@@ -5,7 +5,7 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { kyivDay, kyivMidnight } from '../../../../src/shared/kyiv-time';
 import { formatKyivDateTime, formatUah } from '../../format';
 import { useAssaGet } from '../../hooks/use-assa';
-import { ErrorNote } from './AccountShell';
+import { ErrorNote } from './ErrorNote';
 
 interface Movements {
   items: Array<{ id: number | string; at: string; kind: string; amount: number; balanceAfter: number; description: string }>;

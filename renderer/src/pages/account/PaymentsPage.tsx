@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../src/shared/app-contract';
 import { formatUah } from '../../format';
 import { useAssaCall } from '../../hooks/use-assa';
-import { ErrorNote } from './AccountShell';
+import { ErrorNote } from './ErrorNote';
 
 const kop = (uah: string) => Math.round(Number(uah.replace(',', '.')) * 100);
 

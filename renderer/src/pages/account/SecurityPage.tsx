@@ -1,25 +1,27 @@
-// A-SEC-3..7: login history, protected sections (opened with a RUNA the app activates
-// through the modem, R-AUTO-3), password and e-mail, curators.
+// A-SEC-3..7: login history, protected sections (opened with a RUNA: the app activates one
+// through the modem by itself, R-AUTO-3; in the portal the subscriber activates one from
+// their phone and types it), password and e-mail, curators.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../src/shared/app-contract';
-import { useApi } from '../../api-context';
 import { formatKyivDateTime } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
-import { ErrorNote } from './AccountShell';
+import { useAccountClient } from './account-client';
+import { ErrorNote } from './ErrorNote';
 
 const ALL_SECTIONS = ['services', 'tariff', 'utilities', 'transfer', 'security', 'payments', 'details'] as const;
 
 export function SecurityPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const api = useApi();
+  const client = useAccountClient();
   const call = useAssaCall();
   const logins = useAssaGet<Array<{ at: string; ip: string; success: boolean; reason: string | null }>>('/api/v1/security/logins');
   const prot = useAssaGet<{ sections: string[]; openUntil: string | null }>('/api/v1/security/protected');
   const curators = useAssaGet<{ curators: Array<{ number: string; level: string }>; curating: Array<{ number: string; level: string }> }>('/api/v1/security/curators');
   const [pw, setPw] = useState({ oldPassword: '', newPassword: '' });
   const [email, setEmail] = useState('');
+  const [runa, setRuna] = useState('');
   const [cur, setCur] = useState({ number: '', level: 'view' });
   const [msg, setMsg] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -57,9 +59,28 @@ export function SecurityPage() {
           ))}
         </fieldset>
         <p>{prot.data?.openUntil ? t('acc.sec.openUntil', { time: formatKyivDateTime(prot.data.openUntil, lang) }) : t('acc.sec.closed')}</p>
-        <button type="button" onClick={() => void run(() => api.call('account.openProtected', {}), t('acc.sec.opened'))} data-testid="open-protected">
-          {t('acc.sec.openWithRuna')}
-        </button>
+        {client.openProtected ? (
+          <button type="button" onClick={() => void run(client.openProtected!, t('acc.sec.opened'))} data-testid="open-protected">
+            {t('acc.sec.openWithRuna')}
+          </button>
+        ) : (
+          <form
+            className="form"
+            onSubmit={(ev: FormEvent) => {
+              ev.preventDefault();
+              void run(() => call('POST', '/api/v1/security/protected/unlock', { runa }), t('acc.sec.opened'));
+            }}
+          >
+            <label>
+              {t('acc.sec.runaCode')}
+              <input value={runa} onChange={(e) => setRuna(e.target.value.replace(/\D/g, '').slice(0, 6))} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required data-testid="protected-runa" />
+            </label>
+            <p className="muted">{t('acc.sec.runaHow')}</p>
+            <button type="submit" data-testid="open-protected">
+              {t('acc.sec.openWithCode')}
+            </button>
+          </form>
+        )}
       </article>
       <article className="card" aria-labelledby="pw-title">
         <h2 id="pw-title">{t('acc.sec.password')}</h2>

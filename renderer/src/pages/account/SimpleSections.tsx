@@ -6,7 +6,7 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { kyivDay, kyivMidnight } from '../../../../src/shared/kyiv-time';
 import { formatBytes, formatKyivDateTime } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
-import { ErrorNote } from './AccountShell';
+import { ErrorNote } from './ErrorNote';
 
 interface DetailItem {
   id: string;

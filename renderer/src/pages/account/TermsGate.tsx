@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
-import { ErrorNote } from './AccountShell';
+import { ErrorNote } from './ErrorNote';
 
 export function TermsGate({ onAccepted }: { onAccepted: () => void }) {
   const { t } = useTranslation();
