@@ -74,17 +74,24 @@ export function startPppd(opts: PppdLinkOptions): PppdLink {
     const onLine = (line: string) => {
       opts.onLine?.(line);
       const ev = parsePppdLine(line);
+      // pppd prints the local address, then the remote one and up to two DNS servers, then
+      // runs ip-up: the first other line after the local address closes that block.
+      const addressLine = ev?.kind === 'local-ip' || ev?.kind === 'remote-ip' || ev?.kind === 'dns';
+      if (state.localIp && !addressLine) announceUp();
       if (!ev) return;
       opts.onEvent?.(ev);
       if (ev.kind === 'failure') seen.failures.push(ev.code);
       else if (ev.kind === 'chat-status') seen.chatStatus = ev.status;
       else if (ev.kind === 'interface') state.iface = ev.name;
       else if (ev.kind === 'remote-ip') state.remoteIp = ev.ip;
-      else if (ev.kind === 'dns') state.dns.push(ev.ip);
-      else if (ev.kind === 'local-ip') {
+      else if (ev.kind === 'dns') {
+        state.dns.push(ev.ip);
+        if (state.dns.length === 2) announceUp(); // pppd knows at most a primary and a secondary
+      } else if (ev.kind === 'local-ip') {
         state.localIp = ev.ip;
-        // pppd prints the remote address and DNS right after the local one; give them a tick.
-        setTimeout(announceUp, 50);
+        // Without DNS lines and without an ip-up script nothing more comes: a quiet moment ends
+        // the block. Line events, not this timer, decide on a loaded machine.
+        setTimeout(announceUp, 500);
       }
     };
     for (const stream of [child.stdout, child.stderr]) if (stream) createInterface({ input: stream }).on('line', onLine);
