@@ -21,6 +21,9 @@ export interface Usage {
 
 export interface LimitState {
   limitId: string;
+  /** What the limit counts and over which period: a person names a limit by these, never by its id. */
+  kind: TrafficLimit['kind'];
+  period: TrafficLimit['period'];
   level: 'ok' | 'warning' | 'reached';
   /** The highest threshold crossed (percent), or 100 when reached. */
   threshold: number | null;
@@ -32,9 +35,9 @@ export interface LimitState {
 export function evaluateLimit(limit: TrafficLimit, usage: Usage): LimitState {
   const used = usage[limit.kind];
   const pct = limit.amount > 0 ? (used / limit.amount) * 100 : 0;
-  if (limit.amount > 0 && used >= limit.amount) return { limitId: limit.id, level: 'reached', threshold: 100, used, amount: limit.amount, disconnect: limit.disconnect };
+  if (limit.amount > 0 && used >= limit.amount) return { limitId: limit.id, kind: limit.kind, period: limit.period, level: 'reached', threshold: 100, used, amount: limit.amount, disconnect: limit.disconnect };
   const crossed = limit.warnAt.filter((w) => w > 0 && w < 100 && pct >= w).sort((a, b) => b - a)[0];
-  return { limitId: limit.id, level: crossed === undefined ? 'ok' : 'warning', threshold: crossed ?? null, used, amount: limit.amount, disconnect: false };
+  return { limitId: limit.id, kind: limit.kind, period: limit.period, level: crossed === undefined ? 'ok' : 'warning', threshold: crossed ?? null, used, amount: limit.amount, disconnect: false };
 }
 
 /**

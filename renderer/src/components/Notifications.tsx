@@ -1,31 +1,48 @@
 // U-TRAY-1 in the page: the core's notifications (balance short of the next fee, limit
-// reached, link dropped, new SMS) as a polite live region, each dismissible. In Electron
-// the main process also shows them natively.
+// reached, link dropped, new SMS) as a polite live region, each dismissible, the same
+// news never stacked (notification-list.ts). In Electron the main process also shows them
+// natively.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppEvent } from '../../../src/shared/app-contract';
+import type { TFunction } from 'i18next';
+import type { AppEvent, Language } from '../../../src/shared/app-contract';
 import { useAppEvents } from '../api-context';
+import { formatBytes, formatDuration, formatUah } from '../format';
+import { addNotification, type Note, type ShownNote } from './notification-list';
 
-type Note = Extract<AppEvent, { type: 'notification' }>;
+/** A limit is named by what it counts, how much and per what period — never by its id. */
+function limitName(t: TFunction, lang: Language, p: Record<string, string | number>): string {
+  const amount = Number(p.amount ?? 0);
+  const kind = String(p.kind ?? 'bytes');
+  const shown = kind === 'seconds' ? formatDuration(amount) : kind === 'kopecks' ? formatUah(amount, lang) : formatBytes(amount, lang);
+  return t('notifications.limitName', { kind: t(`limits.kinds.${kind}`), amount: shown, period: t(`limits.periods.${String(p.period ?? 'month')}`) });
+}
+
+function noteText(t: TFunction, lang: Language, { note, count }: ShownNote): string {
+  const params = note.params ?? {};
+  if (note.code === 'sms_received' && count > 1) return t('notifications.sms_received_many', { count, from: params.from });
+  if (note.code === 'limit_warning' || note.code === 'limit_reached') return t(`notifications.${note.code}`, { ...params, limit: limitName(t, lang, params) });
+  return t(`notifications.${note.code}`, { defaultValue: note.text, ...params });
+}
 
 export function Notifications() {
-  const { t } = useTranslation();
-  const [notes, setNotes] = useState<Note[]>([]);
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const [notes, setNotes] = useState<ShownNote[]>([]);
   const onEvent = useCallback((e: AppEvent) => {
-    if (e.type !== 'notification') return;
-    setNotes((prev) => [e, ...prev.filter((n) => n.id !== e.id)].slice(0, 5));
+    if (e.type === 'notification') setNotes((prev) => addNotification(prev, e as Note));
   }, []);
   useAppEvents(onEvent);
   return (
-    <div className="notifications" aria-live="polite" aria-label={t('notifications.label')}>
-      {notes.map((n) => (
-        <div key={n.id} className={`note note-${n.level}`} role={n.level === 'error' ? 'alert' : 'status'} data-testid="notification">
-          <span>{t(`notifications.${n.code}`, { defaultValue: n.text, ...(n.params ?? {}) })}</span>
-          <button type="button" className="link" aria-label={t('notifications.dismiss')} onClick={() => setNotes((prev) => prev.filter((x) => x.id !== n.id))}>
+    <section className="notifications" aria-live="polite" aria-label={t('notifications.label')}>
+      {notes.map((s) => (
+        <div key={s.note.id} className={`note note-${s.note.level}`} role={s.note.level === 'error' ? 'alert' : undefined} data-testid="notification">
+          <span>{noteText(t, lang, s)}</span>
+          <button type="button" className="link" aria-label={t('notifications.dismiss')} onClick={() => setNotes((prev) => prev.filter((x) => x !== s))}>
             ×
           </button>
         </div>
       ))}
-    </div>
+    </section>
   );
 }

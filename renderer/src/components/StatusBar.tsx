@@ -12,9 +12,9 @@ export function StatusBar() {
     api.call('app.info', {}).then(setInfo, () => undefined);
   }, [api]);
   return (
-    <footer className="status-bar" role="status" aria-label={t('status.label')}>
+    <footer className="status-bar" aria-label={t('status.label')}>
       <span className={`dot dot-${modem?.status ?? 'no-modem'}`} aria-hidden="true" />
-      <span data-testid="modem-status">{modem ? t(`modem.status.${modem.status}`) : '…'}</span>
+      <span data-testid="modem-status" aria-live="polite">{modem ? t(`modem.status.${modem.status}`) : '…'}</span>
       {modem?.virtual ? <span className="badge">{t('modem.virtual')}</span> : null}
       {modem?.port ? <span className="muted">{modem.port}</span> : null}
       <span className="spacer" />

@@ -44,6 +44,7 @@ export const en = {
     saved: 'Saved',
   },
   notifications: {
+    limitName: '{{kind}}, {{amount}} a {{period}}', sms_received_many: '{{count}} new SMS from {{from}}',
     label: 'Notifications',
     dismiss: 'Dismiss',
     limit_warning: 'Limit "{{limit}}": {{threshold}}% used',
@@ -96,6 +97,7 @@ export const en = {
     },
   },
   diag: {
+    hidePolling: 'Hide the app\'s own polling', filter: 'Filter', pause: 'Pause', resume: 'Resume', newWhilePaused: '{{count}} new lines while paused',
     terminal: 'AT terminal', transcript: 'Modem conversation', sent: 'sent', received: 'received', command: 'Command', send: 'Send',
     noModem: 'The terminal works when a modem is ready.', report: 'Diagnostic report', make: 'Make the report', copy: 'Copy', save: 'Save to a file',
     copied: 'Copied to the clipboard', copyFailed: 'Copying is not allowed here; select the text instead', savedTo: 'Saved to {{path}}',

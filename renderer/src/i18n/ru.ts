@@ -45,6 +45,7 @@ export const ru: Strings = {
     saved: 'Сохранено',
   },
   notifications: {
+    limitName: '{{kind}}, {{amount}} в {{period}}', sms_received_many: 'Новых SMS от {{from}}: {{count}}',
     label: 'Уведомления',
     dismiss: 'Закрыть',
     limit_warning: 'Лимит «{{limit}}»: использовано {{threshold}}%',
@@ -97,6 +98,7 @@ export const ru: Strings = {
     },
   },
   diag: {
+    hidePolling: 'Скрыть собственный опрос приложения', filter: 'Фильтр', pause: 'Пауза', resume: 'Продолжить', newWhilePaused: 'Новых строк во время паузы: {{count}}',
     terminal: 'AT-терминал', transcript: 'Разговор с модемом', sent: 'отправлено', received: 'получено', command: 'Команда', send: 'Отправить',
     noModem: 'Терминал работает, когда модем готов.', report: 'Диагностический отчёт', make: 'Составить отчёт', copy: 'Копировать', save: 'Сохранить в файл',
     copied: 'Скопировано в буфер обмена', copyFailed: 'Копирование здесь запрещено; выделите текст', savedTo: 'Сохранено в {{path}}',

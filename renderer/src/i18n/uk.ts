@@ -45,6 +45,7 @@ export const uk: Strings = {
     saved: 'Збережено',
   },
   notifications: {
+    limitName: '{{kind}}, {{amount}} на {{period}}', sms_received_many: 'Нових SMS від {{from}}: {{count}}',
     label: 'Сповіщення',
     dismiss: 'Закрити',
     limit_warning: 'Ліміт «{{limit}}»: використано {{threshold}}%',
@@ -97,6 +98,7 @@ export const uk: Strings = {
     },
   },
   diag: {
+    hidePolling: 'Сховати власне опитування застосунку', filter: 'Фільтр', pause: 'Пауза', resume: 'Продовжити', newWhilePaused: 'Нових рядків під час паузи: {{count}}',
     terminal: 'AT-термінал', transcript: 'Розмова з модемом', sent: 'надіслано', received: 'отримано', command: 'Команда', send: 'Надіслати',
     noModem: 'Термінал працює, коли модем готовий.', report: 'Діагностичний звіт', make: 'Скласти звіт', copy: 'Копіювати', save: 'Зберегти у файл',
     copied: 'Скопійовано в буфер обміну', copyFailed: 'Копіювання тут заборонене; виділіть текст', savedTo: 'Збережено в {{path}}',

@@ -101,7 +101,7 @@ export class TrafficService {
         code: s.level === 'reached' ? 'limit_reached' : 'limit_warning',
         text: s.level === 'reached' ? `Limit "${s.limitId}" reached` : `Limit "${s.limitId}" at ${s.threshold}%`,
         at: new Date(at).toISOString(),
-        params: { limit: s.limitId, threshold: s.threshold ?? 0, used: s.used, amount: s.amount },
+        params: { limit: s.limitId, kind: s.kind, period: s.period, threshold: s.threshold ?? 0, used: s.used, amount: s.amount },
       });
       if (s.level === 'reached' && s.disconnect) this.deps.onLimitDisconnect?.(s);
     }
