@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_NETWORK_SECRET, DEFAULT_RADIUS_SECRET } from '../shared/network-contract';
-import { cryptoRng, systemClock, type AssaClock, type Rng } from './domain/clock';
+import { cryptoRng, SettableClock, systemClock, type AssaClock, type Rng } from './domain/clock';
 import { buildAssaServer } from './http/build-server';
 import { DEFAULT_CONFIG, type AssaConfig, type AssaContext } from './http/context';
 import { outboxMailer, smtpMailer, type Mailer } from './mail/mailer';
@@ -48,7 +48,9 @@ export interface EmbeddedAssa {
 export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const db = openDatabase(o.dbPath);
   const store = new AssaStore(db);
-  const clock = o.clock ?? systemClock;
+  // With --demo the clock is settable (PUT /api/v1/operator/clock); never without.
+  const demoClock = o.demo ? new SettableClock(o.clock ?? systemClock) : undefined;
+  const clock = demoClock ?? o.clock ?? systemClock;
   if (o.demo) {
     if (loadDemoData(store, clock.now()) && o.demoSubscribers) {
       generateSubscribers(store, o.demoSubscribers, clock.now());
@@ -63,6 +65,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     hasher: new PasswordHasher(o.kdf ?? STRONG_KDF),
     mailer,
     config: { ...DEFAULT_CONFIG, ...o.config, networkSecret: o.networkSecret ?? DEFAULT_NETWORK_SECRET },
+    ...(demoClock ? { demoClock } : {}),
   };
   const app = await buildAssaServer(ctx);
   const stopBilling = startBillingClock(ctx, new MoneyStore(db));

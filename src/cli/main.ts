@@ -83,4 +83,17 @@ program
     await runServer(opts);
   });
 
+const operator = program.command('operator').description('operator accounts of the ASSA server');
+for (const [action, what] of [['add', 'create an operator account; prints its one-time password on a line of its own'], ['reset', 'a new one-time password for an operator (also unlocks)']] as const) {
+  operator
+    .command(`${action} <login>`)
+    .description(what)
+    .option('--db <path>', 'SQLite database file', 'assa.db')
+    .option('--role <role>', 'admin, support or billing (add only)', 'admin')
+    .action(async (login: string, opts) => {
+      const { runOperator } = await import('./commands/operator');
+      process.exitCode = await runOperator(action, login, opts);
+    });
+}
+
 await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ import { servicesRoutes } from './routes/services-routes';
 import { tariffsRoutes } from './routes/tariffs-routes';
 import { securityRoutes } from './routes/security-routes';
 import { sessionRoutes } from './routes/session-routes';
+import { operatorPlugin } from '../operator/operator-plugin';
 
 export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
@@ -59,6 +60,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean
   await app.register(servicesRoutes(ctx, money));
   await app.register(extrasRoutes(ctx, new ExtrasStore(ctx.store.db)));
   await app.register(invoiceRoutes(ctx, money));
+  await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

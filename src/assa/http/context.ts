@@ -1,5 +1,5 @@
 // What every route needs, passed in once (services behind interfaces, never globals).
-import type { AssaClock, Rng } from '../domain/clock';
+import type { AssaClock, Rng, SettableClock } from '../domain/clock';
 import type { Mailer } from '../mail/mailer';
 import type { PasswordHasher } from '../security/password-hash';
 import type { AssaStore } from '../store/assa-store';
@@ -29,4 +29,6 @@ export interface AssaContext {
   hasher: PasswordHasher;
   mailer: Mailer;
   config: AssaConfig;
+  /** --demo only: the clock itself, which PUT /api/v1/operator/clock moves. */
+  demoClock?: SettableClock;
 }

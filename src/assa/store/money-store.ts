@@ -3,7 +3,7 @@
 import { sha256 } from '../security/tokens';
 import type { Db } from './open-database';
 
-export type MovementKind = 'payment' | 'voucher' | 'fee' | 'service_fee' | 'tariff_change' | 'transfer_in' | 'transfer_out' | 'bonus';
+export type MovementKind = 'payment' | 'voucher' | 'fee' | 'service_fee' | 'tariff_change' | 'transfer_in' | 'transfer_out' | 'bonus' | 'adjustment';
 
 export interface MovementRow {
   id: number;

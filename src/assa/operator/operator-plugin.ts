@@ -1,0 +1,47 @@
+// The operator's side of ASSA as one encapsulated fastify plugin (issue 14): its own
+// store, its own auth hook (every route declares `config.operator`), its own session
+// cookie. Registered by build-server.ts with one line; nothing in it reads the
+// subscribers' session, and the subscribers' auth never reads the operators' one.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { SettableClock } from '../domain/clock';
+import type { AssaContext } from '../http/context';
+import { fail } from '../http/errors';
+import { MoneyStore } from '../store/money-store';
+import { OperatorStore, operatorKysely } from '../store/operator-store';
+import { authorise, OPERATOR_API, type OperatorCaller, type OperatorRouteRule } from './operator-auth';
+import type { OperatorDeps } from './operator-deps';
+import { catalogueRoutes } from './routes/catalogue-routes';
+import { deskRoutes } from './routes/desk-routes';
+import { operatorMoneyRoutes } from './routes/money-routes';
+import { operatorsRoutes } from './routes/operators-routes';
+import { operatorSessionRoutes } from './routes/session-routes';
+import { subscriberRoutes } from './routes/subscriber-routes';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    operator?: OperatorRouteRule;
+  }
+  interface FastifyRequest {
+    operator: OperatorCaller | null;
+  }
+}
+
+export const operatorPlugin =
+  (ctx: AssaContext, demoClock: SettableClock | null = null): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const d: OperatorDeps = { ctx, ops: new OperatorStore(operatorKysely(ctx.store.db)), money: new MoneyStore(ctx.store.db), demoClock };
+    app.decorateRequest('operator', null);
+    app.addHook('preHandler', async (req) => {
+      if (!req.url.startsWith(OPERATOR_API)) return;
+      const rule = req.routeOptions.config.operator;
+      // A route without a rule is a mistake, refused rather than left open.
+      if (!rule) throw fail(500, 'internal', 'This operator route declares no access rule.');
+      req.operator = await authorise(d, req, rule);
+    });
+    await app.register(operatorSessionRoutes(d));
+    await app.register(operatorsRoutes(d));
+    await app.register(subscriberRoutes(d));
+    await app.register(catalogueRoutes(d));
+    await app.register(operatorMoneyRoutes(d));
+    await app.register(deskRoutes(d));
+  };
