@@ -4,7 +4,7 @@
 // drop and signal loss act on the modem, the radio and the transports.
 import type { SimClock } from './clock';
 import type { AtPort } from './device/at-port';
-import { decapsulate, qcdmAnswer } from './device/qcdm';
+import { qcdmAnswer } from './device/qcdm';
 import { randInt, type Rng } from './rng';
 
 export interface FaultState {
@@ -26,6 +26,8 @@ export class Faults {
   constructor(
     private readonly clock: SimClock,
     private readonly rng: Rng,
+    /** The device's own answer latency (USB polling, firmware): every byte to the host waits this long. */
+    readonly latencyMs = 0,
   ) {}
 
   isSilent(_port: AtPort): boolean {
@@ -48,13 +50,19 @@ export class Faults {
   deliver(_port: AtPort, bytes: Buffer, write: (b: Buffer) => void): void {
     if (this.state.silent) return;
     const payload = this.state.garbagePerReply > 0 ? Buffer.concat([this.garbage(this.state.garbagePerReply), bytes]) : bytes;
-    if (this.state.slowMs > 0) this.clock.setTimeout(() => write(payload), this.state.slowMs);
+    const wait = this.state.slowMs + this.latencyMs;
+    if (wait > 0) this.clock.setTimeout(() => write(payload), wait);
     else write(payload);
   }
 
   /** The diagnostics port: QCDM frames (device/qcdm.ts), never AT. */
   diagAnswer(port: AtPort, chunk: Buffer): void {
     if (this.state.silent || chunk.length === 0) return;
-    for (const frame of port.qcdm.push(chunk)) port.send(qcdmAnswer(decapsulate(frame), frame, port.modem.subscriber, port.modem.profile.id === 'zte-ac' ? 'AC2726' : 'EC121'));
+    const m = port.modem;
+    for (const frame of port.qcdm.push(chunk)) {
+      const s = m.radio.state;
+      const answer = qcdmAnswer(frame, { subscriber: m.subscriber, model: m.profile.diagModel ?? 'EC121', mode: m.radio.inService ? s.mode : 'none', roaming: s.roaming, rssiDbm: s.rssiDbm, inCall: m.session !== null });
+      if (answer) port.send(answer);
+    }
   }
 }

@@ -21,9 +21,10 @@ describe('V-6 in-process virtual modem', () => {
     const silent = new RawAtClient(await dev.opener.open(dev.paths.silent!));
     expect(await modem.cmd('AT')).toBe('AT\r\r\nOK\r\n');
     expect(await pcui.cmd('AT')).toBe('AT\r\r\nOK\r\n');
-    await diagLink.write('AT\r');
+    await diagLink.write('AT\r'); // no flag, no frame: a DIAG port says nothing to AT text
+    await diagLink.write(Uint8Array.from([0x7e, 0x00, 0x78, 0xf0, 0x7e])); // libqcdm's version-info request
     const bin = await diag.until((s) => s.endsWith('\x7e'));
-    expect(bin.charCodeAt(0)).toBe(0x13);
+    expect(bin.charCodeAt(0)).toBe(0x00);
     await expect(silent.cmd('AT', 100)).rejects.toThrow(/timed out; got ""/);
     dev.controller.setMode('1x');
     expect(await pcui.flush()).toContain('^MODE:2');

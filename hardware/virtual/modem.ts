@@ -47,7 +47,15 @@ export interface VirtualModemOptions {
   radius?: (RadiusTarget & { timeoutMs?: number; attempts?: number }) | null;
   /** Interim-Update period. Default 60000. */
   interimMs?: number;
+  /**
+   * How long every answer takes to reach the host (a real stick: a few ms of USB polling and
+   * firmware). Default 4 ms on the real clock, 0 on an injected clock (tests that step time).
+   */
+  replyDelayMs?: number;
 }
+
+/** The default answer latency on the real clock (ms). */
+export const DEFAULT_REPLY_DELAY_MS = 4;
 
 export interface DataSession {
   id: string;
@@ -105,13 +113,13 @@ export class VirtualModem {
     this.subscriber = makeSubscriber(opts.number, opts.subscriber);
     this.clock = opts.clock ?? realClock;
     this.rng = opts.rng ?? seededRng(opts.seed ?? 1);
-    this.faults = new Faults(this.clock, this.rng);
+    this.faults = new Faults(this.clock, this.rng, opts.replyDelayMs ?? (this.clock === realClock ? DEFAULT_REPLY_DELAY_MS : 0));
     this.radio = new Radio({ clock: this.clock, rng: this.rng, family: this.profile.family, stepMs: opts.radioStepMs ?? 5000, modeChangeChance: opts.modeChangeChance ?? 0 });
     this.radio.onChange((what) => {
       // the call drops first (NO CARRIER), then the port, back in command mode, gets the reports
       if (!this.radio.inService && this.session) this.endSession('Lost-Service');
       const lines = what === 'signal' ? this.profile.urc.signal(this) : this.profile.urc.mode(this);
-      for (const l of lines) this.broadcastUrc(l);
+      for (const l of lines) this.broadcastUrc(l, { periodic: true });
     });
     this.sms.onAdd((m) => {
       if (m.status !== 'unread') return;
@@ -119,7 +127,7 @@ export class VirtualModem {
       this.emit({ type: 'sms-received', sms: m });
     });
     const boot = opts.bootIntervalMs ?? 0;
-    if (boot > 0 && this.profile.urc.boot) this.timers.push(every(this.clock, boot, () => this.broadcastUrc(this.profile.urc.boot!(this))));
+    if (boot > 0 && this.profile.urc.boot) this.timers.push(every(this.clock, boot, () => this.broadcastUrc(this.profile.urc.boot!(this), { periodic: true })));
     this.radiusClient = opts.radius ? new RadiusAccountingClient({ target: opts.radius, timeoutMs: opts.radius.timeoutMs, attempts: opts.radius.attempts }) : null;
   }
 
@@ -138,11 +146,15 @@ export class VirtualModem {
     for (const fn of [...this.listeners]) fn(e);
   }
 
-  /** URCs go to the port that carries them (PCUI when there is one, else the modem port). */
-  broadcastUrc(line: string): void {
+  /**
+   * URCs go to the port that carries them (PCUI when there is one, else the modem port).
+   * Periodic status reports (signal, mode, ^BOOT, ^DSFLOWRPT) are the ones Huawei's ^CURC=0
+   * switches off on a port; event reports (new SMS, call end) always come.
+   */
+  broadcastUrc(line: string, o: { periodic?: boolean } = {}): void {
     const pcui = this.ports.filter((p) => p.role === 'pcui');
     const targets = pcui.length ? pcui : this.ports.filter((p) => p.role === 'modem');
-    for (const p of targets) p.urc(line);
+    for (const p of targets) p.urc(line, o.periodic === true);
   }
 
   /** Work the modem started on its own (RADIUS, HTTP); tests await it with settle(). */
@@ -172,7 +184,7 @@ export class VirtualModem {
       this.sessionTimers.push(
         every(this.clock, flowMs, () => {
           const line = this.profile.urc.flow?.(this);
-          if (line) this.broadcastUrc(line);
+          if (line) this.broadcastUrc(line, { periodic: true });
         }),
       );
     }

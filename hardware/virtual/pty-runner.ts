@@ -135,6 +135,20 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     child.on('exit', () => {
       if (p.child === child) p.child = null;
     });
+    // reports go out only while someone holds the tty open: a real stick's reports are not
+    // kept for the next open (socat keeps the pty buffer, so we must not write into it)
+    // (one look at /proc serves all the reports of the next 100 ms)
+    const hint = { pid: null as number | null };
+    let last: { at: number; open: Promise<boolean> } | null = null;
+    const look = async () => {
+      if (opts.watchCloseMs === 0 || !child.pid) return true;
+      const device = await fs.realpath(p.link).catch(() => null);
+      return device !== null && (await deviceHeldOpen(device, new Set([child.pid]), hint)) !== false;
+    };
+    p.port.hostOpen = () => {
+      if (!last || Date.now() - last.at > 100) last = { at: Date.now(), open: look() };
+      return last.open;
+    };
     await waitForLink(p.link, child, () => spawnError);
   };
 

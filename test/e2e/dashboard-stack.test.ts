@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the dashboard on the real stack (virtual modem on
     await page.getByTestId('at-send').click();
     await expect.poll(() => page.getByTestId('at-transcript').textContent(), { timeout: 10_000 }).toContain('EC121');
     await page.getByTestId('diag-make').click();
-    await expect.poll(() => page.getByTestId('diag-report').textContent(), { timeout: 10_000 }).toContain('12DE4FA6');
+    await expect.poll(() => page.getByTestId('diag-report').textContent(), { timeout: 10_000 }).toContain('80469BB7');
     await shot(page, 'stack-diagnostics');
     expect(await axe(page)).toEqual([]);
   });

@@ -30,6 +30,13 @@ export class AtPort {
   /** +CSCS: 'IRA' / 'GSM' / 'UCS2' (3GPP text-mode SMS). */
   cscs = 'IRA';
   mode: PortMode = 'command';
+  /** Huawei ^CURC: 1 = periodic reports (signal, mode, ^BOOT, ^DSFLOWRPT) on this port, 0 = off. */
+  curc = 1;
+  /**
+   * Whether a host holds the port open right now (the pty runner asks Linux); null = always.
+   * A report for a closed port is dropped, as a real stick's are: nothing piles up for the next open.
+   */
+  hostOpen: (() => Promise<boolean>) | null = null;
   /** Frame splitter when this is the diagnostics port. */
   readonly qcdm = new QcdmFramer();
 
@@ -79,6 +86,7 @@ export class AtPort {
   /** The host closed its end (DTR drop): a call on this port ends silently, half-typed input is dropped. */
   hostClosed(): void {
     this.line = '';
+    this.qcdm.reset();
     this.queue.length = 0;
     if (this.mode === 'data' || this.mode === 'online-command') this.modem.endSession('User-Request', { notify: false });
     this.mode = 'command';
@@ -95,10 +103,18 @@ export class AtPort {
     this.modem.faults.deliver(this, bytes, (b) => this.sink?.(b));
   }
 
-  /** An unsolicited line: only when the port is in command mode, never inside data. */
-  urc(line: string): void {
+  /** An unsolicited line: only when the port is in command mode, never inside data; periodic ones only with ^CURC=1. */
+  urc(line: string, periodic = false): void {
     if (this.mode === 'data' || this.mode === 'prompt') return;
-    this.send(frameUrc(line, this));
+    if (periodic && this.curc === 0) return;
+    if (!this.hostOpen) return this.send(frameUrc(line, this));
+    void this.hostOpen().then(
+      (open) => {
+        // the answer can come late: look again at what the host set meanwhile
+        if (open && this.mode !== 'data' && this.mode !== 'prompt' && !(periodic && this.curc === 0)) this.send(frameUrc(line, this));
+      },
+      () => undefined,
+    );
   }
 
   /** Bytes from the host. */

@@ -121,6 +121,22 @@ export function commonHandlers(id: Identity): Record<string, Handler> {
 }
 
 /**
+ * Huawei ^CURC (at-commands.md 1.4; MM's huawei plugin sends ^CURC=0 while probing and on
+ * disable, ^CURC=1 on enable): periodic reports on or off, per port. Read form `^CURC:<n>`
+ * in the no-space style of the EC firmware (guessed: no capture of ^CURC? in the reference).
+ */
+export function curcHandler(): Handler {
+  return ({ port, cmd }) => {
+    if (cmd.kind === 'test') return ok('^CURC:(0-1)');
+    if (cmd.kind === 'read') return ok(`^CURC:${port.curc}`);
+    const v = cmd.kind === 'set' && /^[01]$/.test(cmd.args.trim()) ? Number(cmd.args) : -1;
+    if (v !== 0 && v !== 1) return error();
+    port.curc = v;
+    return ok();
+  };
+}
+
+/**
  * Qualcomm CDMA call control (at-commands.md 1.5, 1.7): AT+CDV<number> dials like ATD,
  * AT+CHV hangs up like ATH. For the CDMA profiles.
  */

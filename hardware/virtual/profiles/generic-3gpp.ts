@@ -6,7 +6,7 @@
 import { cme, ok } from '../device/replies';
 import type { VirtualModem } from '../modem';
 import { csqIndex } from '../radio/radio';
-import { commonHandlers, dsflowrpt } from './common';
+import { commonHandlers, curcHandler, dsflowrpt } from './common';
 import type { DeviceProfile } from './profile-types';
 import { textModeSmsHandlers } from './sms-handlers';
 
@@ -76,7 +76,7 @@ export function generic3gpp(): DeviceProfile {
       },
       '^GETPORTMODE': () => ok('^GETPORTMODE: TYPE: WCDMA: huawei,MDM:0,PCUI:1,NDIS:2,CDROM:3,SD:4,'),
       '^SYSCFG': ({ cmd }) => (cmd.kind === 'test' ? ok('^SYSCFG:(2,13,14,16),(0-3),((400000,"WCDMA2100")),(0-2),(0-4)') : cmd.kind === 'read' ? ok('^SYSCFG:2,2,3FFFFFFF,1,2') : ok()),
-      '^CURC': () => ok(),
+      '^CURC': curcHandler(),
       '^PORTSEL': () => ok(),
       ...textModeSmsHandlers({ pdu: true }),
     },

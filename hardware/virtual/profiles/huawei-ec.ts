@@ -3,10 +3,11 @@
 // srv_domain 255 and sim_state 240 on NV-provisioned sticks), 18 (^MEID), 12 (^PREFMODE),
 // 08/10 (^DSFLOWRPT, ^BOOT); at-commands.md 1.2-1.6 for the rest (^MDN, ^PRLVER, ^CURRSID,
 // ^HWVER, +CSS, +CAD, ^CSQLVL). Unknown commands: COMMAND NOT SUPPORT (1.9).
+import { tenDigitMdn } from '../device/qcdm';
 import { error, ok } from '../device/replies';
 import type { VirtualModem } from '../modem';
 import { csqIndex, level } from '../radio/radio';
-import { cdmaCallHandlers, commonHandlers, dsflowrpt } from './common';
+import { cdmaCallHandlers, commonHandlers, curcHandler, dsflowrpt } from './common';
 import type { DeviceProfile, Handler } from './profile-types';
 import { huaweiCdmaSmsHandlers } from './sms-handlers';
 
@@ -49,11 +50,13 @@ export function huaweiEc(): DeviceProfile {
     manufacturer: 'HUAWEI INCORPORATED',
     model: 'EC121',
     revision: '11.100.17.00.114',
-    gcap: '+CIS707-A, +MS, +ES, +DS, +FCLASS',
+    // EV-DO (IS-856) as well as 1x, as ^SYSINFO/^PREFMODE and the radio present it
+    gcap: '+CIS707-A, CIS-856, +MS, +ES, +DS, +FCLASS',
   };
   return {
     id: 'huawei-ec',
     family: 'cdma',
+    diagModel: identity.model,
     unknownCommand: 'COMMAND NOT SUPPORT',
     errorSpace: false,
     connectSpeed: null,
@@ -62,13 +65,15 @@ export function huaweiEc(): DeviceProfile {
     handlers: {
       ...commonHandlers({
         ...identity,
-        // transcript 01: the ESN line embeds "+GSN:", the capability line has no "+GCAP:" tag
+        // transcript 01: the ESN line embeds "+GSN:", the capability line has no "+GCAP:" tag;
+        // a MEID device's +GSN is its MEID, and ATI's ESN line shows the pseudo-ESN
         ati: ({ modem }) => [`Manufacturer: ${identity.manufacturer}`, `Model: ${identity.model}`, `Revision: ${identity.revision}`, `ESN: +GSN:${modem.subscriber.esn}`, identity.gcap],
-        gsn: ({ modem }) => [modem.subscriber.esn],
+        gsn: ({ modem }) => [modem.subscriber.meid],
       }),
       '+GCAP': () => ok(`+GCAP:${identity.gcap}`),
       '^MEID': ({ modem, cmd }) => (cmd.kind === 'test' ? ok() : ok(`^MEID:${modem.subscriber.meid}`)),
-      '^MDN': ({ modem }) => ok(`^MDN:${modem.subscriber.number}`),
+      // the same 10 digits as NV 178 (DIR_NUMBER) on the diagnostics port
+      '^MDN': ({ modem }) => ok(`^MDN:${tenDigitMdn(modem.subscriber.number)}`),
       '^HWVER': () => ok('^HWVER:CE62TCPUVer A'),
       '^PRLVER': ({ modem }) => ok(`^PRLVER:${modem.subscriber.prl}`),
       '^CURRSID': ({ modem }) => ok(modem.radio.inService ? `^CURRSID:${modem.subscriber.sid},${modem.subscriber.nid}` : '^CURRSID:0,0'),
@@ -83,7 +88,7 @@ export function huaweiEc(): DeviceProfile {
       ...cdmaCallHandlers(),
       '+CRM': ({ cmd }) => (cmd.kind === 'test' ? ok('+CRM: (0-2)') : cmd.kind === 'read' ? ok('+CRM: 1') : ok()),
       '+CPIN': () => error(), // NV-provisioned stick without R-UIM (sim_state 240)
-      '^CURC': () => ok(),
+      '^CURC': curcHandler(),
       '^PORTSEL': () => ok(),
       '^DSDORMANT': () => ok(),
       ...huaweiCdmaSmsHandlers(),

@@ -33,6 +33,8 @@ export interface UrcFormats {
 export interface DeviceProfile {
   id: ProfileId;
   family: 'cdma' | '3gpp';
+  /** The model the diagnostics port's version info gives (8 characters at most). */
+  diagModel?: string;
   /** What the device answers to a command it does not know (at-commands.md 1.9). */
   unknownCommand: 'COMMAND NOT SUPPORT' | 'ERROR';
   /** "+CME ERROR: 10" (27.007) vs "+CME ERROR:10" (Huawei CDMA spec, MC509 p.47). */

@@ -26,8 +26,11 @@ const info = (...lines: string[]) => `\r\n${lines.join('\r\n')}\r\n\r\nOK\r\n`;
 type Row = [string, string, string]; // transcript, command, exact bytes
 
 const huaweiEc: Row[] = [
-  ['01', 'ATI', info('Manufacturer: HUAWEI INCORPORATED', 'Model: EC121', 'Revision: 11.100.17.00.114', 'ESN: +GSN:12de4fa6', '+CIS707-A, +MS, +ES, +DS, +FCLASS')],
-  ['01', 'AT+GSN', info('12de4fa6')],
+  // transcript 01's layout; the identities are the MEID device's (pseudo-ESN of A0C72311111111, +GSN the MEID)
+  // and the capability line names EV-DO (CIS-856), which the profile's ^SYSINFO presents
+  ['01', 'ATI', info('Manufacturer: HUAWEI INCORPORATED', 'Model: EC121', 'Revision: 11.100.17.00.114', 'ESN: +GSN:80469bb7', '+CIS707-A, CIS-856, +MS, +ES, +DS, +FCLASS')],
+  ['01', 'AT+GSN', info('A0C72311111111')],
+  ['1.4', 'AT^CURC?', info('^CURC:1')],
   ['01', 'AT+GMR', info('11.100.17.00.114')],
   ['01', 'AT+CGMR', info('11.100.17.00.114')],
   ['01', 'AT+GMM', info('EC121')],
@@ -39,12 +42,12 @@ const huaweiEc: Row[] = [
   ['12', 'AT^PREFMODE?', info('^PREFMODE:8')],
   ['11', 'AT^GETPORTMODE', '\r\nCOMMAND NOT SUPPORT\r\n'],
   ['1.9', 'AT+NOSUCH', '\r\nCOMMAND NOT SUPPORT\r\n'],
-  ['1.2', 'AT^MDN', info('^MDN:441234567')],
+  ['1.2', 'AT^MDN', info('^MDN:0441234567')], // the same 10 digits as NV 178 on the diagnostics port
 ];
 
 const zteAc: Row[] = [
-  ['04', 'AT+GSN', info('0x12DE4FA6')],
-  ['15', 'ATI', info('Manufacturer: ZTE INCORPORATED', 'Model: AC2726', 'Revision: P671A2V1.0.0B06', 'ESN: 0x12DE4FA6', '+GCAP: +CIS707-A, +MS, +ES, +DS, +FCLASS')],
+  ['04', 'AT+GSN', info('0xA0C72311111111')],
+  ['15', 'ATI', info('Manufacturer: ZTE INCORPORATED', 'Model: AC2726', 'Revision: P671A2V1.0.0B06', 'ESN: 0x80469BB7', '+GCAP: +CIS707-A, CIS-856, +MS, +ES, +DS, +FCLASS')],
   ['06', 'AT^SYSINFO', info('^SYSINFO:2,255,0,8,240')],
   ['12', 'AT^PREFMODE=?', info('^PREFMODE:(2,4,8)')],
   ['1.9', 'AT^MDN', '\r\nERROR\r\n'],
@@ -108,6 +111,52 @@ describe('V-2 unsolicited reports in the real forms', () => {
     const { m, at } = await modemWith({ profile: 'generic-3gpp' });
     m.controller.setMode('hsdpa');
     expect(await at.flush()).toBe('\r\n^MODE:5,5\r\n\r\n^RSSI:18\r\n');
+  });
+});
+
+describe('Huawei ^CURC: periodic reports off and on, per port (what ModemManager sends)', () => {
+  it('^CURC=0 stops ^RSSILVL/^HRSSILVL/^MODE on that port, ^CURC? says so, new-SMS reports still come; ^CURC=1 brings them back', async () => {
+    const { m, at } = await modemWith({});
+    await at.cmd('ATE0');
+    expect(await at.cmd('AT^CURC=0')).toBe('\r\nOK\r\n');
+    expect(await at.cmd('AT^CURC?')).toBe('\r\n^CURC:0\r\n\r\nOK\r\n');
+    m.controller.setSignal(-90, -95);
+    m.controller.setMode('1x');
+    expect(await at.flush()).toBe('');
+    m.controller.deliverSms('0441234568', 'hi');
+    expect(await at.flush()).toBe('\r\n+CMTI: "ME",0\r\n');
+    expect(await at.cmd('AT^CURC=1')).toBe('\r\nOK\r\n');
+    m.controller.setMode('evdo');
+    expect(await at.flush()).toContain('^MODE:4');
+    expect(await at.cmd('AT^CURC=2')).toBe('\r\nERROR\r\n');
+  });
+});
+
+describe('answer latency (a real stick takes a few ms)', () => {
+  it('holds every answer back replyDelayMs on the modem clock, and 0 means at once', async () => {
+    const clock = new ManualClock();
+    const m = await createInProcessModem({ clock, radioStepMs: 0, replyDelayMs: 5 });
+    opened.push(m);
+    const at = new RawAtClient(m.link);
+    const answer = at.cmd('AT');
+    await new Promise((r) => setTimeout(r, 20)); // the bytes reach the device
+    clock.advance(4);
+    expect(await at.flush()).toBe('');
+    clock.advance(1);
+    expect(await answer).toBe('AT\r\r\nOK\r\n');
+    const now = await createInProcessModem({ clock: new ManualClock(), radioStepMs: 0, replyDelayMs: 0 });
+    opened.push(now);
+    expect(await new RawAtClient(now.link).cmd('AT')).toBe('AT\r\r\nOK\r\n');
+  });
+  it('defaults to a few ms on the real clock and to 0 on an injected one', async () => {
+    const { VirtualModem, DEFAULT_REPLY_DELAY_MS } = await import('../modem');
+    expect(DEFAULT_REPLY_DELAY_MS).toBeGreaterThan(0);
+    expect(DEFAULT_REPLY_DELAY_MS).toBeLessThan(20);
+    const real = new VirtualModem({ radioStepMs: 0 });
+    const manual = new VirtualModem({ clock: new ManualClock(), radioStepMs: 0 });
+    expect(real.faults.latencyMs).toBe(DEFAULT_REPLY_DELAY_MS);
+    expect(manual.faults.latencyMs).toBe(0);
+    await Promise.all([real.close(), manual.close()]);
   });
 });
 

@@ -13,11 +13,13 @@ import { textModeSmsHandlers } from './sms-handlers';
 
 
 export function zteAc(): DeviceProfile {
-  const identity = { manufacturer: 'ZTE INCORPORATED', model: 'AC2726', revision: 'P671A2V1.0.0B06', gcap: '+CIS707-A, +MS, +ES, +DS, +FCLASS' };
+  // EV-DO (IS-856) as well as 1x, as ^SYSINFO/^PREFMODE and the radio present it
+  const identity = { manufacturer: 'ZTE INCORPORATED', model: 'AC2726', revision: 'P671A2V1.0.0B06', gcap: '+CIS707-A, CIS-856, +MS, +ES, +DS, +FCLASS' };
   const esnHex = (esn: string) => `0x${esn.toUpperCase()}`;
   return {
     id: 'zte-ac',
     family: 'cdma',
+    diagModel: identity.model,
     unknownCommand: 'ERROR',
     errorSpace: true,
     connectSpeed: null,
@@ -27,7 +29,8 @@ export function zteAc(): DeviceProfile {
       ...commonHandlers({
         ...identity,
         ati: ({ modem }) => [`Manufacturer: ${identity.manufacturer}`, `Model: ${identity.model}`, `Revision: ${identity.revision}`, `ESN: ${esnHex(modem.subscriber.esn)}`, `+GCAP: ${identity.gcap}`],
-        gsn: ({ modem }) => [esnHex(modem.subscriber.esn)],
+        // a MEID device's +GSN is its MEID (Qualcomm "0x" hex form)
+        gsn: ({ modem }) => [esnHex(modem.subscriber.meid)],
       }),
       ...cdmaModeHandlers(),
       '^HDRCSQ': ({ modem }) => ok(`^HDRCSQ: ${level(modem.radio.state.hdrRssiDbm, modem.radio.hasEvdo())}`),

@@ -45,7 +45,7 @@ describe('M-DIAG-1 assa diag --json over a pty', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({
-      port: m.paths.modem, manufacturer: 'huawei', model: 'EC121', revision: '11.100.17.00.114', esn: '12DE4FA6', meid: 'A0C72311111111', imei: null, mdn: '441234567',
+      port: m.paths.modem, manufacturer: 'huawei', model: 'EC121', revision: '11.100.17.00.114', esn: '80469BB7', meid: 'A0C72311111111', imei: null, mdn: '441234567',
       network: { roaming: false, sid: 2162 },
     });
     expect(j.imsi).toMatch(/^\d{15}$/);
@@ -61,7 +61,7 @@ describe('M-DIAG-1 assa diag --json over a pty', () => {
     const r = await diag(['--port', m.paths.modem, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j).toMatchObject({ manufacturer: 'zte', model: 'AC2726', esn: '12DE4FA6', imei: null });
+    expect(j).toMatchObject({ manufacturer: 'zte', model: 'AC2726', esn: '80469BB7', imei: null });
     expect(j.mdn === null || j.mdn === '441234567').toBe(true);
   });
 

@@ -18,7 +18,7 @@ describe('AT channel and virtual modem together', () => {
     const ch = await openAtChannel(m.link);
     expect((await ch.send('ATE0')).final).toEqual({ kind: 'ok' });
     const ati = await ch.send('ATI');
-    expect(ati.lines).toEqual(['Manufacturer: HUAWEI INCORPORATED', 'Model: EC121', 'Revision: 11.100.17.00.114', 'ESN: +GSN:12de4fa6', '+CIS707-A, +MS, +ES, +DS, +FCLASS']);
+    expect(ati.lines).toEqual(['Manufacturer: HUAWEI INCORPORATED', 'Model: EC121', 'Revision: 11.100.17.00.114', 'ESN: +GSN:80469bb7', '+CIS707-A, CIS-856, +MS, +ES, +DS, +FCLASS']);
 
     const urcs: string[] = [];
     ch.onUnsolicited('*', (r) => urcs.push(r.line));
