@@ -3,7 +3,7 @@
 // port, a silent port). Its network side: an address from 127.10.0.0/16 per session,
 // RADIUS accounting to ASSA, 2772 traffic to ASSA over HTTP with replies back as SMS.
 import { CodedError } from '../../src/shared/errors';
-import type { NetworkEvent, NetworkReply } from '../../src/shared/network-contract';
+import type { AnyNetworkEvent, NetworkEvent, NetworkReply } from '../../src/shared/network-contract';
 import { every, realClock, type SimClock, type SimTimer } from './clock';
 import { AtPort, type PortRole } from './device/at-port';
 import type { Reply } from './device/replies';
@@ -78,7 +78,7 @@ export type ModemEvent =
   | { type: 'session-start'; sessionId: string; ip: string }
   | { type: 'session-stop'; sessionId: string; ip: string; cause: AccountingRecord['terminateCause']; counters: SessionCounters }
   | { type: 'radius'; status: AccountingRecord['status']; sessionId: string; result: AccountingResult }
-  | { type: 'network-event'; event: NetworkEvent; reply: NetworkReply | null; error?: string }
+  | { type: 'network-event'; event: AnyNetworkEvent; reply: NetworkReply | null; error?: string }
   | { type: 'sms-received'; sms: StoredSms }
   | { type: 'sms-sent'; to: string; text: string }
   | { type: 'unplug' }

@@ -3,6 +3,7 @@
 // +C forms), +CSQ, +CIMI, ^DSFLOWQRY/^DSFLOWCLR. Formats: ../shared/reference/at-commands.md 1.1.
 import { cme, error, ok, type Reply } from '../device/replies';
 import { isShortNumberDial } from '../network/short-number';
+import { endVoiceCall, startVoiceCall } from '../network/voice-calls';
 import { csqIndex } from '../radio/radio';
 import type { Handler, HandlerContext } from './profile-types';
 
@@ -68,6 +69,7 @@ export function commonHandlers(id: Identity): Record<string, Handler> {
     M: okAlways,
     I: (ctx) => ok(...id.ati(ctx)),
     H: ({ modem, port }) => {
+      void endVoiceCall(modem);
       if (modem.session && modem.session.port === port) modem.endSession('User-Request', { notify: false });
       port.mode = 'command';
       return ok();
@@ -144,6 +146,7 @@ export function cdmaCallHandlers(): Record<string, Handler> {
   return {
     '+CDV': (ctx) => dial(ctx),
     '+CHV': ({ modem, port }) => {
+      void endVoiceCall(modem);
       if (modem.session && modem.session.port === port) modem.endSession('User-Request', { notify: false });
       port.mode = 'command';
       return ok();
@@ -166,5 +169,5 @@ async function dial(ctx: HandlerContext): Promise<Reply> {
     });
     return ok();
   }
-  return { kind: 'final', text: 'NO CARRIER' };
+  return startVoiceCall(modem, raw) ?? { kind: 'final', text: 'NO CARRIER' };
 }
