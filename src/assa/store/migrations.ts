@@ -2,6 +2,7 @@
 // Part 1 (subscribers, security, network) uses versions 1-49; part 2 (money, details,
 // services, tariffs) 50-99. Plain SQL that PostgreSQL also accepts, save the types.
 import type Database from 'better-sqlite3';
+import { MONEY_MIGRATIONS } from './money-migrations';
 import { OPERATOR_MIGRATIONS } from './operator-migrations';
 
 export interface Migration {
@@ -191,6 +192,7 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE subscribers ADD COLUMN bonus_kopecks INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  ...MONEY_MIGRATIONS,
   ...OPERATOR_MIGRATIONS,
 ];
 

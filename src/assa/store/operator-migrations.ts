@@ -106,12 +106,13 @@ export const OPERATOR_MIGRATIONS: Migration[] = [
     version: 142,
     name: 'ledger movements of kind adjustment (an operator goodwill credit or correction)',
     // SQLite cannot change a CHECK in place: the table is rebuilt with the same rows.
+    // 'call' is issue 13's (A-NET-3 calls beyond the package minutes), kept in this one rebuild.
     sql: `
       CREATE TABLE movements_next (
         id INTEGER PRIMARY KEY,
         number TEXT NOT NULL REFERENCES subscribers(number),
         at TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('payment', 'voucher', 'fee', 'service_fee', 'tariff_change', 'transfer_in', 'transfer_out', 'bonus', 'adjustment')),
+        kind TEXT NOT NULL CHECK (kind IN ('payment', 'voucher', 'fee', 'service_fee', 'tariff_change', 'transfer_in', 'transfer_out', 'bonus', 'adjustment', 'call')),
         amount_kopecks INTEGER NOT NULL,
         balance_after_kopecks INTEGER NOT NULL,
         description TEXT NOT NULL DEFAULT '',
