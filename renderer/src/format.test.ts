@@ -1,6 +1,6 @@
 // U-I18N-1: hryvnia formatting from integer kopecks, Kyiv time, traffic units.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatKyivDateTime, formatUah } from './format';
+import { formatBytes, formatDuration, formatKyivDateTime, formatKyivHourMinute, formatMonth, formatUah } from './format';
 
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -24,5 +24,19 @@ describe('U-I18N-1 formatting', () => {
   it('shows durations as h:mm:ss', () => {
     expect(formatDuration(3725)).toBe('1:02:05');
     expect(formatDuration(59)).toBe('0:00:59');
+  });
+});
+
+describe('U-I18N-1 months and chart clocks', () => {
+  it('names a month in the language, not as 2026-12', () => {
+    expect(formatMonth('2026-12', 'uk')).toMatch(/грудень 2026/i);
+    expect(formatMonth('2026-12', 'ru')).toMatch(/декабрь 2026/i);
+    expect(formatMonth('2026-12', 'en')).toBe('December 2026');
+  });
+  it('gives a chart axis the Kyiv clock whatever the machine zone', () => {
+    // 22:30 UTC on 30 November is 00:30 on 1 December in Kyiv (UTC+2 in winter).
+    expect(formatKyivHourMinute('2026-11-30T22:30:00Z', 'en')).toBe('00:30');
+    // 21:30 UTC in July is 00:30 Kyiv summer time (UTC+3).
+    expect(formatKyivHourMinute('2026-07-14T21:30:00Z', 'uk')).toBe('00:30');
   });
 });

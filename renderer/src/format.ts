@@ -26,6 +26,19 @@ export function formatKyivTime(at: string | number | Date, lang: Language): stri
   return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(new Date(at));
 }
 
+/** Hours and minutes in Kyiv (chart axes: a chart shows the same clock as the tables beside it). */
+export function formatKyivHourMinute(at: string | number | Date, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+}
+
+/** "грудень 2026" / "December 2026" from "2026-12" (a Kyiv month as the server names it). */
+export function formatMonth(month: string, lang: Language): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  // Mid-month noon UTC is the same month in Kyiv whatever the offset.
+  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, month: 'long', year: 'numeric' }).format(Date.UTC(y, m - 1, 15, 12));
+}
+
 export function formatKyivDate(at: string | number | Date, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: TZ, dateStyle: 'medium' }).format(new Date(at));
 }

@@ -11,7 +11,7 @@ import { LimitsEditor } from '../components/traffic/LimitsEditor';
 import { ReconcileCard } from '../components/traffic/ReconcileCard';
 import { SessionMinutes } from '../components/traffic/SessionMinutes';
 import { PeriodChart } from '../components/traffic/PeriodChart';
-import { formatBytes, formatDuration, formatKyivDateTime } from '../format';
+import { formatBytes, formatDuration, formatKyivDateTime, formatMonth } from '../format';
 
 /** The Kyiv month as a UTC interval [its first midnight, the next month's). */
 function monthBounds(month: string): { from: string; to: string } {
@@ -65,7 +65,7 @@ export function TrafficPage() {
               <tbody>
                 {monthly.map((r) => (
                   <tr key={r.period}>
-                    <td>{r.period}</td>
+                    <td>{formatMonth(r.period, lang)}</td>
                     <td>{fmt(r.rxBytes)}</td>
                     <td>{fmt(r.txBytes)}</td>
                     <td>{r.sessions}</td>

@@ -6,8 +6,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrafficSnapshotDto } from '../../../../src/shared/app-methods-traffic';
 import type { Language } from '../../../../src/shared/app-contract';
-import { useApi } from '../../api-context';
-import { formatBytes, formatDuration, formatRate } from '../../format';
+import { useApi, useModemState } from '../../api-context';
+import { formatBytes, formatDuration, formatKyivTime, formatRate } from '../../format';
 
 const WINDOW = 120; // seconds of history on the graph
 
@@ -19,6 +19,15 @@ export function TrafficGraph() {
   const plot = useRef<uPlot | null>(null);
   const series = useRef<[number[], number[], number[]]>([[], [], []]);
   const [snap, setSnap] = useState<TrafficSnapshotDto | null>(null);
+  // A speed is only true while the link is up: after an unplug or a hang-up the last one
+  // would stay on screen as if data still flowed, so the rates and the graph are cleared.
+  const modem = useModemState();
+  const online = modem?.status === 'connected';
+  useEffect(() => {
+    if (online) return;
+    series.current.forEach((a) => (a.length = 0));
+    plot.current?.setData(series.current);
+  }, [online]);
 
   useEffect(() => {
     if (!box.current) return;
@@ -26,8 +35,9 @@ export function TrafficGraph() {
       {
         width: Math.min(640, box.current.clientWidth || 600),
         height: 180,
-        series: [{}, { label: t('traffic.in'), stroke: '#0b5cad', width: 2 }, { label: t('traffic.out'), stroke: '#1d7a35', width: 2 }],
-        axes: [{}, { values: (_u, vals) => vals.map((v) => formatRate(v, lang)), size: 80 }],
+        // The x axis and legend in Kyiv time, the language's style (uPlot's own is the browser's zone, US style).
+        series: [{ value: (_u, v) => (v == null ? '' : formatKyivTime(v * 1000, lang)) }, { label: t('traffic.in'), stroke: '#0b5cad', width: 2 }, { label: t('traffic.out'), stroke: '#1d7a35', width: 2 }],
+        axes: [{ values: (_u, vals) => vals.map((v) => formatKyivTime(v * 1000, lang)), space: 80 }, { values: (_u, vals) => vals.map((v) => formatRate(v, lang)), size: 80 }],
         legend: { show: true },
       },
       series.current,
@@ -54,17 +64,21 @@ export function TrafficGraph() {
   return (
     <article className="card" aria-labelledby="traffic-card">
       <h2 id="traffic-card">{t('traffic.live')}</h2>
-      <div ref={box} className="graph" role="img" aria-label={snap ? t('traffic.graphLabel', { rx: formatRate(snap.rxRate, lang), tx: formatRate(snap.txRate, lang) }) : t('traffic.noSession')} />
+      <div ref={box} className="graph" role="img" aria-label={snap && online ? t('traffic.graphLabel', { rx: formatRate(snap.rxRate, lang), tx: formatRate(snap.txRate, lang) }) : t('traffic.noSession')} />
       {snap ? (
         <dl className="facts" data-testid="session-counters">
           <dt>{t('traffic.received')}</dt>
           <dd data-testid="session-rx">{formatBytes(snap.rxBytes, lang)}</dd>
           <dt>{t('traffic.sent')}</dt>
           <dd>{formatBytes(snap.txBytes, lang)}</dd>
-          <dt>{t('traffic.speed')}</dt>
-          <dd>
-            ↓ {formatRate(snap.rxRate, lang)} ↑ {formatRate(snap.txRate, lang)}
-          </dd>
+          {online ? (
+            <>
+              <dt>{t('traffic.speed')}</dt>
+              <dd data-testid="session-speed">
+                ↓ {formatRate(snap.rxRate, lang)} ↑ {formatRate(snap.txRate, lang)}
+              </dd>
+            </>
+          ) : null}
           <dt>{t('traffic.duration')}</dt>
           <dd>{formatDuration(snap.durationS)}</dd>
           {snap.disagree && snap.modem && snap.os ? (

@@ -6,7 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Language } from '../../../../src/shared/app-contract';
 import { useApi } from '../../api-context';
-import { formatBytes, formatKyivTime } from '../../format';
+import { formatBytes, formatKyivHourMinute, formatKyivTime } from '../../format';
 
 type Minute = { minute: string; rxBytes: number; txBytes: number; seconds: number };
 
@@ -25,8 +25,9 @@ export function SessionMinutes({ sessionId }: { sessionId: number }) {
       {
         width: Math.min(720, box.current.clientWidth || 640),
         height: 160,
-        series: [{}, { label: '↓', stroke: '#0b5cad', width: 2 }, { label: '↑', stroke: '#1d7a35', width: 2 }],
-        axes: [{}, { values: (_u, v) => v.map((b) => formatBytes(b, lang)), size: 80 }],
+        // Kyiv time on the axis and in the legend, as in the table below.
+        series: [{ value: (_u, v) => (v == null ? '' : formatKyivHourMinute(v * 1000, lang)) }, { label: '↓', stroke: '#0b5cad', width: 2 }, { label: '↑', stroke: '#1d7a35', width: 2 }],
+        axes: [{ values: (_u, v) => v.map((s) => formatKyivHourMinute(s * 1000, lang)), space: 70 }, { values: (_u, v) => v.map((b) => formatBytes(b, lang)), size: 80 }],
       },
       [rows.map((r) => Date.parse(r.minute) / 1000), rows.map((r) => r.rxBytes), rows.map((r) => r.txBytes)],
       box.current,
