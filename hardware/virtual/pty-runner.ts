@@ -70,6 +70,11 @@ async function waitForLink(link: string, child: ChildProcess, spawnError: () => 
  * or null when it cannot tell (no /proc, or some process's descriptors are not readable —
  * e.g. a root-owned client while we run as a user). Only a sure `false` ends a session.
  */
+async function exitingOrGone(pid: string): Promise<boolean> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
+  return status === null || /^State:\s*[ZX]/m.test(status);
+}
+
 export async function deviceHeldOpen(device: string, exclude: Set<number>, hint?: { pid: number | null }): Promise<boolean | null> {
   const holds = async (pid: string) => {
     const fds = await fs.readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);
@@ -91,7 +96,9 @@ export async function deviceHeldOpen(device: string, exclude: Set<number>, hint?
     try {
       fds = await fs.readdir(`/proc/${pid}/fd`);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') blind = true; // EACCES: cannot see; ENOENT: it just exited
+      // ENOENT: it just exited; a zombie or an exiting process has no descriptors to see (EACCES
+      // on a busy machine); only a live process we may not look into leaves us unsure
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !(await exitingOrGone(pid))) blind = true;
       continue;
     }
     for (const fd of fds) {
@@ -170,21 +177,28 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
   // a data session ends when its client closes the tty (see the header comment)
   let watch: NodeJS.Timeout | null = null;
   const holder = { pid: null as number | null };
+  // one look at a time: on a busy machine a full /proc scan can outlast the period, and
+  // overlapping scans would only slow each other down
+  let looking = false;
   const watchSession = () => {
     const s = modem.session;
     const p = ports.find((x) => x.port === s?.port);
-    if (!s || !p?.child?.pid) return;
+    if (!s || !p?.child?.pid || looking) return;
     // only socat is left out: this process may itself hold the tty (the app runs the pty modem in-process and opens it with serialport)
     const pid = p.child.pid;
-    void fs.realpath(p.link).then(
-      async (device) => {
-        if (modem.session === s && (await deviceHeldOpen(device, new Set([pid]), holder)) === false) {
-          log(`${p.link} closed by its client: ending the data session`);
-          p.port.hostClosed();
-        }
-      },
-      () => undefined,
-    );
+    looking = true;
+    void fs
+      .realpath(p.link)
+      .then(
+        async (device) => {
+          if (modem.session === s && (await deviceHeldOpen(device, new Set([pid]), holder)) === false) {
+            log(`${p.link} closed by its client: ending the data session`);
+            p.port.hostClosed();
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => (looking = false));
   };
 
   let transition: Promise<void> = Promise.resolve();
