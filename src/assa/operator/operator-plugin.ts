@@ -8,7 +8,7 @@ import type { AssaContext } from '../http/context';
 import { fail } from '../http/errors';
 import { MoneyStore } from '../store/money-store';
 import { OperatorStore, operatorKysely } from '../store/operator-store';
-import { authorise, OPERATOR_API, type OperatorCaller, type OperatorRouteRule } from './operator-auth';
+import { authorise, type OperatorCaller, type OperatorRouteRule } from './operator-auth';
 import type { OperatorDeps } from './operator-deps';
 import { catalogueRoutes } from './routes/catalogue-routes';
 import { deskRoutes } from './routes/desk-routes';
@@ -31,11 +31,15 @@ export const operatorPlugin =
   async (app) => {
     const d: OperatorDeps = { ctx, ops: new OperatorStore(operatorKysely(ctx.store.db)), money: new MoneyStore(ctx.store.db), demoClock };
     app.decorateRequest('operator', null);
-    app.addHook('preHandler', async (req) => {
-      if (!req.url.startsWith(OPERATOR_API)) return;
-      const rule = req.routeOptions.config.operator;
-      // A route without a rule is a mistake, refused rather than left open.
-      if (!rule) throw fail(500, 'internal', 'This operator route declares no access rule.');
+    // onRequest, before the body is parsed or validated: a caller without the right gets
+    // 401/403 and learns nothing from a 400 about what the route would accept.
+    app.addHook('onRequest', async (req) => {
+      const rule = req.routeOptions.config?.operator;
+      if (!rule) {
+        // A route without a rule is a mistake, refused rather than left open.
+        if (req.routeOptions.url) throw fail(500, 'internal', 'This operator route declares no access rule.');
+        return;
+      }
       req.operator = await authorise(d, req, rule);
     });
     await app.register(operatorSessionRoutes(d));

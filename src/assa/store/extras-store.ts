@@ -69,7 +69,10 @@ export class ExtrasStore {
   addTicket(t: { number: string; kind: 'question' | 'callback'; text: string; phone: string | null; created_at: string }): number {
     return Number(this.db.prepare('INSERT INTO tickets (number, kind, text, phone, created_at) VALUES (@number, @kind, @text, @phone, @created_at)').run(t).lastInsertRowid);
   }
-  tickets(number: string): Array<{ id: number; kind: string; text: string; status: string; created_at: string }> {
-    return this.db.prepare('SELECT id, kind, text, status, created_at FROM tickets WHERE number = ? ORDER BY id DESC').all(number) as Array<{ id: number; kind: string; text: string; status: string; created_at: string }>;
+  tickets(number: string): Array<{ id: number; kind: string; text: string; status: string; created_at: string; answers: Array<{ text: string; at: string }> }> {
+    const list = this.db.prepare('SELECT id, kind, text, status, created_at FROM tickets WHERE number = ? ORDER BY id DESC').all(number) as Array<{ id: number; kind: string; text: string; status: string; created_at: string }>;
+    // The help desk's answers (written on the operator's side, ticket_answers).
+    const answers = this.db.prepare('SELECT a.ticket_id, a.text, a.at FROM ticket_answers a JOIN tickets t ON t.id = a.ticket_id WHERE t.number = ? ORDER BY a.id').all(number) as Array<{ ticket_id: number; text: string; at: string }>;
+    return list.map((t) => ({ ...t, answers: answers.filter((a) => a.ticket_id === t.id).map((a) => ({ text: a.text, at: a.at })) }));
   }
 }

@@ -239,6 +239,7 @@ export class OperatorStore {
     await this.k.updateTable('operators').set({ password_hash: hash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_at: null }).where('login', '=', login).execute();
   }
   async updateOperator(login: string, patch: Partial<Pick<OperatorsTable, 'role' | 'disabled_at' | 'locked_at' | 'failed_logins' | 'totp_secret'>>): Promise<void> {
+    if (!Object.keys(patch).length) return;
     await this.k.updateTable('operators').set(patch).where('login', '=', login).execute();
   }
   async operatorLoginFailed(login: string): Promise<number> {
@@ -287,7 +288,9 @@ export class OperatorStore {
   searchSubscribers(q: string, limit: number): Promise<Array<Selectable<SubscribersTable>>> {
     const digits = q.replace(/\D/g, '');
     let s = this.k.selectFrom('subscribers').selectAll();
-    if (digits) s = s.where((eb) => eb.or([eb('number', 'like', `${digits}%`), eb('account_number', 'like', `${digits}%`)]));
+    // A number as people type it (0441..., +380441...) is matched in its 9-digit form.
+    const national = digits.replace(/^380(?=\d)/, '').replace(/^0(?=\d)/, '');
+    if (digits) s = s.where((eb) => eb.or([eb('number', 'like', `${national}%`), eb('account_number', 'like', `${digits}%`)]));
     else if (q.trim()) s = s.where('owner_name', 'like', `%${q.trim()}%`);
     return s.orderBy('number').limit(limit).execute();
   }

@@ -1,5 +1,6 @@
 // An ASSA server with its operators: admin, support and billing accounts created the way
 // `assa operator add` does, logged in over HTTP, one-time passwords replaced.
+import http from 'node:http';
 import { addOperator } from '../../../src/assa/operator/services/operator-accounts';
 import type { OperatorRole } from '../../../src/assa/operator/roles';
 import { OperatorStore, operatorKysely } from '../../../src/assa/store/operator-store';
@@ -16,6 +17,19 @@ export class OperatorClient extends Client {
   }
   op(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
     return this.call(method, `${OP}${path}`, body, headers);
+  }
+  /** A CSV upload: the file's bytes as the body, not JSON. */
+  csv(path: string, text: string): Promise<Res> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return new Promise((resolve, reject) => {
+      const r = http.request(new URL(`${OP}${path}`, this.base), { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8', cookie, 'x-csrf-token': this.csrf ?? '' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'), headers: res.headers }));
+      });
+      r.on('error', reject);
+      r.end(text);
+    });
   }
 }
 

@@ -111,9 +111,9 @@ export const extrasRoutes =
       hours: 'every day, 8:00-22:00 Kyiv time',
     }));
 
-    app.get('/api/v1/help/tickets', { schema: { summary: 'A-HLP-1: my questions and call-back orders', response: { 200: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), text: Type.String(), status: Type.String(), createdAt: Type.String() })), 401: ErrorSchema } } }, async (req) => {
+    app.get('/api/v1/help/tickets', { schema: { summary: 'A-HLP-1: my questions and call-back orders', response: { 200: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), text: Type.String(), status: Type.String(), createdAt: Type.String(), answers: Type.Array(Type.Object({ text: Type.String(), at: Type.String() })) })), 401: ErrorSchema } } }, async (req) => {
       const c = requireSubscriber(ctx, req);
-      return x.tickets(c.number).map((t) => ({ id: t.id, kind: t.kind, text: t.text, status: t.status, createdAt: t.created_at }));
+      return x.tickets(c.number).map((t) => ({ id: t.id, kind: t.kind, text: t.text, status: t.status, createdAt: t.created_at, answers: t.answers }));
     });
     app.post('/api/v1/help/tickets', { schema: { summary: 'A-HLP-1: ask the help desk (the answer gets a ticket number)', body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: { 200: Type.Object({ id: Type.Integer() }), 401: ErrorSchema } } }, async (req) => {
       const c = requireSubscriber(ctx, req);
