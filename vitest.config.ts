@@ -24,6 +24,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The attack suite (issue 12): real `assa server` processes over HTTP and UDP.
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -2,12 +2,16 @@
 // and stopped together. `assa server` and the desktop app's embedded server both use it.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEFAULT_NETWORK_SECRET, DEFAULT_RADIUS_SECRET } from '../shared/network-contract';
+import { CodedError } from '../shared/errors';
+import { silentLogger, type Logger } from '../shared/logging';
 import { cryptoRng, SettableClock, systemClock, type AssaClock, type Rng } from './domain/clock';
 import { buildAssaServer } from './http/build-server';
 import { DEFAULT_CONFIG, type AssaConfig, type AssaContext } from './http/context';
 import { outboxMailer, smtpMailer, type Mailer } from './mail/mailer';
 import { startRadiusListener } from './network/radius-accounting';
+import { createMetrics } from './observability/metrics';
+import { addressList } from './security/address-list';
+import { AddressThrottle } from './security/address-throttle';
 import { PasswordHasher, STRONG_KDF, type KdfParams } from './security/password-hash';
 import { startBillingClock } from './services/billing';
 import { AssaStore } from './store/assa-store';
@@ -22,9 +26,23 @@ export interface StartAssaOptions {
   port?: number;
   /** UDP port for RADIUS accounting; 0 = any free port; null = no listener. */
   radiusPort?: number | null;
+  /** Required unless `demo` (then drawn at random when absent; see `secrets` in the result). */
   radiusSecret?: string;
   networkSecret?: string;
   demo?: boolean;
+  /** RADIUS accounting is taken only from these NAS addresses or CIDR blocks (default loopback). */
+  radiusClients?: string[];
+  /** HTTPS: PEM certificate chain and key. Cookies then are Secure and `__Host-` prefixed. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Behind a reverse proxy: trust X-Forwarded-* from these addresses (or all with true). */
+  trustProxy?: boolean | string[];
+  /** Host header values answered (host or host:port); others get 421. Default: loopback names when bound to loopback. */
+  allowedHosts?: string[];
+  /** Password hashes waiting at most (beyond the ones running); more get 503 + Retry-After. */
+  kdfQueue?: number;
+  /** Who may read GET /metrics (addresses or CIDR blocks; default loopback). */
+  metricsClients?: string[];
+  logger?: Logger;
   demoSubscribers?: number;
   /** With demoSubscribers: months of generated history. */
   demoMonths?: number;
@@ -34,18 +52,38 @@ export interface StartAssaOptions {
   clock?: AssaClock;
   rng?: Rng;
   config?: Partial<Omit<AssaConfig, 'networkSecret'>>;
-  log?: (line: string) => void;
 }
 
 export interface EmbeddedAssa {
   url: string;
   port: number;
   radiusPort: number;
+  /** The secrets in force (drawn ones included, so the caller can print or pass them on). */
+  secrets: { radius: string; network: string; drawn: Array<'radius' | 'network'> };
   ctx: AssaContext;
   close(): Promise<void>;
 }
 
+/** The secrets a start needs: given ones, or random ones in demo mode; never a built-in value. */
+export function resolveSecrets(o: Pick<StartAssaOptions, 'radiusSecret' | 'networkSecret' | 'demo' | 'radiusPort'>): EmbeddedAssa['secrets'] {
+  const drawn: Array<'radius' | 'network'> = [];
+  const pick = (given: string | undefined, which: 'radius' | 'network', option: string, env: string): string => {
+    if (given) return given;
+    if (!o.demo) throw new CodedError('missing_secret', `the ${which === 'radius' ? 'RADIUS' : '2772 network'} secret is missing: give ${option} or set ${env} (or run with --demo for random ones)`, { field: option.replace(/^--/, '') });
+    drawn.push(which);
+    return oneRunSecret();
+  };
+  const network = pick(o.networkSecret, 'network', '--network-secret', 'ASSA_NETWORK_SECRET');
+  const radius = o.radiusPort === null && !o.radiusSecret ? oneRunSecret() : pick(o.radiusSecret, 'radius', '--radius-secret', 'ASSA_RADIUS_SECRET');
+  return { radius, network, drawn };
+}
+
 export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
+  const secrets = resolveSecrets(o);
+  // Bad option values fail here, before anything is opened or bound.
+  const radiusClients = addressList(o.radiusClients ?? DEFAULT_RADIUS_CLIENTS, '--radius-clients').entries;
+  const log = o.logger ?? silentLogger();
+  const host = o.host ?? '127.0.0.1';
   const db = openDatabase(o.dbPath);
   const store = new AssaStore(db);
   // With --demo the clock is settable (PUT /api/v1/operator/clock); never without.
@@ -62,22 +100,38 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     store,
     clock,
     rng: o.rng ?? cryptoRng,
-    hasher: new PasswordHasher(o.kdf ?? STRONG_KDF),
+    hasher: new PasswordHasher(o.kdf ?? STRONG_KDF, 2, o.kdfQueue ?? DEFAULT_KDF_QUEUE),
     mailer,
-    config: { ...DEFAULT_CONFIG, ...o.config, networkSecret: o.networkSecret ?? DEFAULT_NETWORK_SECRET },
+    log,
+    metrics: createMetrics(),
+    throttle: new AddressThrottle(clock),
+    config: {
+      ...DEFAULT_CONFIG,
+      secureCookies: !!o.tls || !!o.trustProxy,
+      allowedHosts: o.allowedHosts ?? defaultAllowedHosts(host),
+      ...o.config,
+      networkSecret: secrets.network,
+    },
     ...(demoClock ? { demoClock } : {}),
   };
-  const app = await buildAssaServer(ctx);
+  ctx.metrics.watchKdf(ctx.hasher);
+  const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}) });
   const stopBilling = startBillingClock(ctx, new MoneyStore(db));
-  const host = o.host ?? '127.0.0.1';
   await app.listen({ host, port: o.port ?? 8750 });
   const port = (app.server.address() as { port: number }).port;
   const radius =
     o.radiusPort === null
       ? null
-      : await startRadiusListener({ store, host, port: o.radiusPort ?? 1813, secret: o.radiusSecret ?? DEFAULT_RADIUS_SECRET, clock, ...(o.log ? { log: o.log } : {}) });
+      : await startRadiusListener({ store, host, port: o.radiusPort ?? 1813, secret: secrets.radius, clock, clients: radiusClients, log: log.child({ component: 'radius' }), metrics: ctx.metrics }).catch(async (e: unknown) => {
+          // RADIUS port taken: do not leave the HTTP side and the database open behind the error.
+          stopBilling();
+          await app.close();
+          db.close();
+          throw e;
+        });
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    secrets,
+    url: `${o.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     radiusPort: radius?.port ?? 0,
     ctx,
@@ -88,6 +142,16 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
       db.close();
     },
   };
+}
+
+/** The NAS addresses RADIUS accounting is taken from when none are configured. */
+export const DEFAULT_RADIUS_CLIENTS = ['127.0.0.0/8', '::1'];
+export const DEFAULT_KDF_QUEUE = 32;
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+/** Bound to loopback: only loopback names (a DNS-rebinding page cannot reach the API). Elsewhere: whatever the operator lists, else any. */
+export function defaultAllowedHosts(host: string): string[] {
+  return LOOPBACK.test(host) ? ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host] : [];
 }
 
 /** A secret for one run when none is configured (the embedded server and its virtual modem share it). */

@@ -47,6 +47,5 @@ export interface NetworkEventResponse {
   reply: NetworkReply;
 }
 
-/** Default shared secret for the embedded/demo setup; real deployments set their own. */
-export const DEFAULT_NETWORK_SECRET = 'assa-demo-network-secret';
-export const DEFAULT_RADIUS_SECRET = 'assa-demo-radius-secret';
+// No secret is built in: `assa server` takes them from flags or the environment (or draws
+// random ones with --demo) and hands them to whoever needs them (the app's virtual modem).

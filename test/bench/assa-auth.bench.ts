@@ -8,7 +8,6 @@ import path from 'node:path';
 import { startAssa } from '../../src/assa/embedded';
 import { PasswordHasher, STRONG_KDF } from '../../src/assa/security/password-hash';
 import { generateSubscribers } from '../../src/assa/store/demo-data';
-import { DEFAULT_NETWORK_SECRET } from '../../src/shared/network-contract';
 import type { Figures } from './run';
 
 type Result = { requests: { average: number }; latency: { p99: number }; non2xx: number };
@@ -22,12 +21,12 @@ export async function run(): Promise<Figures> {
   const kdfMs = (performance.now() - k0) / 5;
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bench-auth-'));
-  const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, config: { rateLimit: { global: 1e9, login: 1e9, registration: 1e9 } } });
+  const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, config: { rateLimit: { global: 1e9, login: 1e9, registration: 1e9 }, hashBudget: { max: 1e9, windowMs: 60_000 }, failedLoginBudget: { max: 1e9, windowMs: 60_000 } } });
   const g0 = performance.now();
   generateSubscribers(assa.ctx.store, subscribers);
   console.log(`  ${subscribers} subscribers generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
   const post = (p: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${assa.url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  await post('/api/v1/network/events', { type: 'sms', number: '441234567', to: '2772', text: '123456', at: new Date().toISOString() }, { 'x-assa-network-secret': DEFAULT_NETWORK_SECRET });
+  await post('/api/v1/network/events', { type: 'sms', number: '441234567', to: '2772', text: '123456', at: new Date().toISOString() }, { 'x-assa-network-secret': assa.secrets.network });
   await post('/api/v1/registrations', { number: '441234567', password: 'Kvitka2026', runa: '123456' });
   const login = await post('/api/v1/sessions', { number: '441234567', password: 'Kvitka2026' });
   const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');

@@ -11,6 +11,10 @@ import { fail } from './errors';
 
 export const SESSION_COOKIE = 'assa_session';
 export const CSRF_COOKIE = 'assa_csrf';
+/** Over HTTPS the cookies carry the __Host- prefix: Secure, Path=/, no Domain, so a sibling subdomain cannot plant one. */
+const HOST_PREFIX = '__Host-';
+export const sessionCookieName = (ctx: AssaContext) => (ctx.config.secureCookies ? HOST_PREFIX : '') + SESSION_COOKIE;
+export const csrfCookieName = (ctx: AssaContext) => (ctx.config.secureCookies ? HOST_PREFIX : '') + CSRF_COOKIE;
 export const CSRF_HEADER = 'x-csrf-token';
 
 export interface Caller {
@@ -25,7 +29,7 @@ export interface Caller {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function currentSession(ctx: AssaContext, req: FastifyRequest): WebSessionRow | null {
-  const token = req.cookies[SESSION_COOKIE];
+  const token = req.cookies[sessionCookieName(ctx)];
   if (!token) return null;
   const hash = sha256(token);
   const s = ctx.store.session(hash);
@@ -75,12 +79,13 @@ export function requireTermsAccepted(ctx: AssaContext, caller: Caller): void {
 
 export function setSessionCookies(ctx: AssaContext, reply: FastifyReply, token: string, csrf: string): void {
   const base = { path: '/', sameSite: 'strict' as const, secure: ctx.config.secureCookies };
-  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+  reply.setCookie(sessionCookieName(ctx), token, { ...base, httpOnly: true });
   // Readable by the page (double-submit): it proves the request came from our own origin.
-  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
+  reply.setCookie(csrfCookieName(ctx), csrf, { ...base, httpOnly: false });
 }
 
-export function clearSessionCookies(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+export function clearSessionCookies(ctx: AssaContext, reply: FastifyReply): void {
+  const base = { path: '/', sameSite: 'strict' as const, secure: ctx.config.secureCookies };
+  reply.clearCookie(sessionCookieName(ctx), base);
+  reply.clearCookie(csrfCookieName(ctx), base);
 }

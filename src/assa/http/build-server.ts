@@ -1,13 +1,21 @@
 // The ASSA HTTP API (CONTRACTS.md): Fastify with TypeBox schemas on every route (the
 // same schemas validate requests and make /api/v1/openapi.json), the contract's error
 // shape, cookies, rate limits. Route plugins live in routes/; part 2 adds its own.
+// Layers, outermost first: the server's pino logger with a request id per request,
+// hardening (headers, Host list, one value per query parameter), metrics, rate limits,
+// then the routes. /health and /metrics sit outside /api/v1.
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { addressList, LOOPBACK_CLIENTS } from '../security/address-list';
+import { KdfBusyError } from '../security/password-hash';
+import { observabilityRoutes, registerHttpMetrics } from '../observability/observability-routes';
 import type { AssaContext } from './context';
 import { HttpError } from './errors';
+import { registerHardening, registerHashBudget } from './hardening';
 import { accountRoutes } from './routes/account-routes';
 import { identityRoutes } from './routes/identity-routes';
 import { ExtrasStore } from '../store/extras-store';
@@ -22,8 +30,28 @@ import { securityRoutes } from './routes/security-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { operatorPlugin } from '../operator/operator-plugin';
 
-export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+export interface BuildOptions {
+  https?: { cert: string | Buffer; key: string | Buffer };
+  trustProxy?: boolean | string[];
+  /** Who may read /metrics (default loopback). */
+  metricsClients?: readonly string[];
+}
+
+export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  // One Fastify type for both HTTP and HTTPS (the routes never see the difference).
+  const serverOptions = {
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    genReqId: () => randomUUID(),
+    // A client-chosen id would let anyone forge log correlation; we always draw our own.
+    requestIdHeader: false,
+    ...(opts.https ? { https: opts.https } : {}),
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
+  } as FastifyServerOptions;
+  const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
+  await registerHardening(app, ctx.config);
+  registerHttpMetrics(app, ctx.metrics);
+  registerHashBudget(app, ctx);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: ctx.config.rateLimit.global,
@@ -32,8 +60,14 @@ export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean
   });
   await app.register(swagger, { openapi: { openapi: '3.0.3', info: { title: 'ASSA — Automatic Subscriber Self-Service', version: '1' } } });
 
-  app.setErrorHandler((err, _req, reply) => {
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof KdfBusyError) {
+      req.log.warn({ retryAfterS: err.retryAfterS }, 'password hash queue full');
+      return reply.code(503).header('retry-after', String(err.retryAfterS)).send({ error: { code: err.code, message: err.message } });
+    }
     if (err instanceof HttpError) {
+      const retry = err.details?.retryAfterS;
+      if (typeof retry === 'number') reply.header('retry-after', String(retry));
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) } });
     }
     const e = err as { validation?: Array<{ instancePath?: string; params?: { missingProperty?: string } }>; statusCode?: number; message: string; code?: string };
@@ -44,11 +78,12 @@ export async function buildAssaServer(ctx: AssaContext, opts: { logger?: boolean
     }
     if (e.statusCode === 429) return reply.code(429).send(err);
     if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message } });
-    app.log.error(err);
+    req.log.error({ err }, 'unhandled error, answered 500');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API path.' } }));
 
+  await app.register(observabilityRoutes(ctx, addressList(opts.metricsClients ?? LOOPBACK_CLIENTS, '--metrics-clients')));
   await app.register(identityRoutes(ctx));
   await app.register(sessionRoutes(ctx));
   await app.register(accountRoutes(ctx));

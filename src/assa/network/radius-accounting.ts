@@ -4,8 +4,11 @@
 // IP-to-number table for A-NUM-3; a Stop closes the session as an A-DET-2 record.
 import dgram from 'node:dgram';
 import radius from 'radius';
+import type { Logger } from '../../shared/logging';
 import { toNationalOrNull } from '../../shared/phone-number';
 import type { AssaClock } from '../domain/clock';
+import type { AssaMetrics } from '../observability/metrics';
+import { addressList } from '../security/address-list';
 import type { AssaStore } from '../store/assa-store';
 
 export interface RadiusListener {
@@ -40,22 +43,43 @@ export function handleAccounting(store: AssaStore, attrs: Attrs, now: number): v
   }
 }
 
-export function startRadiusListener(opts: { store: AssaStore; host: string; port: number; secret: string; clock: AssaClock; log?: (s: string) => void }): Promise<RadiusListener> {
+export interface RadiusListenerOptions {
+  store: AssaStore;
+  host: string;
+  port: number;
+  secret: string;
+  clock: AssaClock;
+  /** NAS addresses or CIDR blocks accounting is taken from; anything else is dropped unanswered. */
+  clients: readonly string[];
+  log: Logger;
+  metrics: AssaMetrics;
+}
+
+export function startRadiusListener(opts: RadiusListenerOptions): Promise<RadiusListener> {
+  const clients = addressList(opts.clients, '--radius-clients');
   const sock = dgram.createSocket(opts.host.includes(':') ? 'udp6' : 'udp4');
+  const refuse = (reason: string, from: dgram.RemoteInfo, extra: Record<string, unknown> = {}) => {
+    opts.metrics.radius.inc({ outcome: 'refused', reason });
+    opts.log.warn({ from: from.address, port: from.port, reason, ...extra }, 'radius packet refused');
+  };
   sock.on('message', (msg, rinfo) => {
+    if (!clients.has(rinfo.address)) return refuse('client', rinfo);
     let packet;
     try {
       packet = radius.decode({ packet: msg, secret: opts.secret });
-    } catch {
-      return; // wrong secret or malformed: no answer at all
+    } catch (e) {
+      // The codec checks the Request Authenticator against the secret (RFC 2866 §3); no answer at all.
+      return refuse((e as Error).name === 'Invalid Secret Error' ? 'secret' : 'malformed', rinfo, { error: (e as Error).message });
     }
-    if (packet.code !== 'Accounting-Request') return;
+    if (packet.code !== 'Accounting-Request') return refuse('not_accounting', rinfo, { code: packet.code });
     try {
       handleAccounting(opts.store, packet.attributes as Attrs, opts.clock.now());
     } catch (e) {
-      opts.log?.(`radius: ${(e as Error).message}`);
-      return; // not stored: no response, so the NAS retransmits
+      opts.metrics.radius.inc({ outcome: 'refused', reason: 'store' });
+      opts.log.error({ err: e, from: rinfo.address }, 'radius accounting not stored; no answer, so the NAS retransmits');
+      return;
     }
+    opts.metrics.radius.inc({ outcome: 'accepted', reason: 'ok' });
     const reply = radius.encode_response({ packet, code: 'Accounting-Response', secret: opts.secret });
     sock.send(reply, rinfo.port, rinfo.address);
   });
@@ -63,7 +87,7 @@ export function startRadiusListener(opts: { store: AssaStore; host: string; port
     sock.once('error', reject);
     sock.bind(opts.port, opts.host, () => {
       sock.off('error', reject);
-      sock.on('error', (e) => opts.log?.(`radius socket: ${e.message}`));
+      sock.on('error', (e) => opts.log.error({ err: e }, 'radius socket error'));
       resolve({ port: sock.address().port, close: () => new Promise<void>((r) => sock.close(() => r())) });
     });
   });

@@ -9,7 +9,10 @@ import type { MoneyStore } from '../store/money-store';
 import { transaction } from '../store/open-database';
 
 export function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string): { charged: number; blocked: number; alreadyRan: boolean } {
-  if (money.billingRan(month)) return { charged: 0, blocked: 0, alreadyRan: true };
+  if (money.billingRan(month)) {
+    ctx.metrics.billingRuns.inc({ result: 'already_ran' });
+    return { charged: 0, blocked: 0, alreadyRan: true };
+  }
   const at = new Date(ctx.clock.now()).toISOString();
   let charged = 0;
   let blocked = 0;
@@ -26,6 +29,8 @@ export function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string
     ({ charged, blocked } = money.chargeMonthlyFees(month, at));
     money.markBillingRun(month, at);
   });
+  ctx.metrics.billingRuns.inc({ result: 'ran' });
+  ctx.log.info({ month, charged, blocked }, 'month-start billing run');
   return { charged, blocked, alreadyRan: false };
 }
 

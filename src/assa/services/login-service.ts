@@ -4,20 +4,32 @@
 import type { AssaContext } from '../http/context';
 import { fail } from '../http/errors';
 import { newToken, sha256 } from '../security/tokens';
+import { sendNotice } from './notice';
 import { transaction } from '../store/open-database';
 
 export const LOCK_AFTER = 10;
 
 export async function login(ctx: AssaContext, number: string, password: string, ip: string): Promise<{ token: string; csrf: string }> {
   const at = new Date(ctx.clock.now()).toISOString();
+  // A stranger who locks logins out sends wrong passwords: past its budget, the address waits.
+  const wait = ctx.throttle.check(`fail:${ip}`, ctx.config.failedLoginBudget, false);
+  if (wait) {
+    ctx.metrics.logins.inc({ outcome: 'throttled' });
+    ctx.log.warn({ ip }, 'login refused: too many wrong passwords from this address');
+    throw fail(429, 'too_many_failures', `Too many wrong passwords from this address; try again in ${Math.ceil(wait / 60)} min.`, undefined, { retryAfterS: wait });
+  }
   const acc = ctx.store.account(number);
   if (!acc) {
     // Same work and answer as a wrong password: the reply must not tell who is registered.
-    await ctx.hasher.verify(password, 'scrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    // The dummy hash has this server's own KDF parameters (production ones in production).
+    await ctx.hasher.verify(password, await ctx.hasher.dummyHash());
+    ctx.metrics.logins.inc({ outcome: 'unknown_number' });
+    ctx.throttle.count(`fail:${ip}`);
     throw fail(401, 'bad_credentials', 'Wrong number or password.');
   }
   if (acc.locked_at) {
     ctx.store.recordLogin(number, at, ip, false, 'locked');
+    ctx.metrics.logins.inc({ outcome: 'locked' });
     throw fail(423, 'login_locked', 'The login is locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem and set a new password.');
   }
   if (!(await ctx.hasher.verify(password, acc.password_hash))) {
@@ -27,9 +39,11 @@ export async function login(ctx: AssaContext, number: string, password: string, 
       if (n >= LOCK_AFTER) ctx.store.lock(number, at);
       return n >= LOCK_AFTER;
     });
+    ctx.metrics.logins.inc({ outcome: locked ? 'locked' : 'failed' });
+    ctx.throttle.count(`fail:${ip}`);
     if (locked) {
       ctx.store.deleteSessionsOf(number);
-      if (acc.email) void ctx.mailer.send({ to: acc.email, subject: 'Your ASSA login is locked', text: `After ${LOCK_AFTER} wrong passwords in a row the login of ${number} was locked at ${at} (last attempt from ${ip}). Unlock it with a RUNA from your own phone or modem and set a new password.` }).catch(() => undefined);
+      if (acc.email) sendNotice(ctx, { kind: 'lock', to: acc.email, subject: 'Your ASSA login is locked', text: `After ${LOCK_AFTER} wrong passwords in a row the login of ${number} was locked at ${at} (last attempt from ${ip}). Unlock it with a RUNA from your own phone or modem and set a new password.` });
       throw fail(423, 'login_locked', 'The login is now locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem.');
     }
     throw fail(401, 'bad_credentials', 'Wrong number or password.');
@@ -42,5 +56,6 @@ export async function login(ctx: AssaContext, number: string, password: string, 
     ctx.store.recordLogin(number, at, ip, true, null);
     ctx.store.createSession({ token_hash: sha256(token), number, csrf, created_at: now, last_seen_at: now, runa_opened_at: null });
   });
+  ctx.metrics.logins.inc({ outcome: 'ok' });
   return { token, csrf };
 }

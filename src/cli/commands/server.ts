@@ -1,39 +1,78 @@
 // `assa server` (CONTRACTS.md): the ASSA server on HOST:PORT with RADIUS accounting on
 // UDP, printing "listening on http://H:N" when ready; --demo loads the demo data.
+// Secrets: without --demo the server refuses to start (exit 2, naming the option) unless
+// both the RADIUS and the 2772 network secrets are given; with --demo and none, random
+// ones are drawn and printed. Nothing secret is built into the code.
+import { readFileSync } from 'node:fs';
 import { startAssa } from '../../assa/embedded';
+import { loadConfig, parseConfigFile } from '../../shared/config';
+import { isCodedError } from '../../shared/errors';
+import { createLogger } from '../../shared/logging';
+import { SERVER_OPTIONS } from './server-config';
 
-export interface ServerOptions {
-  db: string;
-  host: string;
-  port: number;
-  radiusPort: number;
-  radiusSecret?: string;
-  demo?: boolean;
-  subscribers?: number;
-  months?: number;
-  networkSecret?: string;
-  rateLimit?: number;
+export type ServerOptions = Record<string, unknown> & { config?: string };
+
+const fatal = (code: number, message: string): never => {
+  process.stderr.write(`assa server: ${message}\n`);
+  process.exit(code);
+};
+
+function readConfig(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`--config: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }
 
-export async function runServer(opts: ServerOptions): Promise<void> {
+export async function runServer(flags: ServerOptions): Promise<void> {
+  let o;
+  try {
+    const file = flags.config ?? process.env.ASSA_CONFIG;
+    o = loadConfig(SERVER_OPTIONS, { flags, env: process.env, ...(file ? { file: parseConfigFile(readConfig(file), file) } : {}) });
+  } catch (e) {
+    return fatal(2, (e as Error).message);
+  }
+  if (!!o.tlsCert !== !!o.tlsKey) return fatal(2, `${o.tlsCert ? '--tls-key' : '--tls-cert'} is missing: HTTPS needs both --tls-cert and --tls-key`);
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  try {
+    if (o.tlsCert && o.tlsKey) tls = { cert: readFileSync(o.tlsCert), key: readFileSync(o.tlsKey) };
+  } catch (e) {
+    return fatal(2, `cannot read the TLS certificate or key (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const logger = createLogger({ name: 'assa-server', level: o.logLevel });
   const assa = await startAssa({
-    dbPath: opts.db,
-    host: opts.host,
-    port: opts.port,
-    radiusPort: opts.radiusPort,
-    radiusSecret: opts.radiusSecret ?? process.env.ASSA_RADIUS_SECRET,
-    networkSecret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET,
-    demo: opts.demo ?? false,
-    ...(opts.rateLimit ? { config: { rateLimit: { global: opts.rateLimit, login: Math.max(30, Math.round(opts.rateLimit / 20)), registration: 20 } } } : {}),
-    ...(opts.subscribers ? { demoSubscribers: opts.subscribers } : {}),
-    ...(opts.months ? { demoMonths: opts.months } : {}),
-    ...(process.env.ASSA_SMTP_HOST ? { smtp: { host: process.env.ASSA_SMTP_HOST, port: Number(process.env.ASSA_SMTP_PORT ?? 25) } } : {}),
-    log: (l) => process.stderr.write(`assa server: ${l}\n`),
+    dbPath: o.db,
+    host: o.host,
+    port: o.port,
+    radiusPort: o.radiusPort,
+    ...(o.radiusSecret ? { radiusSecret: o.radiusSecret } : {}),
+    ...(o.networkSecret ? { networkSecret: o.networkSecret } : {}),
+    radiusClients: o.radiusClients,
+    metricsClients: o.metricsClients,
+    demo: o.demo,
+    ...(tls ? { tls } : {}),
+    ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}),
+    ...(o.allowedHosts ? { allowedHosts: o.allowedHosts } : {}),
+    kdfQueue: o.kdfQueue,
+    logger,
+    ...(o.rateLimit ? { config: { rateLimit: { global: o.rateLimit, login: Math.max(30, Math.round(o.rateLimit / 20)), registration: 20 } } } : {}),
+    ...(o.subscribers ? { demoSubscribers: o.subscribers } : {}),
+    ...(o.months ? { demoMonths: o.months } : {}),
+    ...(o.smtpHost ? { smtp: { host: o.smtpHost, port: o.smtpPort } } : {}),
   }).catch((e: Error & { code?: string }) => {
-    process.stderr.write(`assa server: ${e.code === 'EADDRINUSE' ? `port in use (${e.message})` : e.message}\n`);
-    process.exit(1);
+    if (e.code === 'missing_secret' || e.code === 'invalid_option') return fatal(2, e.message);
+    logger.fatal({ err: e }, 'cannot start');
+    return fatal(1, e.code === 'EADDRINUSE' ? `port in use (${e.message})` : isCodedError(e) ? e.message : e.message);
   });
-  process.stderr.write(`assa server: RADIUS accounting on udp ${opts.host}:${assa.radiusPort}\n`);
+  // Drawn for this run only (demo): the NAS and the network side need them, so say them once.
+  for (const which of assa.secrets.drawn) {
+    process.stderr.write(`assa server: --demo without a ${which} secret: drew one for this run: ${which === 'radius' ? assa.secrets.radius : assa.secrets.network}\n`);
+  }
+  if (!tls && o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1' && o.trustProxy === undefined) {
+    logger.warn('serving plain HTTP on a non-loopback address: put it behind a TLS proxy (--trust-proxy) or give --tls-cert/--tls-key');
+  }
+  process.stderr.write(`assa server: RADIUS accounting on udp ${o.host}:${assa.radiusPort} from ${o.radiusClients.join(', ')}\n`);
   process.stdout.write(`listening on ${assa.url}\n`);
   const stop = () => void assa.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -6,7 +6,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CodedError, isCodedError } from '../../shared/errors';
-import { DEFAULT_NETWORK_SECRET, DEFAULT_RADIUS_SECRET } from '../../shared/network-contract';
 import { normaliseNumber } from '../../shared/phone-number';
 import { parseHostPort } from '../../../hardware/virtual/network/radius-accounting';
 import { PROFILE_IDS, type ProfileId } from '../../../hardware/virtual/profiles';
@@ -79,6 +78,13 @@ export async function runSim(opts: SimOptions): Promise<void> {
   }
 }
 
+/** A shared secret from its flag or the environment: there is no built-in one (the server prints the demo ones it drew). */
+function secretOption(flag: string | undefined, env: string, name: string, needer: string): string {
+  const v = flag ?? process.env[env];
+  if (!v) throw new CodedError('missing_secret', `${needer} needs the server's shared secret: give ${name} or set ${env}`, { field: name.replace(/^--/, '') });
+  return v;
+}
+
 async function simulate(opts: SimOptions): Promise<void> {
   const profile = (opts.profile ?? 'huawei-ec') as ProfileId;
   if (!PROFILE_IDS.includes(profile)) throw new CodedError('invalid_option', `--profile must be one of ${PROFILE_IDS.join(', ')}`, { field: 'profile' });
@@ -86,7 +92,8 @@ async function simulate(opts: SimOptions): Promise<void> {
   if (!num.ok) throw new CodedError('invalid_number', `--number: ${opts.number} is not a subscriber number`, { field: 'number' });
   const link = path.resolve(opts.link ?? path.join(os.tmpdir(), 'ttyASSA0'));
   if (opts.assa !== undefined && !/^https?:\/\//.test(opts.assa)) throw new CodedError('invalid_option', '--assa must be an http(s) URL', { field: 'assa' });
-  const radius = opts.radius ? { ...parseHostPort(opts.radius), secret: opts.radiusSecret ?? process.env.ASSA_RADIUS_SECRET ?? DEFAULT_RADIUS_SECRET } : null;
+  const radius = opts.radius ? { ...parseHostPort(opts.radius), secret: secretOption(opts.radiusSecret, 'ASSA_RADIUS_SECRET', '--radius-secret', '--radius') } : null;
+  const assaSecret = opts.assa ? secretOption(opts.networkSecret, 'ASSA_NETWORK_SECRET', '--network-secret', '--assa') : null;
   const scenario = opts.scenario ? parseScenario(await readJson(opts.scenario)) : null;
   const interimS = intOption('interim', opts.interim, 0, 86_400);
 
@@ -100,7 +107,7 @@ async function simulate(opts: SimOptions): Promise<void> {
     bootIntervalMs: intOption('heartbeat', opts.heartbeat, 0, 3_600_000) ?? 0,
     modeChangeChance: chance(opts.modeChanges),
     ...(opts.dataRate ? { dataRates: dataRates(opts.dataRate) } : {}),
-    assa: opts.assa ? { url: opts.assa, secret: opts.networkSecret ?? process.env.ASSA_NETWORK_SECRET ?? DEFAULT_NETWORK_SECRET } : null,
+    assa: opts.assa && assaSecret ? { url: opts.assa, secret: assaSecret } : null,
     radius,
     ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),
     log,

@@ -6,7 +6,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startAssa, type EmbeddedAssa, type StartAssaOptions } from '../../../src/assa/embedded';
-import { DEFAULT_NETWORK_SECRET, NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER } from '../../../src/shared/network-contract';
+import { NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER } from '../../../src/shared/network-contract';
+
+/** The secrets every harness server is started with (no secret is built into the code). */
+export const TEST_NETWORK_SECRET = 'harness-network-secret-0123456789';
+export const TEST_RADIUS_SECRET = 'harness-radius-secret-0123456789';
 
 export interface Harness {
   assa: EmbeddedAssa;
@@ -32,10 +36,13 @@ export async function startHarness(extra: Partial<StartAssaOptions> = {}): Promi
     port: 0,
     radiusPort: 0,
     demo: true,
+    networkSecret: TEST_NETWORK_SECRET,
+    radiusSecret: TEST_RADIUS_SECRET,
     kdf: { N: 1024, r: 8, p: 1 },
     clock,
     mailOutboxDir: path.join(dir, 'outbox'),
-    config: { rateLimit: { global: 10_000, login: 1000, registration: 1000 } },
+    // Generous limits: these tests are about features; test/security checks the real ones.
+    config: { rateLimit: { global: 10_000, login: 1000, registration: 1000 }, hashBudget: { max: 100_000, windowMs: 60_000 }, failedLoginBudget: { max: 100_000, windowMs: 60_000 } },
     ...extra,
   });
   return {
@@ -122,9 +129,9 @@ export class Client {
 }
 
 /** The network's 2772 event (A-NET-2), as the virtual modem's network side sends it. */
-export function networkSms(base: string, number: string, text: string, secret = DEFAULT_NETWORK_SECRET): Promise<Res> {
+export function networkSms(base: string, number: string, text: string, secret = TEST_NETWORK_SECRET): Promise<Res> {
   return request(base, 'POST', NETWORK_EVENTS_PATH, { body: { type: 'sms', number, to: '2772', text, at: new Date().toISOString() }, headers: { [NETWORK_SECRET_HEADER]: secret } });
 }
-export function networkDial(base: string, number: string, digits: string, secret = DEFAULT_NETWORK_SECRET): Promise<Res> {
+export function networkDial(base: string, number: string, digits: string, secret = TEST_NETWORK_SECRET): Promise<Res> {
   return request(base, 'POST', NETWORK_EVENTS_PATH, { body: { type: 'dial', number, digits, at: new Date().toISOString() }, headers: { [NETWORK_SECRET_HEADER]: secret } });
 }

@@ -45,7 +45,7 @@ describe('mail to the outbox folder', () => {
 describe('password hashing strength', () => {
   it('A-SEC a server started without a KDF override hashes with scrypt N=2^17, r=8, p=1', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-kdf-'));
-    const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null });
+    const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, networkSecret: 'kdf-test-network-secret-01' });
     try {
       expect(assa.ctx.hasher.params).toEqual(STRONG_KDF);
       expect(STRONG_KDF.N).toBeGreaterThanOrEqual(2 ** 17);

@@ -11,7 +11,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_NETWORK_SECRET } from '../../../src/shared/network-contract';
+const NETWORK_SECRET = 'ledger-test-network-secret-01';
 
 // The JSON of many different routes, read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,7 +23,7 @@ interface Server {
 }
 
 function startServer(db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/assa.js', 'server', '--demo', '--db', db, '--port', '0', '--radius-port', '0', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/assa.js', 'server', '--demo', '--network-secret', NETWORK_SECRET, '--db', db, '--port', '0', '--radius-port', '0', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -55,7 +55,7 @@ async function loginOn(base: string, number: string): Promise<Record<string, str
 }
 
 async function register(base: string, number: string, runa: string) {
-  await call(base, 'POST', '/api/v1/network/events', { type: 'sms', number, to: '2772', text: runa, at: new Date().toISOString() }, { 'x-assa-network-secret': DEFAULT_NETWORK_SECRET });
+  await call(base, 'POST', '/api/v1/network/events', { type: 'sms', number, to: '2772', text: runa, at: new Date().toISOString() }, { 'x-assa-network-secret': NETWORK_SECRET });
   expect((await call(base, 'POST', '/api/v1/registrations', { number, password: 'Kvitka2026', runa })).status).toBe(201);
 }
 

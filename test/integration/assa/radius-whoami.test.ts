@@ -7,8 +7,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import radius from 'radius';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RADIUS_SECRET } from '../../../src/shared/network-contract';
-import { request, startHarness, type Harness } from './assa-harness';
+import { request, startHarness, TEST_RADIUS_SECRET, type Harness } from './assa-harness';
 
 const run = promisify(execFile);
 const hasRadclient = ['/usr/bin/radclient', '/usr/local/bin/radclient'].some((p) => existsSync(p));
@@ -20,7 +19,7 @@ afterEach(async () => h.close());
 
 async function radclient(status: 'Start' | 'Stop', ip: string, extra = ''): Promise<string> {
   const attrs = `Acct-Status-Type = ${status}\nCalling-Station-Id = "0441234567"\nUser-Name = "441234567"\nFramed-IP-Address = ${ip}\nAcct-Session-Id = "sess-7"\nNAS-IP-Address = 127.0.0.1\n${extra}`;
-  const child = run('radclient', ['-x', '-r', '2', '-t', '2', `127.0.0.1:${h.assa.radiusPort}`, 'acct', DEFAULT_RADIUS_SECRET]);
+  const child = run('radclient', ['-x', '-r', '2', '-t', '2', `127.0.0.1:${h.assa.radiusPort}`, 'acct', TEST_RADIUS_SECRET]);
   child.child.stdin!.end(attrs);
   return (await child).stdout;
 }
@@ -63,21 +62,21 @@ describe('A-NET-1 RADIUS accounting → A-NUM-3 / A-REG-3a', () => {
     const attrs: Array<[string, string | number]> = [['Acct-Status-Type', 'Start'], ['User-Name', '441234568'], ['Framed-IP-Address', '127.10.0.9'], ['Acct-Session-Id', 'x1']];
     expect(await sendAccounting('not-the-secret', attrs)).toBeNull();
     expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.9' })).status).toBe(404);
-    const reply = await sendAccounting(DEFAULT_RADIUS_SECRET, attrs);
+    const reply = await sendAccounting(TEST_RADIUS_SECRET, attrs);
     expect(reply).not.toBeNull();
-    expect(radius.decode({ packet: reply!, secret: DEFAULT_RADIUS_SECRET }).code).toBe('Accounting-Response');
+    expect(radius.decode({ packet: reply!, secret: TEST_RADIUS_SECRET }).code).toBe('Accounting-Response');
     expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.9' })).body.number).toBe('441234568');
   });
 
   it('an Interim-Update keeps the session open and counts Gigawords; the number comes from Calling-Station-Id in any A-NUM-1 form; the reply authenticator checks out', async () => {
     const base: Array<[string, string | number]> = [['Calling-Station-Id', '+380 44 123-45-68'], ['User-Name', 'ignored-when-calling-station-is-set'], ['Framed-IP-Address', '127.10.0.11'], ['Acct-Session-Id', 'int-1']];
-    const sent = radius.encode({ code: 'Accounting-Request', secret: DEFAULT_RADIUS_SECRET, identifier: 21, attributes: [['Acct-Status-Type', 'Start'], ...base] });
-    const startReply = await sendAccounting(DEFAULT_RADIUS_SECRET, [['Acct-Status-Type', 'Start'], ...base], 21);
+    const sent = radius.encode({ code: 'Accounting-Request', secret: TEST_RADIUS_SECRET, identifier: 21, attributes: [['Acct-Status-Type', 'Start'], ...base] });
+    const startReply = await sendAccounting(TEST_RADIUS_SECRET, [['Acct-Status-Type', 'Start'], ...base], 21);
     expect(startReply).not.toBeNull();
     // The Response Authenticator is MD5(reply with the request's authenticator + secret) (RFC 2866 §3).
-    expect(radius.verify_response({ response: startReply!, request: sent, secret: DEFAULT_RADIUS_SECRET })).toBe(true);
-    const interim = await sendAccounting(DEFAULT_RADIUS_SECRET, [['Acct-Status-Type', 'Interim-Update'], ...base, ['Acct-Input-Octets', 10], ['Acct-Input-Gigawords', 2], ['Acct-Output-Octets', 300], ['Acct-Session-Time', 60]], 22);
-    expect(radius.decode({ packet: interim!, secret: DEFAULT_RADIUS_SECRET }).code).toBe('Accounting-Response');
+    expect(radius.verify_response({ response: startReply!, request: sent, secret: TEST_RADIUS_SECRET })).toBe(true);
+    const interim = await sendAccounting(TEST_RADIUS_SECRET, [['Acct-Status-Type', 'Interim-Update'], ...base, ['Acct-Input-Octets', 10], ['Acct-Input-Gigawords', 2], ['Acct-Output-Octets', 300], ['Acct-Session-Time', 60]], 22);
+    expect(radius.decode({ packet: interim!, secret: TEST_RADIUS_SECRET }).code).toBe('Accounting-Response');
     const [row] = h.assa.ctx.store.dataSessions('441234568', '2000-01-01', '2100-01-01');
     expect(row).toMatchObject({ ip: '127.10.0.11', out_bytes: 2 * 2 ** 32 + 10, in_bytes: 300, seconds: 60, stopped_at: null });
     expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.11' })).body).toEqual({ number: '441234568' });

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessModem, type InProcessModem } from '../../../hardware/virtual/in-process';
 import { RawAtClient } from '../../../hardware/virtual/raw-client';
-import { DEFAULT_NETWORK_SECRET } from '../../../src/shared/network-contract';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const RADIUS_SECRET = 'real-assa-radius-secret';
+const NETWORK_SECRET = 'real-assa-network-secret';
 
 async function freeTcpPort(): Promise<number> {
   const s = net.createServer();
@@ -56,7 +56,7 @@ describe('virtual modem against the real ASSA server', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'assa-real-'));
     const port = await freeTcpPort();
     radiusPort = await freeUdpPort();
-    server = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', String(radiusPort), '--radius-secret', RADIUS_SECRET, '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    server = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', String(radiusPort), '--radius-secret', RADIUS_SECRET, '--network-secret', NETWORK_SECRET, '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     server.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     base = await new Promise<string>((resolve, reject) => {
@@ -72,7 +72,7 @@ describe('virtual modem against the real ASSA server', () => {
       });
       server.once('exit', (code) => reject(new Error(`assa server exited ${code}: ${err}`)));
     });
-    m = await createInProcessModem({ radioStepMs: 0, assa: { url: base, secret: DEFAULT_NETWORK_SECRET }, radius: { host: '127.0.0.1', port: radiusPort, secret: RADIUS_SECRET }, interimMs: 0 });
+    m = await createInProcessModem({ radioStepMs: 0, assa: { url: base, secret: NETWORK_SECRET }, radius: { host: '127.0.0.1', port: radiusPort, secret: RADIUS_SECRET }, interimMs: 0 });
   });
 
   afterAll(async () => {

@@ -26,7 +26,7 @@ export const identityRoutes =
     app.post(
       '/api/v1/registrations',
       {
-        config: { rateLimit: { max: ctx.config.rateLimit.registration, timeWindow: '1 minute' } },
+        config: { hashes: true, rateLimit: { max: ctx.config.rateLimit.registration, timeWindow: '1 minute' } },
         schema: {
           summary: 'A-REG: register a number (own data session or a RUNA proves it)',
           body: Type.Object(

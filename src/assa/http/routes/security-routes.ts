@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
 import { passwordProblems } from '../../domain/password-rules';
+import { sendNotice } from '../../services/notice';
 import { useRuna } from '../../services/runa-service';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
@@ -26,7 +27,7 @@ export const securityRoutes =
   (ctx: AssaContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     const notify = (to: string | null, subject: string, text: string) => {
-      if (to) void ctx.mailer.send({ to, subject, text }).catch(() => undefined);
+      if (to) sendNotice(ctx, { kind: subject, to, subject, text });
     };
 
     app.get(
@@ -70,7 +71,7 @@ export const securityRoutes =
 
     app.put(
       '/api/v1/security/password',
-      { schema: { summary: 'A-SEC-5: change the password (the old one required)', body: Type.Object({ oldPassword: Type.String({ maxLength: 64 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
+      { config: { hashes: true }, schema: { summary: 'A-SEC-5: change the password (the old one required)', body: Type.Object({ oldPassword: Type.String({ maxLength: 64 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
       async (req) => {
         const c = requireSubscriber(ctx, req);
         requireSectionOpen(ctx, c, 'security');
@@ -103,7 +104,7 @@ export const securityRoutes =
     app.post(
       '/api/v1/password-recovery',
       {
-        config: { rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        config: { hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
         schema: { summary: 'A-SEC-6: a new password to the registered e-mail; the answer reveals nothing', body: Type.Object({ number: Type.String({ maxLength: 32 }), email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Type.Object({ message: Type.String() }) } },
       },
       async (req, reply) => {

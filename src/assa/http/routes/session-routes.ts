@@ -5,9 +5,10 @@ import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
 import { passwordProblems } from '../../domain/password-rules';
 import { login } from '../../services/login-service';
+import { sendNotice } from '../../services/notice';
 import { useRuna } from '../../services/runa-service';
 import { sha256 } from '../../security/tokens';
-import { clearSessionCookies, currentSession, setSessionCookies, SESSION_COOKIE } from '../auth';
+import { clearSessionCookies, currentSession, sessionCookieName, setSessionCookies } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
@@ -20,6 +21,7 @@ export const sessionRoutes =
       {
         // Per number, whichever address the attempts come from (the global limit is per address).
         config: {
+          hashes: true,
           rateLimit: {
             max: ctx.config.rateLimit.login,
             timeWindow: '1 minute',
@@ -40,7 +42,7 @@ export const sessionRoutes =
         const n = normaliseNumber(req.body.number);
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
         // A new login replaces whatever session this browser had (no fixation).
-        const old = req.cookies[SESSION_COOKIE];
+        const old = req.cookies[sessionCookieName(ctx)];
         if (old) ctx.store.deleteSession(sha256(old));
         const { token, csrf } = await login(ctx, n.number, req.body.password, req.ip);
         setSessionCookies(ctx, reply, token, csrf);
@@ -51,7 +53,7 @@ export const sessionRoutes =
     app.delete('/api/v1/sessions/current', { schema: { summary: 'Log out', response: { 204: Type.Null() } } }, async (req, reply) => {
       const s = currentSession(ctx, req);
       if (s) ctx.store.deleteSession(s.token_hash); // also ends the RUNA it opened (A-RUNA-3)
-      clearSessionCookies(reply);
+      clearSessionCookies(ctx, reply);
       reply.code(204);
       return null;
     });
@@ -59,7 +61,7 @@ export const sessionRoutes =
     app.post(
       '/api/v1/sessions/unlock',
       {
-        config: { rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        config: { hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
         schema: {
           summary: 'A-SEC-2: unlock a locked login with a RUNA and a new password',
           body: Type.Object({ number: Type.String({ maxLength: 32 }), runa: Type.String({ maxLength: 16 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
@@ -76,7 +78,7 @@ export const sessionRoutes =
         if (!useRuna(ctx, n.number, req.body.runa)) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
         ctx.store.setPassword(n.number, await ctx.hasher.hash(req.body.newPassword));
         ctx.store.deleteSessionsOf(n.number);
-        if (acc.email) void ctx.mailer.send({ to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${n.number} was unlocked with a RUNA and a new password was set.` }).catch(() => undefined);
+        if (acc.email) sendNotice(ctx, { kind: 'unlock', to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${n.number} was unlocked with a RUNA and a new password was set.` });
         return { ok: true };
       },
     );

@@ -1,0 +1,80 @@
+// Defences every answer gets, before any route runs (issue 12, OWASP ASVS 5.0 V3/V4):
+// security headers (helmet: nosniff, frame-ancestors 'none', a same-origin CSP, HSTS when
+// served over HTTPS), `Cache-Control: no-store` on the API (account data never lands in a
+// shared or browser cache), a Host allow-list (a DNS-rebinding page cannot talk to a
+// loopback server, a forged Host cannot poison links), and one value per query parameter
+// (a repeated `?number=` is a clear 400, never an array that a route mistakes for a string).
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { AssaConfig, AssaContext } from './context';
+import { fail } from './errors';
+
+/** A Host header allowed by the list: an entry with a port matches exactly, one without matches any port. */
+export function hostAllowed(hostHeader: string | undefined, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true;
+  if (!hostHeader) return false;
+  const h = hostHeader.trim().toLowerCase();
+  const name = h.startsWith('[') ? h.slice(0, h.indexOf(']') + 1) : h.replace(/:\d+$/, '');
+  return allowed.some((a) => {
+    const x = a.trim().toLowerCase();
+    return x === h || x === name;
+  });
+}
+
+export async function registerHardening(app: FastifyInstance, config: Pick<AssaConfig, 'allowedHosts' | 'secureCookies'>): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only means something over HTTPS; on plain loopback HTTP it would be noise.
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (!hostAllowed(req.headers.host, config.allowedHosts)) {
+      req.log.warn({ host: req.headers.host }, 'host not in the allowed list');
+      throw fail(421, 'host_not_allowed', 'This server does not answer for that host name.');
+    }
+    for (const [k, v] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
+      if (Array.isArray(v)) throw fail(400, 'repeated_parameter', `The query parameter "${k}" may appear once.`, k);
+    }
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route computes a password hash: it draws on the caller address's hash budget. */
+    hashes?: boolean;
+  }
+}
+
+/** Routes marked `config: { hashes: true }` cost the caller's address one unit of its hash budget; an empty budget is 429 with Retry-After. */
+export function registerHashBudget(app: FastifyInstance, ctx: Pick<AssaContext, 'throttle' | 'config'>): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.routeOptions.config.hashes) return;
+    const wait = ctx.throttle.check(`hash:${req.ip}`, ctx.config.hashBudget);
+    if (wait) {
+      reply.header('retry-after', String(wait));
+      req.log.warn({ ip: req.ip, route: req.routeOptions.url }, 'hash budget of this address used up');
+      throw fail(429, 'rate_limited', `Too many password checks from this address; try again in ${wait} s.`, undefined, { retryAfterS: wait });
+    }
+  });
+}
