@@ -4,6 +4,8 @@
 import dgram from 'node:dgram';
 import radius from 'radius';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runMonthStart } from '../../src/assa/services/billing';
+import { MoneyStore } from '../../src/assa/store/money-store';
 import { createLogger } from '../../src/shared/logging';
 import { Client, networkSms, request, startHarness, TEST_RADIUS_SECRET, type Harness } from '../integration/assa/assa-harness';
 
@@ -90,6 +92,10 @@ describe('GET /health and GET /metrics', () => {
     await c.login('441234568', 'Kvitka2026');
     await accounting(h.assa.radiusPort, TEST_RADIUS_SECRET, [['Acct-Status-Type', 'Start'], ['Calling-Station-Id', '441234567'], ['Framed-IP-Address', '127.10.0.3'], ['Acct-Session-Id', 'm1']]);
     await accounting(h.assa.radiusPort, 'a-wrong-secret-guess', [['Acct-Status-Type', 'Start'], ['Calling-Station-Id', '441234567'], ['Framed-IP-Address', '127.10.0.3'], ['Acct-Session-Id', 'm2']]);
+    // A month-start run (what the billing clock does on the 1st), and its re-run.
+    const money = new MoneyStore(h.assa.ctx.store.db);
+    runMonthStart(h.assa.ctx, money, '2026-12');
+    runMonthStart(h.assa.ctx, money, '2026-12');
     const m = await request(h.assa.url, 'GET', '/metrics');
     expect(m.status).toBe(200);
     expect(String(m.headers['content-type'])).toMatch(/^text\/plain/);
@@ -104,7 +110,8 @@ describe('GET /health and GET /metrics', () => {
     expect(value(/assa_http_requests_total\{method="POST",route="\/api\/v1\/sessions",status="401"\} (\d+)/)).toBe(10);
     expect(text).toMatch(/assa_http_request_duration_seconds_bucket\{le="0.1",method="POST",route="\/api\/v1\/sessions"\}/);
     expect(text).toMatch(/assa_kdf_queue_depth 0/);
-    expect(text).toMatch(/assa_billing_runs_total\{result="already_ran"\} [1-9]/);
+    expect(text).toMatch(/assa_billing_runs_total\{result="ran"\} 1/);
+    expect(text).toMatch(/assa_billing_runs_total\{result="already_ran"\} 1/);
     // Labels are route patterns: no number, token or query string becomes a label.
     expect(text).not.toMatch(/441234567/);
   });
