@@ -26,10 +26,5 @@ export function useLive<M extends AppMethod, T = AppResponse<M>>(
   return [value, setValue];
 }
 
-/** A coded error as the user reads it: a translation by code, else the server's words. */
-export function errorText(t: (k: string, o?: Record<string, unknown>) => string, e: unknown): string {
-  const err = e as { code?: string; message?: string } | null;
-  const key = `errors.codes.${err?.code ?? ''}`;
-  const translated = err?.code ? t(key) : key;
-  return translated !== key ? translated : (err?.message ?? t('errors.generic', { message: String(e) }));
-}
+/** A coded error as the user reads it (renderer/src/i18n/error-text.ts). */
+export { errorText } from '../i18n/error-text';

@@ -4,9 +4,19 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../src/shared/app-contract';
 import { en } from './en';
 import { ru } from './ru';
+import { serverErrorTexts } from './server-error-texts';
 import { uk } from './uk';
 
-export const resources = { uk: { translation: uk }, ru: { translation: ru }, en: { translation: en } } as const;
+/** A language's catalogue with the words for every server error code beside the app's own (which win). */
+function withServerErrors<L extends typeof en>(base: L, server: (typeof serverErrorTexts)['en']) {
+  return { ...base, errors: { ...server, ...base.errors, codes: { ...server.codes, ...base.errors.codes } } };
+}
+
+export const resources = {
+  uk: { translation: withServerErrors(uk, serverErrorTexts.uk) },
+  ru: { translation: withServerErrors(ru, serverErrorTexts.ru) },
+  en: { translation: withServerErrors(en, serverErrorTexts.en) },
+} as const;
 
 /** The first of the system's languages that we have; English otherwise. */
 export function systemLanguage(preferred: readonly string[] = navigator.languages): Language {
