@@ -257,6 +257,10 @@ export class OperatorStore {
   async touchSession(tokenHash: string, at: number): Promise<void> {
     await this.k.updateTable('operator_sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
   }
+  /** The demo clock jumped by `delta`: this session lived through the jump as no time at all. */
+  async shiftSession(tokenHash: string, delta: number): Promise<void> {
+    await this.k.updateTable('operator_sessions').set({ created_at: sql<number>`created_at + ${delta}`, last_seen_at: sql<number>`last_seen_at + ${delta}` }).where('token_hash', '=', tokenHash).execute();
+  }
   async deleteSession(tokenHash: string): Promise<void> {
     await this.k.deleteFrom('operator_sessions').where('token_hash', '=', tokenHash).execute();
   }

@@ -59,9 +59,11 @@ export const deskRoutes =
         async (req) => {
           const c = req.operator!;
           const before = isoNow(d);
+          const t0 = d.ctx.clock.now();
           clock.set(Date.parse(req.body.now));
-          // The operator's own session stays alive across the jump (it was just used).
-          await d.ops.touchSession(c.session.token_hash, d.ctx.clock.now());
+          // The QA operator's own session lives through the jump (its idle and absolute
+          // times move with it); every other session meets the new time as it is.
+          await d.ops.shiftSession(c.session.token_hash, d.ctx.clock.now() - t0);
           await d.ops.audit({ at: isoNow(d), operator: c.login, action: 'clock.set', target: null, details: { from: before, to: isoNow(d) }, ip: req.ip });
           // The billing tick follows at once, not at its next minute.
           const month = kyivMonth(d.ctx.clock.now());

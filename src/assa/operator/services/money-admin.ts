@@ -2,7 +2,7 @@
 // adjustments (a ledger movement of kind `adjustment` with the reason and the operator's
 // name), the month start on demand, and the payments left pending.
 import { fail } from '../../http/errors';
-import { runMonthStart } from '../../services/billing';
+import { afterPayment, runMonthStart } from '../../services/billing';
 import { sha256 } from '../../security/tokens';
 import { transaction } from '../../store/open-database';
 import type { OperatorCaller } from '../operator-auth';
@@ -51,6 +51,8 @@ export async function adjust(d: OperatorDeps, who: OperatorCaller, ip: string, b
     if (d.money.balance(b.number) + b.amount < 0) throw fail(409, 'insufficient_funds', 'A correction may not take the balance below zero.', 'amount');
     return d.money.move(b.number, 'adjustment', b.amount, at, `Adjustment: ${b.reason} (operator ${who.login})`, ref ?? `adj:${who.login}:${d.ctx.rng.bytes(8).toString('hex')}`);
   });
+  // A credit is money on the account like a payment: a block for non-payment is re-checked.
+  if (b.amount > 0) transaction(d.ctx.store.db, () => afterPayment(d.ctx, d.money, b.number));
   await d.ops.recordOperation({ number: b.number, kind: 'adjustment', from_value: null, to_value: String(b.amount), reason: b.reason, operator: who.login, at });
   await d.ops.audit({ at, operator: who.login, action: 'money.adjustment', target: `subscriber:${b.number}`, details: { amount: b.amount, reason: b.reason, movement: m.id }, ip });
   return { id: m.id, number: b.number, amount: b.amount, balance: m.balance_after_kopecks, currency: 'UAH' as const, at, replayed: false };
