@@ -30,6 +30,8 @@ export type AtFailureCode =
   | 'at_unplugged' //       the port vanished while the command was in flight (M-PORT-3)
   | 'at_closed' //          the channel was closed
   | 'at_data_mode' //       the port is in data mode after CONNECT; commands wait for NO CARRIER
+  | 'at_unresponsive' //    after a timeout the modem answered not even AT: the command was not sent
+  | 'at_budget' //          the caller's overall time budget (assa diag's 20 s) ran out
   | 'at_invalid_command'; // command text the channel refuses to send (CR/LF inside, empty)
 
 export interface AtSendOptions {

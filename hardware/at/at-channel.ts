@@ -29,6 +29,10 @@ interface Pending {
 
 const fail = (code: AtFailureCode, message: string) => new CodedError(code, message);
 const NO_CARRIER = /(?:^|[\r\n])NO CARRIER\r?(?:\n|$)/;
+/** Commands after which CONNECT means a data call (V.250 D and O, 27.007 +CGDATA). Anywhere else a CONNECT is stray noise. */
+const DIALS = /^AT(D|O\d?$|\+CGDATA)/i;
+/** How long a final result without its line end (a "half final") may wait for the CR LF before it is taken as it is. */
+const HALF_FINAL_MS = 40;
 
 export class SerialAtChannel implements AtChannel {
   private currentMode: AtChannelMode = 'command';
@@ -39,6 +43,7 @@ export class SerialAtChannel implements AtChannel {
   /** Abandoned commands whose final result may still arrive (see resync). */
   private orphans = 0;
   private dataTail = '';
+  private halfFinalTimer: NodeJS.Timeout | null = null;
   private readonly log: TranscriptEntry[] = [];
   private readonly urcListeners = new Map<string, Set<(r: UnsolicitedReport) => void>>();
   private readonly modeListeners = new Set<(m: AtChannelMode) => void>();
@@ -64,7 +69,7 @@ export class SerialAtChannel implements AtChannel {
     const cmd = command.trim();
     if (!cmd || /[\r\n\x1a]/.test(cmd)) return Promise.reject(fail('at_invalid_command', 'A command is one line of text.'));
     const run = this.queue.then(async () => {
-      if (this.needsResync) await this.resync();
+      if (this.needsResync && !(await this.resync())) throw fail('at_unresponsive', `The modem stopped answering (no OK to AT); ${cmd} was not sent.`);
       return this.exchange(cmd, opts);
     });
     this.queue = run.catch(() => undefined);
@@ -142,16 +147,19 @@ export class SerialAtChannel implements AtChannel {
    * anything sent later: finals are first credited to such orphans (see onLine). A plain
    * AT then proves the line is in step; if its OK was mistaken for an orphan's (the
    * abandoned command never answered), the AT times out, the count is dropped and the
-   * AT is tried again.
+   * AT is tried again. False when the modem answers neither: the caller's command is then
+   * not sent (at_unresponsive) and the next command tries again.
    */
-  private async resync(): Promise<void> {
+  private async resync(): Promise<boolean> {
     this.needsResync = false;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const r = await this.exchange('AT', { timeoutMs: 1500 }).catch(() => null);
-      if (r?.final.kind === 'ok') return;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const r = await this.exchange('AT', { timeoutMs: 1000 }).catch(() => null);
+      if (r?.final.kind === 'ok') return true;
       this.orphans = 0;
+      if (this.currentMode !== 'command') break;
     }
-    this.needsResync = true;
+    this.needsResync = this.currentMode === 'command';
+    return false;
   }
 
   private onBytes(chunk: Buffer): void {
@@ -161,6 +169,26 @@ export class SerialAtChannel implements AtChannel {
       else this.onLine(t.text);
       if ((this.currentMode as AtChannelMode) === 'data') return; // the rest of the chunk is PPP (transcript 17)
     }
+    this.watchHalfFinal();
+  }
+
+  /**
+   * Some firmwares (and a line cut by a reset) leave the final result without its CR LF:
+   * "…\r\nOK" and then nothing. ModemManager's parsers would wait for ever; here a
+   * final result that sits unterminated for HALF_FINAL_MS ends the command as it is.
+   */
+  private watchHalfFinal(): void {
+    if (this.halfFinalTimer) clearTimeout(this.halfFinalTimer);
+    this.halfFinalTimer = null;
+    if (!this.pending) return;
+    const tail = this.framer.pendingText();
+    if (!tail || !parseFinalResult(tail)) return;
+    this.halfFinalTimer = setTimeout(() => {
+      this.halfFinalTimer = null;
+      if (this.framer.pendingText() !== tail || this.currentMode !== 'command') return;
+      this.framer.reset();
+      this.onLine(tail);
+    }, HALF_FINAL_MS);
   }
 
   private onLine(line: string): void {
@@ -185,6 +213,8 @@ export class SerialAtChannel implements AtChannel {
       return;
     }
     if (final.kind === 'connect') {
+      // A CONNECT to anything but a dial (a confused firmware, line noise) is not a data call.
+      if (!DIALS.test(p.command)) return;
       this.framer.reset();
       this.setMode('data');
     }
@@ -229,6 +259,7 @@ export class SerialAtChannel implements AtChannel {
     if (this.currentMode === 'closed') return;
     this.closeReason ??= reason;
     for (const off of this.offs) off();
+    if (this.halfFinalTimer) clearTimeout(this.halfFinalTimer);
     this.pending?.reject(this.closedError());
     this.setMode('closed');
   }

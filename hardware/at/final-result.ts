@@ -21,6 +21,12 @@ export function parseFinalResult(line: string): FinalResult | null {
     case 'NO DIAL TONE':
       return { kind: 'no-dialtone' };
   }
+  // Samsung Z810 answers "NA" (not available) for what it cannot do: ModemManager's serial
+  // parser reads it as "operation not allowed" (27.007 CME 3).
+  if (l.toUpperCase() === 'NA') return { kind: 'cme-error', code: 3, text: 'NA' };
+  // Motorola EZX firmwares end a refused command with "MODEM ERROR: <n>" (a CME code).
+  const ezx = /^MODEM ERROR:\s*(\d+)$/i.exec(l);
+  if (ezx) return { kind: 'cme-error', code: Number(ezx[1]), text: `MODEM ERROR: ${ezx[1]}` };
   const cm = /^\+(CME|CMS) ERROR:\s*(.*)$/i.exec(l);
   if (cm) {
     const text = (cm[2] ?? '').trim();

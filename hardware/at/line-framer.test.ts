@@ -32,14 +32,34 @@ describe('M-AT-1 line framing', () => {
   });
 
   it('keeps non-UTF-8 bytes (Latin-1) and UTF-8 Cyrillic alike', () => {
-    expect(feed([Buffer.from([0x4f, 0x4b, 0xff, 0x0d, 0x0a])])).toEqual(['OK\u00ff']);
+    expect(feed([Buffer.from([0x4f, 0xff, 0x4b, 0x0d, 0x0a])])).toEqual(['O\u00ffK']);
     expect(feed([Buffer.from('Баланс 29.00 грн\r\n', 'utf8')])).toEqual(['Баланс 29.00 грн']);
+  });
+
+  it('drops NUL and 0xFF padding around line ends, keeps the lines', () => {
+    const nulFramed = Buffer.concat([Buffer.from([0]), Buffer.from('\r\n\0EC121\0\r\n\0\0\r\nOK\r\n\0', 'latin1')]);
+    expect(feed([nulFramed])).toEqual(['EC121', 'OK']);
+    expect(feed([Buffer.from([0xff, 0xff, 0x0d, 0x0a, 0x4f, 0x4b, 0xff, 0x0d, 0x0a, 0xff])])).toEqual(['OK']);
+    // A raw UCS-2 SMS body ("Hi" = 00 48 00 69, then Ctrl-Z) keeps every byte.
+    expect(feed([Buffer.from('\r\n\x00H\x00i\x00\x1a\r\n', 'latin1')])).toEqual(['\x00H\x00i\x00\x1a']);
+  });
+
+  it('shows the unterminated tail (a final without its line end)', () => {
+    const f = new LineFramer();
+    expect(f.push(Buffer.from('\r\nEC121\r\n\r\nOK'))).toEqual([{ kind: 'line', text: 'EC121' }]);
+    expect(f.pendingText()).toBe('OK');
   });
 
   it('cuts a runaway line without an end', () => {
     const f = new LineFramer();
     const out = f.push(Buffer.alloc(MAX_LINE_BYTES * 2 + 10, 0x41));
     expect(out).toHaveLength(2);
+    expect(f.push(Buffer.from('\r\n'))).toEqual([{ kind: 'line', text: 'A'.repeat(10) }]);
+    // One MiB without a line end, fed in 64 KiB reads: cut into bounded lines, nothing held whole.
+    const g = new LineFramer();
+    let n = 0;
+    for (let i = 0; i < 16; i++) n += g.push(Buffer.alloc(65536, 0x42)).length;
+    expect(n).toBe((16 * 65536) / MAX_LINE_BYTES);
   });
 
   it('never throws, loses no printable line and terminates on random bytes and splits (100k cases)', () => {

@@ -2,7 +2,8 @@
 // (CONTRACTS.md), and as text a person reads. Values the modem did not give are null.
 import type { AtChannel, AtChannelMode, TranscriptEntry } from '../at/at-channel-types';
 import type { ProbeResult } from '../probe/port-prober';
-import { ask } from './generic-base';
+import { supportOf, type Support } from '../at/command-support';
+import { ask } from './ask';
 import type { ModemIdentity, ModemProfile, NetworkStatus, SignalReport } from './modem-types';
 import { parseCpin, type SimState } from './parsers/sim';
 
@@ -19,39 +20,60 @@ export interface DiagReport extends ModemIdentity {
   signal: { cdma1x: SignalReport['cdma1x']; evdo: SignalReport['evdo']; gsm: SignalReport['gsm']; bars: number };
   probe: ProbeResult[];
   errors: Array<{ step: string; code: string; message: string }>;
+  /** What the firmware answered and refused in this session (ModemManager-style support record). */
+  commandSupport: Record<string, Support>;
   transcript: TranscriptEntry[];
 }
 
-export async function buildDiagReport(ch: AtChannel, profile: ModemProfile, opts: { dataPort?: string | null; probe?: ProbeResult[] } = {}): Promise<DiagReport> {
-  const errors: DiagReport['errors'] = [];
+const NO_IDENTITY: ModemIdentity = { manufacturer: null, model: null, revision: null, hardwareVersion: null, esn: null, meid: null, imei: null, imsi: null, prlVersion: null };
+
+/** A report with nothing read yet: what `assa diag` prints if its last-resort timer fires mid-way. */
+export function emptyDiagReport(ch: AtChannel, profile: string, opts: { dataPort?: string | null; probe?: ProbeResult[]; errors?: DiagReport['errors'] } = {}): DiagReport {
+  return {
+    port: ch.path,
+    dataPort: opts.dataPort ?? null,
+    profile,
+    ...NO_IDENTITY,
+    mdn: null,
+    simState: null,
+    channelMode: ch.mode,
+    network: { mode: 'unknown', roaming: false, sid: null, nid: null },
+    signal: { cdma1x: null, evdo: null, gsm: null, bars: 0 },
+    probe: opts.probe ?? [],
+    errors: [...(opts.errors ?? [])],
+    commandSupport: supportOf(ch).snapshot(),
+    transcript: [...ch.transcript()],
+  };
+}
+
+/**
+ * Reads the report step by step into `into` (when given), so that whatever was read is
+ * there even if the caller has to stop waiting. A step that fails is named in `errors`
+ * with its code; what it read before failing (an error's `details.partial`) is kept.
+ */
+export async function buildDiagReport(ch: AtChannel, profile: ModemProfile, opts: { dataPort?: string | null; probe?: ProbeResult[]; errors?: DiagReport['errors']; into?: DiagReport } = {}): Promise<DiagReport> {
+  const r = opts.into ?? emptyDiagReport(ch, profile.id, opts);
+  r.profile = profile.id;
   const step = async <T>(name: string, fn: () => Promise<T>, fallback: T): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
-      const err = e as { code?: string; message?: string };
-      errors.push({ step: name, code: err.code ?? 'error', message: err.message ?? String(e) });
-      return fallback;
+      const err = e as { code?: string; message?: string; details?: { partial?: T } };
+      r.errors.push({ step: name, code: err.code ?? 'error', message: err.message ?? String(e) });
+      return err.details?.partial ?? fallback;
     }
   };
-  const id = await step('identity', () => profile.identity(ch), { manufacturer: null, model: null, revision: null, hardwareVersion: null, esn: null, meid: null, imei: null, imsi: null, prlVersion: null });
-  const mdn = await step('number', () => profile.number(ch), null);
-  const network = await step('network', () => profile.network(ch), { mode: 'unknown' as const, roaming: false, sid: null, nid: null });
-  const signal = await step('signal', () => profile.signal(ch), { cdma1x: null, evdo: null, gsm: null, bars: 0 });
-  const simState = await step('sim', async () => parseCpin((await ask(ch, 'AT+CPIN?')) ?? []), null);
-  return {
-    port: ch.path,
-    dataPort: opts.dataPort ?? null,
-    profile: profile.id,
-    ...id,
-    mdn,
-    simState,
-    channelMode: ch.mode,
-    network: { mode: network.mode, roaming: network.roaming, sid: network.sid, nid: network.nid },
-    signal: { cdma1x: signal.cdma1x, evdo: signal.evdo, gsm: signal.gsm, bars: signal.bars },
-    probe: opts.probe ?? [],
-    errors,
-    transcript: [...ch.transcript()],
-  };
+  Object.assign(r, await step('identity', () => profile.identity(ch), NO_IDENTITY));
+  r.mdn = await step('number', () => profile.number(ch), null);
+  const network = await step('network', () => profile.network(ch), r.network);
+  r.network = { mode: network.mode, roaming: network.roaming, sid: network.sid, nid: network.nid };
+  const signal = await step('signal', () => profile.signal(ch), { ...r.signal });
+  r.signal = { cdma1x: signal.cdma1x, evdo: signal.evdo, gsm: signal.gsm, bars: signal.bars };
+  r.simState = await step('sim', async () => parseCpin((await ask(ch, 'AT+CPIN?')) ?? []), null);
+  r.channelMode = ch.mode;
+  r.commandSupport = supportOf(ch).snapshot();
+  r.transcript = [...ch.transcript()];
+  return r;
 }
 
 export function renderDiagText(r: DiagReport): string {

@@ -1,8 +1,13 @@
-// 3GPP sticks (Huawei E-series, ZTE MF-series, others): 27.007 registration and signal,
-// Huawei's ^HCSQ/^SYSINFO where present, 27.005 text-mode SMS, *99# data.
+// 3GPP sticks (Huawei E-series, ZTE MF-series, others): 27.007 registration in all three
+// domains and signal, Huawei's ^HCSQ where present, 27.005 text or PDU SMS, *99# data.
+// Vendor 3GPP profiles are these parts with overrides (profile-builder.ts).
 import type { AtChannel } from '../at/at-channel-types';
-import { ask, buildProfile, cnumMethod, deleteSmsGeneric, gppNetwork, readSms3gpp, sendSms3gpp } from './generic-base';
 import { CodedError } from '../../src/shared/errors';
+import { ask } from './ask';
+import { gppNetwork } from './gpp-network';
+import { cnumMethod } from './number-methods';
+import { buildProfile, type ProfileParts } from './profile-builder';
+import { deleteSmsGeneric, readSms3gpp, sendSms3gpp } from './sms-modes';
 import type { ModemProfile, SignalReport } from './modem-types';
 import { encodeGsm7Packed, parseCusd } from './parsers/ussd';
 import { barsFromDbm, parseCsqLike, parseHcsq } from './parsers/signal';
@@ -44,7 +49,7 @@ async function ussd(ch: AtChannel, code: string, timeoutMs = 20_000): Promise<{ 
   return inline ? { status: inline.status, text: inline.text } : reply;
 }
 
-export const generic3gpp: ModemProfile = buildProfile({
+export const generic3gppParts: ProfileParts = {
   id: 'generic-3gpp',
   tech: '3gpp',
   dialString: '*99#',
@@ -55,5 +60,7 @@ export const generic3gpp: ModemProfile = buildProfile({
   sendSms: sendSms3gpp,
   readSms: readSms3gpp,
   deleteSms: deleteSmsGeneric,
-});
-generic3gpp.ussd = ussd;
+  ussd,
+};
+
+export const generic3gpp: ModemProfile = buildProfile(generic3gppParts);

@@ -1,14 +1,17 @@
 // Huawei EC-series CDMA (EC121, EC150, EC306, EC1260): Huawei's CDMA command set (MC509
 // spec; reference §1.2-1.6). Differs from the generic CDMA modem in: ^MDN for the number,
-// ^MEID/^HWVER/^PRLVER, ^HDRCSQLVL/^CSQLVL levels, ^HCMGS/^HCMGL SMS (+CMGF=1 first),
-// ^RSSILVL/^HRSSILVL/^MODE/^SYSINFO reports.
+// ^MEID/^HWVER/^PRLVER, ^CSQLVL/^HDRCSQLVL levels, ^CSNR? for the 1x pilot's Ec/Io,
+// ^HCMGS/^HCMGL SMS (+CMGF=1 first), ^RSSILVL/^HRSSILVL/^MODE/^SYSINFO reports.
 import { CodedError } from '../../src/shared/errors';
 import type { AtChannel } from '../at/at-channel-types';
-import { ask, buildProfile, cdmaNetwork, cdmaSignal, cnumMethod, deleteSmsGeneric, parseMeid, parseTaggedValue } from './generic-base';
-import { namvalMethod } from './generic-cdma';
+import { ask } from './ask';
+import { cdmaSignal } from './cdma-network';
+import { genericCdmaParts } from './generic-cdma';
 import type { ModemProfile } from './modem-types';
-import { parseMdn } from './parsers/number';
+import { cnumMethod, mdnMethod, namvalMethod } from './number-methods';
+import { parseMeid, parseTaggedValue } from './parsers/identity';
 import { parseHcmgl } from './parsers/sms';
+import { buildProfile } from './profile-builder';
 
 async function huaweiCdmaSms(ch: AtChannel, to: string, text: string): Promise<void> {
   const unicode = !/^[\x20-\x7e]*$/.test(text);
@@ -22,11 +25,10 @@ async function huaweiCdmaSms(ch: AtChannel, to: string, text: string): Promise<v
 }
 
 export const huaweiCdma: ModemProfile = buildProfile({
+  ...genericCdmaParts,
   id: 'huawei-cdma',
-  tech: 'cdma',
-  dialString: '#777',
   signalUrcPrefixes: ['^RSSILVL', '^HRSSILVL', '^MODE', '^SRVST', '^RSSI', '^HDRRSSI', '^CRSSI'],
-  numberMethods: [async (ch) => parseMdn((await ask(ch, 'AT^MDN')) ?? []), cnumMethod, namvalMethod],
+  numberMethods: [mdnMethod, cnumMethod, namvalMethod],
   async identityExtras(ch, id) {
     return {
       ...id,
@@ -36,12 +38,12 @@ export const huaweiCdma: ModemProfile = buildProfile({
       prlVersion: parseTaggedValue((await ask(ch, 'AT^PRLVER?')) ?? [], '^PRLVER'),
     };
   },
-  network: cdmaNetwork,
-  signal: (ch) => cdmaSignal(ch, ['AT^HDRCSQLVL', 'AT^HDRCSQ'], ['AT+CSQ', 'AT^CSQLVL']),
+  signal: (ch) => cdmaSignal(ch, { oneX: ['AT+CSQ', 'AT^CSQLVL'], evdo: ['AT^HDRCSQLVL', 'AT^HDRCSQ'], ecio: ['AT^CSNR?'] }),
   sendSms: huaweiCdmaSms,
   async readSms(ch) {
     await ask(ch, 'AT+CMGF=1');
     return parseHcmgl((await ask(ch, 'AT^HCMGL=4', 10_000)) ?? []);
   },
-  deleteSms: deleteSmsGeneric,
+  // Huawei's firmware dials feature codes with ATD<code>; (no +CDV in the MC509 spec).
+  serviceDial: (code) => [`ATD${code};`],
 });

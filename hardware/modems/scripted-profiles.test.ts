@@ -31,7 +31,8 @@ describe('vendor profiles over scripted answers', () => {
     expect((await zte3gpp.network(ch)).mode).toBe('umts');
     const off = scripted({ 'AT+CREG?': ['+CREG: 0,0'] });
     expect(await zte3gpp.network(off)).toEqual({ mode: 'no-service', roaming: false, sid: null, nid: null });
-    expect(off.sent).toEqual(['AT+CREG?']);
+    // The three registration domains, nothing after them (+CGREG/+CEREG refused by this firmware).
+    expect(off.sent).toEqual(['AT+CREG?', 'AT+CGREG?', 'AT+CEREG?']);
   });
 
   it('M-NUM-1 generic CDMA: ^MDN first, then +CNUM, then ~NAMVAL?0; national 9-digit form', async () => {

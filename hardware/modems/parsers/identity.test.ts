@@ -60,4 +60,50 @@ describe('M-ID-1 identity parsers (reference §1.1)', () => {
     expect(parseTaggedValue(['^HWVER:CE62TCPUVer A'], '^HWVER')).toBe('CE62TCPUVer A');
     expect(parseTaggedValue(['^PRLVER:10045'], '^PRLVER')).toBe('10045');
   });
+
+  // ModemManager's src/tests/test-modem-helpers.c devids[] table: the +CGMI/+CGMM/+CGMR/+CGSN answers of real devices.
+  it.each([
+    ['"Motorola CE, Copyright 2000"', 'Motorola CE, Copyright 2000'], // BUSlink SCWi275u
+    ['"Motorola"', 'Motorola'], // Motorola ROKR E2
+    ['"E2"', 'E2'],
+    ['"R564_G_12.00.47P"', 'R564_G_12.00.47P'],
+    ['"ADE_05_00_06032300I"', 'ADE_05_00_06032300I'],
+    ['"GSM900","GSM1800","GSM1900","GSM850","MODEL=I250-000"', 'I250-000'],
+    ['Model:LG-LX265', 'LG-LX265'], // LG LX265 +GMM, no space after the colon
+    ['+GMI: LG Electronics Inc.+GMM: Model:LG-LX265', 'LG-LX265'], // the same inside its ATI
+    ['Model CDX-650 ', 'CDX-650'], // C-Motech CDX-650 +GMM
+    ['+GMR: LX265V05, 50571', 'LX265V05, 50571'],
+    ['CDX65UAC03  1  [Oct 17 2007 13:30:00]', 'CDX65UAC03  1  [Oct 17 2007 13:30:00]'],
+    ['J1_0_1_26AP C:/WS/FW/J1_0_1_26AP/MSM7200A/SRC/AMSS 2009/01/30 07:58:06', 'J1_0_1_26AP C:/WS/FW/J1_0_1_26AP/MSM7200A/SRC/AMSS 2009/01/30 07:58:06'],
+    ['E3372h-153+', 'E3372h-153+'],
+  ])('identity value %s → %s', (line, want) => expect(parseIdentityValue([line])).toBe(want));
+
+  it('reads the LG LX265 ATI with nested tags (ModemManager devids)', () => {
+    expect(parseAti(['Manufacturer: +GMI: LG Electronics Inc.', 'Model: +GMI: LG Electronics Inc.+GMM: Model:LG-LX265', 'Revision: +GMR: LX265V05, 50571', 'ESN: +GSN: 0x9235EB52', '+GCAP: +CIS707-A, +MS, +ES, +DS, +FCLASS'])).toMatchObject({
+      manufacturer: 'LG Electronics Inc.', model: 'LG-LX265', revision: 'LX265V05, 50571', esn: '9235EB52', imei: null,
+    });
+    expect(parseAti(['Manufacturer: C-MOTECH Co., Ltd.', 'Model: CDX-650 ', 'Revision: CDX65UAC03', 'Esn: 3B0C4B98', '+GCAP: +CIS707A, +MS, +ES, +DS, +FCLASS'])).toMatchObject({
+      manufacturer: 'C-MOTECH Co., Ltd.', model: 'CDX-650', esn: '3B0C4B98',
+    });
+  });
+
+  it('keeps a quoted IMEI and an IMEI with a serial after it (Motorola ROKR E2, Option GTM378)', () => {
+    expect(parseGsn(['"626936926396996"'])).toEqual({ esn: null, meid: null, imei: '626936926396996' });
+    expect(parseGsn(['129512359199159,SE393939TS'])).toEqual({ esn: null, meid: null, imei: '129512359199159' });
+    expect(parseGsn(['0x3B0C4B98'])).toEqual({ esn: '3B0C4B98', meid: null, imei: null });
+    expect(parseImsi(['"255030123456789"'])).toBe('255030123456789');
+  });
+
+  it.each([
+    ['"Motorola CE, Copyright 2000"', 'motorola'],
+    ['"Motorola"', 'motorola'],
+    ['Sony Ericsson', 'sony-ericsson'],
+    ['Option N.V.', 'option'],
+    ['LG Electronics Inc.', 'lg'],
+    ['C-MOTECH Co., Ltd.', 'c-motech'],
+    ['Nokia', 'nokia'],
+    ['Quectel', 'quectel'],
+    ['Manufacturer', null], // Zoom 4596 prints its own label
+    ['huawei', 'huawei'],
+  ])('manufacturer %s → %s', (raw, want) => expect(normaliseManufacturer(raw)).toBe(want));
 });

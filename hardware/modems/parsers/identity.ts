@@ -11,19 +11,46 @@ export function stripTags(value: string): string {
   }
 }
 
+/** One pair of double quotes around a whole value ("motorola", "E2", "626936926396996" on Motorola EZX). */
+export function unquote(value: string): string {
+  const v = value.trim();
+  return v.length >= 2 && v.startsWith('"') && v.endsWith('"') && !v.slice(1, -1).includes('"') ? v.slice(1, -1).trim() : v;
+}
+
+/**
+ * The value of one identity field as firmwares print it: tags in front (repeated or not),
+ * quotes, a "Model:"/"Model " prefix with or without a space, and the nested tags LG's
+ * ATI packs into one field ("+GMI: LG Electronics Inc.+GMM: Model:LG-LX265": the last
+ * tag's value is the field's). A quoted list (BUSlink's +CGMM: "GSM900",…,"MODEL=I250-000")
+ * gives its MODEL= item.
+ */
+export function identityField(raw: string): string | null {
+  let v = stripTags(raw);
+  const nested = /.*[^\s][+^][A-Z]{2,}:\s*(.*)$/i.exec(v);
+  if (nested) v = nested[1]!;
+  const list = v.includes('","') ? /"MODEL=([^"]+)"/i.exec(v) : null;
+  if (list) return list[1]!.trim() || null;
+  v = unquote(v).replace(/^Model(?::\s*|\s+)/i, '').trim();
+  return v || null;
+}
+
 /** First meaningful line of an identity answer (+GMI/+GMM/+GMR and their +CG forms). */
 export function parseIdentityValue(lines: string[]): string | null {
-  const l = lines.map(stripTags).find((x) => x.length > 0);
-  if (!l) return null;
-  return l.replace(/^Model\s+/i, '').trim() || null;
+  for (const l of lines) {
+    const v = identityField(l);
+    if (v) return v;
+  }
+  return null;
 }
 
 /** "HUAWEI INCORPORATED" → "huawei"; "ZTE INCORPORATED" → "zte" (CONTRACTS.md: lower case, one word). */
 export function normaliseManufacturer(raw: string | null): string | null {
   if (!raw) return null;
-  const s = raw.trim().toLowerCase();
-  for (const known of ['huawei', 'zte', 'novatel', 'sierra', 'qualcomm', 'anydata', 'c-motech', 'cmotech', 'franklin', 'kyocera', 'samsung', 'lg']) {
-    if (s.includes(known)) return known === 'cmotech' ? 'c-motech' : known;
+  const s = unquote(raw).trim().toLowerCase();
+  // Zoom's firmware fills the field with its own label ("Manufacturer: Manufacturer"): no name given.
+  if (!s || s === 'manufacturer') return null;
+  for (const known of ['huawei', 'zte', 'novatel', 'sierra', 'qualcomm', 'anydata', 'c-motech', 'cmotech', 'franklin', 'kyocera', 'samsung', 'sony ericsson', 'motorola', 'quectel', 'lg']) {
+    if (s.includes(known)) return known === 'cmotech' ? 'c-motech' : known === 'sony ericsson' ? 'sony-ericsson' : known;
   }
   return s.split(/[\s,]+/)[0] || null;
 }
@@ -45,12 +72,12 @@ export function parseAti(lines: string[]): AtiInfo {
     const m = /^\s*([A-Za-z ]+?)\s*:\s*(.*)$/.exec(raw);
     const key = m?.[1]?.toLowerCase();
     const val = m ? stripTags(m[2] ?? '') : '';
-    if (key === 'manufacturer') out.manufacturer = val || null;
-    else if (key === 'model') out.model = val || null;
-    else if (key === 'revision') out.revision = val || null;
+    if (key === 'manufacturer') out.manufacturer = identityField(val);
+    else if (key === 'model') out.model = identityField(val);
+    else if (key === 'revision') out.revision = identityField(val);
     else if (key === 'esn') out.esn = parseGsn([val]).esn;
     else if (key === 'meid') out.meid = parseGsn([val]).meid;
-    else if (key === 'imei') out.imei = /^\d{15}/.exec(val)?.[0] ?? null;
+    else if (key === 'imei') out.imei = /^\d{15}/.exec(unquote(val))?.[0] ?? null;
     else if (/^\+?GCAP:|^\+CIS707|^\+CGSM|CIS-?856/i.test(raw.trim())) out.gcap = stripTags(raw);
   }
   return out;
@@ -70,7 +97,7 @@ export interface SerialNumbers {
 export function parseGsn(lines: string[]): SerialNumbers {
   const out: SerialNumbers = { esn: null, meid: null, imei: null };
   for (const line of lines) {
-    for (const tok of stripTags(line).split(/[:,\s]+/).filter(Boolean)) {
+    for (const tok of stripTags(line).replace(/"/g, '').split(/[:,\s]+/).filter(Boolean)) {
       if (/^\d{15}$/.test(tok) && !out.imei) {
         out.imei = tok;
         continue;
@@ -98,7 +125,7 @@ export function parseMeid(lines: string[]): string | null {
 /** +CIMI: 15 digits (IMSI, or IMSI_M on CDMA). */
 export function parseImsi(lines: string[]): string | null {
   for (const l of lines) {
-    const v = stripTags(l);
+    const v = unquote(stripTags(l));
     if (/^\d{14,15}$/.test(v)) return v;
   }
   return null;

@@ -76,22 +76,80 @@ export function parseSidNid(line: string): { sid: number; nid: number } | null {
   return sid === 0 ? null : { sid, nid };
 }
 
-/** +CREG: [<n>,]<stat>[,...] → registered / roaming (27.007 §7.2). */
-export function parseCreg(line: string): { registered: boolean; roaming: boolean } | null {
-  const m = /^\+C(?:E|G)?REG:\s*(.*)$/i.exec(line.trim());
-  if (!m) return null;
-  const f = m[1]!.split(',').map((x) => x.trim());
-  const stat = Number(f.length >= 2 && f[0]!.length === 1 && !f[1]!.startsWith('"') ? f[1] : f[0]);
-  if (Number.isNaN(stat)) return null;
-  return { registered: stat === 1 || stat === 5, roaming: stat === 5 };
+/** 27.007 §7.2 <stat>: 1 home, 5 roaming, 6/7 SMS only (home/roaming), 9/10 CSFB not preferred (home/roaming) are registered. */
+const REGISTERED = new Set([1, 5, 6, 7, 9, 10]);
+const ROAMING = new Set([5, 7, 10]);
+/** 0 not searching, 2 searching, 3 denied, 8 emergency only, 11 attached for RLOS: the modem says it has no (normal) service. 4 is "unknown". */
+const NO_SERVICE = new Set([0, 2, 3, 8, 11]);
+
+export interface Registration {
+  stat: number;
+  registered: boolean;
+  roaming: boolean;
+  /** The modem said it has no service (stat 0, 2, 3, 8, 11); false for stat 4 "unknown". */
+  noService: boolean;
+  /** The <AcT> field when the answer carries one. */
+  act: number | null;
 }
 
-/** +COPS: <mode>[,<format>,<oper>[,<AcT>]]; AcT 0 GSM, 2 UTRAN, 3 EDGE, 4-6 HSxPA, 7 LTE. */
+const isQuoted = (f: string | undefined) => !!f && f.startsWith('"');
+const isLacLike = (f: string | undefined, next: string | undefined) => !!f && (isQuoted(f) || /[a-f]/i.test(f) || (f.length >= 4 && !isQuoted(next)));
+
+/**
+ * +CREG / +CGREG / +CEREG answers in every layout ModemManager's tests list: the read form
+ * "<n>,<stat>[,<lac>,<ci>[,<AcT>]]", the unsolicited form "<stat>[,<lac>,<ci>[,<AcT>]]"
+ * that some firmwares give to the query too, zero-padded numbers ("+CREG:002,001,…"),
+ * spaces inside fields, +CEREG's extra <rac>. Whether field 2 is <stat> or <lac> is told
+ * by its shape: a LAC is quoted, has hex letters, or is 4+ digits followed by an unquoted CI.
+ */
+export function parseCreg(line: string): Registration | null {
+  const m = /^\+C(?:E|G|5G)?REG:\s*(.*)$/i.exec(line.trim());
+  if (!m) return null;
+  const f = m[1]!.split(',').map((x) => x.trim());
+  if (f.length === 0 || f[0] === '') return null;
+  let statField: string;
+  let rest: string[];
+  if (f.length === 1) [statField, rest] = [f[0]!, []];
+  else if (f.length === 2) [statField, rest] = [f[1]!, []];
+  else if (isLacLike(f[1], f[2])) [statField, rest] = [f[0]!, f.slice(1)];
+  else [statField, rest] = [f[1]!, f.slice(2)];
+  // "+CREG: 2,," — no status yet: the modem is still searching (ModemManager reads it so).
+  const stat = statField === '' ? 2 : Number(statField);
+  if (!Number.isInteger(stat) || stat < 0 || stat > 11) return null;
+  // <AcT> follows LAC and CI; +CEREG may put <rac> between them, so there it is the last field.
+  const actField = rest.length < 3 ? undefined : /^\+CEREG/i.test(line.trim()) ? rest[rest.length - 1] : rest[2];
+  const act = actField !== undefined && /^"?0*\d{1,2}"?$/.test(actField) ? Number(actField.replace(/"/g, '')) : null;
+  return { stat, registered: REGISTERED.has(stat), roaming: ROAMING.has(stat), noService: NO_SERVICE.has(stat), act };
+}
+
+/**
+ * 27.007 <AcT> (+COPS, +CREG) → the contract's mode: 0/1 GSM, 3 EDGE and 8 EC-GSM-IoT are
+ * gsm; 2 UTRAN umts; 4/5/6 HSDPA/HSUPA/HSPA hspa; 7 E-UTRAN, 9 E-UTRAN NB-S1, 10 E-UTRA
+ * on a 5G core and 13 E-UTRA-NR dual connectivity (an LTE anchor) lte. 11/12 (NR alone)
+ * have no mode in the contract: unknown, not guessed.
+ */
+export function modeFromAct(act: number): NetworkMode | null {
+  if (act === 0 || act === 1 || act === 3 || act === 8) return 'gsm';
+  if (act === 2) return 'umts';
+  if (act >= 4 && act <= 6) return 'hspa';
+  if (act === 7 || act === 9 || act === 10 || act === 13) return 'lte';
+  if (act === 11 || act === 12) return 'unknown';
+  return null;
+}
+
+/** +COPS: <mode>[,<format>,<oper>[,<AcT>]] → the technology, null when no AcT is given. */
 export function parseCopsAct(line: string): NetworkMode | null {
   const m = /^\+COPS:\s*(.*)$/i.exec(line.trim());
   if (!m) return null;
   const f = stripTags(m[1]!).split(',');
   if (f.length < 4) return null;
-  const act = Number(f[3]);
-  return act === 7 ? 'lte' : act >= 4 && act <= 6 ? 'hspa' : act === 2 ? 'umts' : act === 0 || act === 3 ? 'gsm' : null;
+  const act = Number(f[f.length - 1]!.trim());
+  return Number.isInteger(act) ? modeFromAct(act) : null;
+}
+
+/** IS-707 +CAD: 1 is CDMA digital service, 0 none (ModemManager reads only 1); analog (2) says nothing of CDMA. */
+export function parseCad(line: string): 'cdma1x' | 'no-service' | null {
+  const m = /^\+CAD:\s*(\d+)/i.exec(line.trim());
+  if (!m) return null;
+  return m[1] === '1' ? 'cdma1x' : m[1] === '0' ? 'no-service' : null;
 }

@@ -58,3 +58,15 @@ export function barsFromDbm(dbm: number | null): number {
   if (dbm === null || dbm <= -105) return 0;
   return Math.max(0, Math.min(5, Math.round((dbm + 105) / 6)));
 }
+
+/**
+ * The 1x pilot Ec/Io in dB from "+ECIO: -7.5" (Qualcomm/Sierra CDMA firmwares; status
+ * scripts read the number after the tag) or an "Ec/Io: -6.5 dB" field. "n/a" and values
+ * above 0 dB (no real pilot is stronger than the total) are not a reading.
+ */
+export function parseEcio(line: string): number | null {
+  const m = /^\+ECIO:\s*(-?\d+(?:\.\d+)?)\b/i.exec(line.trim()) ?? /\bEC\/IO:\s*(-?\d+(?:\.\d+)?)/i.exec(line);
+  if (!m) return null;
+  const v = Number(m[1]);
+  return Number.isFinite(v) && v <= 0 && v >= -32 ? v : null;
+}
