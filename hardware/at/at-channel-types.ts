@@ -39,6 +39,12 @@ export interface AtSendOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   /**
+   * Whether an answer may still come after a timeout (default true: the next command first
+   * waits it out, see the channel's resync). False for a firmware known to refuse commands
+   * by saying nothing: its silence is final, and waiting for a late answer only costs time.
+   */
+  lateAnswerPossible?: boolean;
+  /**
    * For AT+CMGS / AT^HCMGS: what is sent after the `> ` prompt, terminated by Ctrl-Z by the
    * channel. Text goes as UTF-8; bytes (a UCS-2 body) go as they are.
    */

@@ -127,7 +127,7 @@ export class SerialAtChannel implements AtChannel {
       const timer = setTimeout(() => {
         // The modem may still answer; that late answer must not become the next one's.
         this.needsResync = true;
-        this.orphans++;
+        if (opts.lateAnswerPossible !== false) this.orphans++;
         p.reject(fail('at_timeout', `No answer to ${command} within ${timeoutMs} ms.`));
       }, timeoutMs);
       const onAbort = () => {

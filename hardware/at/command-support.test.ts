@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandSupport, meansUnsupported } from './command-support';
+import { CommandSupport, meansUnsupported, SILENT_FLOOR_MS } from './command-support';
 
 describe('the per-modem record of supported commands', () => {
   it.each([
@@ -36,5 +36,26 @@ describe('the per-modem record of supported commands', () => {
     expect(s.get('AT+CAD?')).toBe('unknown');
     s.answered('AT+CSQ', { kind: 'ok' });
     expect([s.get('AT+CAD?'), s.get('AT^CURRSID')]).toEqual(['unsupported', 'unsupported']);
+  });
+
+  it('once silence is how the firmware refuses, queries get four times its usual answer time (at least 500 ms)', () => {
+    const s = new CommandSupport();
+    s.answered('AT', { kind: 'ok' }, 900); // a slow first answer (cold start) does not set the pace
+    s.answered('AT+CSQ', { kind: 'ok' }, 30);
+    expect(s.timeoutFor(3000)).toBe(3000); // no silence seen yet
+    s.silent('AT+CAD?');
+    expect(s.timeoutFor(3000)).toBe(3000); // not proven: the modem may be gone
+    for (let i = 0; i < 3; i++) s.answered('AT+GMM', { kind: 'ok' }, 30);
+    expect(s.refusesBySilence).toBe(true);
+    expect(s.timeoutFor(3000)).toBe(SILENT_FLOOR_MS); // p75 of [30 x4, 900] is 30
+    const t = new CommandSupport();
+    t.silent('AT+CAD?');
+    for (const ms of [124, 124, 124, 124]) t.answered('AT+GMR', { kind: 'ok' }, ms);
+    expect(t.timeoutFor(3000)).toBe(SILENT_FLOOR_MS); // 4 x 124 = 496
+    for (const ms of [126, 126, 126, 126, 126]) t.answered('AT+GMR', { kind: 'ok' }, ms);
+    expect(t.timeoutFor(3000)).toBe(504);
+    for (let i = 0; i < 30; i++) t.answered('AT+GMR', { kind: 'ok' }, 2000);
+    expect(t.timeoutFor(3000)).toBe(3000); // never more than asked
+    expect(t.timeoutFor(10_000)).toBe(10_000); // AT+CMGL and the like keep their own
   });
 });

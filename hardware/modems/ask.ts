@@ -18,17 +18,26 @@ export async function ask(ch: AtChannel, command: string, timeoutMs = 3000): Pro
   const fixed = support.fixedAnswer(command);
   if (fixed) return [...fixed];
   let r: AtResponse;
+  const t0 = performance.now();
   try {
-    r = await ch.send(command, { timeoutMs });
+    r = await ch.send(command, { timeoutMs: support.timeoutFor(timeoutMs), lateAnswerPossible: !support.refusesBySilence });
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
     if (THROWN.has(code)) throw e;
-    if (code === 'at_timeout') support.silent(command);
+    if (code === 'at_timeout') {
+      const known = support.refusesBySilence;
+      support.silent(command);
+      if (known) return null; // this firmware's way: the next answer confirms it
+      // Was it the command or the modem? A bare AT tells at once (the channel resyncs
+      // first), so the next query already knows this firmware refuses by silence.
+      const alive = await ch.send('AT', { timeoutMs: 1000 }).catch(() => null);
+      if (alive) support.answered('AT', alive.final);
+    }
     return null;
   }
   // Some Huawei firmwares print COMMAND NOT SUPPORT as a line and then OK.
   const refused = r.lines.some((l) => /^COMMAND NOT SUPPORT/i.test(l));
-  support.answered(command, refused ? { kind: 'error' } : r.final);
+  support.answered(command, refused ? { kind: 'error' } : r.final, performance.now() - t0);
   if (r.final.kind !== 'ok' || refused) return null;
   support.rememberAnswer(command, r.lines);
   return r.lines;

@@ -43,7 +43,7 @@ export async function pickProfile(ch: AtChannel): Promise<ModemProfile> {
   const atiLines = await quietly(ch, 'ATI');
   const ati = parseAti(atiLines);
   const gcap = gcapLines.join(' ') || ati.gcap;
-  const manufacturer = ati.manufacturer ?? parseIdentityValue(await quietly(ch, 'AT+GMI'));
+  const manufacturer = ati.manufacturer ?? parseIdentityValue(await quietly(ch, 'AT+CGMI')) ?? parseIdentityValue(await quietly(ch, 'AT+GMI'));
   const model = ati.model ?? (atiLines.length === 1 ? identityField(atiLines[0]!) : null);
   // CDMA markers (+CIS707-A, IS-856); an ESN/MEID in ATI says CDMA too; +CGSM or an IMEI says 3GPP.
   const cdma = isCdmaGcap(gcap) || ((ati.esn !== null || ati.meid !== null) && ati.imei === null);

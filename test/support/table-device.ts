@@ -24,12 +24,13 @@ export interface PlayedDevice {
   stop(): void;
 }
 
-/** Plays the table on a pty at `link`; resolves once the link exists. */
+/** Plays the table on a pty at `link`; resolves once the link exists and the device process listens. */
 export async function playTable(name: string, link: string, fault = 'none', k = 6): Promise<PlayedDevice> {
   const table = path.join(TABLE_DIR, `${name}.json`);
-  const child: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${link}`, `EXEC:node ${PLAYER} ${table} ${fault} ${k}`], { stdio: 'ignore' });
-  const until = Date.now() + 10_000;
-  while (!existsSync(link)) {
+  const ready = `${link}.ready`;
+  const child: ChildProcess = spawn('socat', [`pty,raw,echo=0,link=${link}`, `EXEC:node ${PLAYER} ${table} ${fault} ${k}`], { stdio: 'ignore', env: { ...process.env, TABLE_MODEM_READY: ready } });
+  const until = Date.now() + 30_000;
+  while (!existsSync(link) || !existsSync(ready)) {
     if (Date.now() > until || child.exitCode !== null) throw new Error(`socat did not make ${link}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -10,7 +10,7 @@
 // FAULT turns the healthy device into one of the serial fault modes of the fault suite
 // (test/integration/hardware/diag-faults.test.ts); K is the count for the "after k" ones.
 // Random bytes come from a fixed-seed generator, so a failing mode replays exactly.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const table = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const fault = process.argv[3] ?? 'none';
@@ -38,6 +38,8 @@ process.stdin.on('data', (chunk) => {
   }
 });
 process.stdin.on('end', () => process.exit(0));
+// Tell the test this device is listening (a modem process starting late is not the fault under test).
+if (process.env.TABLE_MODEM_READY) writeFileSync(process.env.TABLE_MODEM_READY, String(process.pid));
 
 function reply(cmd) {
   const up = cmd.toUpperCase();
