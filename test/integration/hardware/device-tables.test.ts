@@ -21,7 +21,7 @@ afterAll(() => {
 const CONTRACT_FIELDS = ['manufacturer', 'model', 'revision', 'esn', 'meid', 'imei', 'imsi', 'mdn', 'network', 'signal'] as const;
 const MODES = ['no-service', 'cdma1x', 'evdo-rel0', 'evdo-reva', 'evdo-revb', 'gsm', 'umts', 'hspa', 'lte', 'unknown'];
 
-let slots = 2;
+let slots = 1;
 const waiting: Array<() => void> = [];
 async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
   while (slots === 0) await new Promise<void>((r) => waiting.push(r));
