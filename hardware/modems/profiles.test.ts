@@ -26,7 +26,7 @@ describe('modem profiles against the virtual modem', () => {
     const { ch, profile } = await connect('huawei-ec');
     expect(profile.id).toBe('huawei-cdma');
     expect(await profile.identity(ch)).toMatchObject({
-      manufacturer: 'huawei', model: 'EC121', revision: '11.100.17.00.114', esn: '12DE4FA6', meid: 'A0C72311111111', imei: null, hardwareVersion: 'CE62TCPUVer A', prlVersion: '10021',
+      manufacturer: 'huawei', model: 'EC121', revision: '11.100.17.00.114', esn: '80469BB7', meid: 'A0C72311111111', imei: null, hardwareVersion: 'CE62TCPUVer A', prlVersion: '10021',
     });
     expect(await profile.number(ch)).toBe('441234567');
     const net = await profile.network(ch);
@@ -40,7 +40,7 @@ describe('modem profiles against the virtual modem', () => {
   it('M-ID-1 ZTE AC-series CDMA: 0x ESN, no MDN command (number left to ASSA)', async () => {
     const { ch, profile } = await connect('zte-ac');
     expect(profile.id).toBe('zte-cdma');
-    expect(await profile.identity(ch)).toMatchObject({ manufacturer: 'zte', model: 'AC2726', esn: '12DE4FA6' });
+    expect(await profile.identity(ch)).toMatchObject({ manufacturer: 'zte', model: 'AC2726', esn: '80469BB7' });
     expect((await profile.network(ch)).mode).not.toBe('no-service');
   });
 

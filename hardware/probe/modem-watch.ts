@@ -4,7 +4,7 @@
 // gone. So appearing and disappearing are both noticed within about one interval.
 import type { SerialOpener } from '../serial/serial-link';
 import { MODEM_VENDORS } from './known-devices';
-import { chooseControlAndData, probePorts, type ProbeResult } from './port-prober';
+import { probeUntilChosen, type ProbeResult } from './port-prober';
 import type { ListedPort } from './sysfs-port-lister';
 
 export interface WatchedModem {
@@ -62,15 +62,21 @@ export function watchModems(opts: ModemWatchOptions, listener: (m: WatchedModem 
     lastKey = key;
     if (current) return;
     for (const group of candidateGroups(ports)) {
-      const results = await probePorts(opts.opener, group.map((p) => p.path), { budgetMs: opts.budgetMs ?? 3000 });
+      // All of the stick's ports at once; ready as soon as control and data are known, the
+      // rest (a silent port's whole budget) classified in the background for the port list.
+      const early = probeUntilChosen(opts.opener, group.map((p) => p.path), { budgetMs: opts.budgetMs ?? 3000 });
+      const choice = await early.choice;
       if (stopped) return;
-      probe = results;
-      const choice = chooseControlAndData(results);
+      probe = early.sofar();
+      void early.all.then((all) => {
+        if (!stopped) probe = all;
+      });
       if (choice) {
-        current = { ...choice, ports: group, probe: results };
+        current = { ...choice, ports: group, probe };
         listener(current);
         return;
       }
+      await early.all; // nothing here answered AT: its ports are closed before the next group is tried
     }
   };
   const run = (force: boolean) => {

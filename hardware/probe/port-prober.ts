@@ -82,3 +82,53 @@ export function chooseControlAndData(results: ProbeResult[]): PortChoice | null 
   const data = at.find((r) => r !== control) ?? null;
   return { controlPort: control.path, dataPort: data ? data.path : null };
 }
+
+/**
+ * The choice as soon as the control and the data port are known (issue 15: a silent port
+ * must not delay "ready" by its whole budget), from the results in so far (`done`, by path)
+ * and the stick's ports in interface order: two AT ports answered (the one that sends
+ * URCs, else the later one, is the control port; the other carries data), or every port
+ * has finished (chooseControlAndData on all). The ports still being probed finish in the
+ * background and only add to the diagnostics list.
+ */
+export function chooseEarly(order: string[], done: ReadonlyMap<string, ProbeResult>): PortChoice | null {
+  const at = order.filter((p) => done.get(p)?.role === 'at').map((p) => done.get(p)!);
+  if (at.length >= 2) return chooseControlAndData(at);
+  if (order.every((p) => done.has(p))) return chooseControlAndData(order.map((p) => done.get(p)!));
+  return null;
+}
+
+export interface EarlyProbe {
+  /** Resolves with the choice as soon as it is final (null when no port answered AT). */
+  choice: Promise<PortChoice | null>;
+  /** Resolves when every port has been classified. */
+  all: Promise<ProbeResult[]>;
+  /** The results in so far. */
+  sofar(): ProbeResult[];
+}
+
+/** All ports probed at once; the control/data choice reported as soon as it is final (M-PORT-2). */
+export function probeUntilChosen(opener: SerialOpener, paths: string[], opts: ProbeOptions = {}): EarlyProbe {
+  const done = new Map<string, ProbeResult>();
+  let decided = false;
+  let resolveChoice!: (c: PortChoice | null) => void;
+  const choice = new Promise<PortChoice | null>((r) => (resolveChoice = r));
+  const settle = () => {
+    if (decided) return;
+    const c = chooseEarly(paths, done);
+    if (c || done.size === paths.length) {
+      decided = true;
+      resolveChoice(c);
+    }
+  };
+  const all = Promise.all(
+    paths.map(async (p) => {
+      const r = await probePort(opener, p, opts);
+      done.set(p, r);
+      settle();
+      return r;
+    }),
+  );
+  if (paths.length === 0) resolveChoice(null);
+  return { choice, all, sofar: () => paths.filter((p) => done.has(p)).map((p) => done.get(p)!) };
+}

@@ -2,6 +2,7 @@
 // no-modem → probing → ready (→ connecting → connected → disconnecting, driven by the
 // connection service) — fed by the platform's watcher; identity, number, signal and
 // network kept current from unsolicited reports and a slow poll; every change published.
+import { existsSync } from 'node:fs';
 import type { AtChannel, AtResponse, TranscriptEntry } from '../../../hardware/at/at-channel-types';
 import type { ModemProfile, SmsMessage } from '../../../hardware/modems/modem-types';
 import type { ModemState, ModemStatus } from '../../shared/app-contract';
@@ -28,6 +29,8 @@ export interface ModemServiceDeps {
 
 const NO_MODEM: ModemState = { status: 'no-modem', virtual: false, port: null, manufacturer: null, model: null, number: null, error: null };
 const SMS_URCS = ['+CMTI', '^HCMTI'];
+/** How often a wanted but absent port is looked for (M-PORT-3: noticed within about a second, like the watcher). */
+const REFIND_MS = 1000;
 
 export class ModemService {
   private state: ModemState = NO_MODEM;
@@ -41,16 +44,28 @@ export class ModemService {
   private readonly readyListeners = new Set<(m: ReadyModem | null) => void>();
   private readonly smsListeners = new Set<(sms: SmsMessage) => void>();
   private userNumber: string | null = null;
+  /** What the platform last decided on; the modem service keeps trying it while it is absent (a pinned port, M-PORT-3). */
+  private wanted: FoundModem | null = null;
+  private refindTimer: { clear(): void } | null = null;
 
   constructor(private readonly deps: ModemServiceDeps) {}
 
   start(): void {
-    this.stopWatch = this.deps.platform.watch((found) => void this.onFound(found));
+    this.stopWatch = this.deps.platform.watch((found) => {
+      this.wanted = found;
+      void this.onFound(found);
+    });
+    // M-PORT-3: a pinned port (Settings → Modem port) stays the platform's decision while the
+    // stick is out, so no new decision ever comes when it returns: look for it every second.
+    this.refindTimer = this.deps.clock.setInterval(() => this.refind(), REFIND_MS);
   }
 
   async stop(): Promise<void> {
     this.stopWatch?.();
     this.stopWatch = null;
+    this.refindTimer?.clear();
+    this.refindTimer = null;
+    this.wanted = null;
     await this.release(null);
   }
 
@@ -92,6 +107,16 @@ export class ModemService {
 
   async rescan(): Promise<void> {
     await this.deps.platform.rescan();
+    // modem.rescan also retries a wanted port the platform still names but that is not open.
+    if (!this.ready && this.wanted && this.state.status !== 'probing') await this.onFound(this.wanted);
+  }
+
+  /** The wanted modem is not open (unplugged, or it failed while re-appearing): try it again once its port is back. */
+  private refind(): void {
+    const w = this.wanted;
+    if (!w || this.ready || this.opening) return;
+    if (w.controlPort.startsWith('/') && !existsSync(w.controlPort)) return; // still out: nothing to try
+    void this.onFound(w);
   }
 
   /** M-AT-1: a technician's command. */
@@ -109,10 +134,13 @@ export class ModemService {
     return this.ready;
   }
 
+  private opening = false;
+
   private async onFound(found: FoundModem | null): Promise<void> {
     const same = found && this.ready && this.ready.found.controlPort === found.controlPort;
     if (same) return;
     const gen = ++this.generation;
+    this.opening = found !== null;
     await this.release(null);
     if (!found) return;
     this.state = { ...NO_MODEM, status: 'probing', virtual: found.virtual, port: found.controlPort };
@@ -144,6 +172,8 @@ export class ModemService {
     } catch (e) {
       if (gen !== this.generation) return;
       await this.release(e);
+    } finally {
+      if (gen === this.generation) this.opening = false;
     }
   }
 
