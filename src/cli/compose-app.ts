@@ -3,7 +3,7 @@
 // watch, the virtual modem standing in while no stick is attached, the AT channel and
 // vendor profiles, the diallers, and the core that ties them together.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openAtChannel } from '../../hardware/at/at-channel';
 import { pickProfile } from '../../hardware/modems/pick-profile';
@@ -12,6 +12,9 @@ import type { SecretBox } from '../app/account/secret-box';
 import { createAppCore, defaultDialler, type AppCore } from '../app/app-core';
 import { virtualDialler } from '../app/connection/virtual-dialler';
 import { hybridPlatform } from '../app/modem/hybrid-platform';
+import { connectMm, type MmBus } from '../app/modem/mm-dbus';
+import { mmPlatform } from '../app/modem/mm-platform';
+import { backendPlatform, parseBackendSetting } from '../app/modem/modem-backend';
 import { usbModemSource } from '../app/modem/usb-modem-source';
 import { virtualModemSource, type VirtualModemSource } from '../app/modem/virtual-modem-source';
 import type { SettingsBackend } from '../app/settings/settings-backend';
@@ -30,6 +33,8 @@ export interface ComposeOptions {
   virtualTransport?: 'auto' | 'pty' | 'in-process';
   /** The virtual subscriber's number (default 441234567, the first demo subscriber). */
   virtualNumber?: string;
+  /** ModemManager's bus: undefined = the system bus on Linux, an address (tests), null = never use MM. */
+  modemManagerBus?: string | null;
   log?: (line: string) => void;
 }
 
@@ -77,7 +82,7 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
   mkdirSync(path.join(o.dataDir, 'run'), { recursive: true });
 
   const store = o.settings.store as { portOverride?: string | null; virtualModem?: string };
-  const platform = hybridPlatform({
+  const serial = hybridPlatform({
     physical: usbModemSource({ opener: serialportOpener }),
     virtual,
     virtualEnabled: store.virtualModem !== 'off',
@@ -87,6 +92,15 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
       return openAtChannel(await opener.open(p));
     },
     pickProfile,
+  });
+  // issue 16: where ModemManager runs and holds the modem, the app is its client (setting modemBackend)
+  const noSystemBus = o.modemManagerBus === undefined && !existsSync('/run/dbus/system_bus_socket');
+  const mmBus: MmBus | null = o.modemManagerBus === null || noSystemBus || process.platform !== 'linux' ? null : await connectMm(o.modemManagerBus).catch(() => null);
+  if (mmBus) log('ModemManager found on D-Bus: it drives the modem when it holds one (setting modemBackend)');
+  const platform = backendPlatform({
+    setting: () => parseBackendSetting((o.settings.store as { modemBackend?: unknown }).modemBackend),
+    serial,
+    modemManager: mmBus ? mmPlatform(mmBus) : null,
   });
   const core = createAppCore({
     version: o.version,
@@ -104,6 +118,7 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     virtual,
     async close() {
       await core.close();
+      mmBus?.close();
       await virtual?.close();
       await assa?.close();
     },

@@ -3,7 +3,7 @@
 // (05), ^SYSINFOEX (05), ^HCSQ (21), ^GETPORTMODE (11), ^SYSCFG (12), ^RSSI / ^MODE /
 // ^BOOT / ^DSFLOWRPT / +CMTI URCs (08, 10), CONNECT 3600000 after ATD*99# (16), 27.005
 // SMS in text and PDU mode (09, 20). Unknown commands: COMMAND NOT SUPPORT (1.9).
-import { cme, ok } from '../device/replies';
+import { cme, error, ok } from '../device/replies';
 import type { VirtualModem } from '../modem';
 import { csqIndex } from '../radio/radio';
 import { commonHandlers, curcHandler, dsflowrpt } from './common';
@@ -77,6 +77,9 @@ export function generic3gpp(): DeviceProfile {
       '^GETPORTMODE': () => ok('^GETPORTMODE: TYPE: WCDMA: huawei,MDM:0,PCUI:1,NDIS:2,CDROM:3,SD:4,'),
       '^SYSCFG': ({ cmd }) => (cmd.kind === 'test' ? ok('^SYSCFG:(2,13,14,16),(0-3),((400000,"WCDMA2100")),(0-2),(0-4)') : cmd.kind === 'read' ? ok('^SYSCFG:2,2,3FFFFFFF,1,2') : ok()),
       '^CURC': curcHandler(),
+      // 27.007 8.2 / 7.1: what ModemManager's enable sequence needs (full functionality; the own number)
+      '+CFUN': ({ cmd }) => (cmd.kind === 'read' ? ok('+CFUN: 1') : cmd.kind === 'test' ? ok('+CFUN: (0,1,4,7),(0,1)') : /^[0147](,[01])?$/.test(cmd.args.trim()) ? ok() : error()),
+      '+CNUM': ({ modem }) => ok(`+CNUM: "","+380${modem.subscriber.number}",145`),
       '^PORTSEL': () => ok(),
       ...textModeSmsHandlers({ pdu: true }),
     },

@@ -25,7 +25,7 @@ export const en = {
     dashboard: { title: 'Dashboard', modemCard: 'Modem' },
     account: { title: 'Account', intro: 'The self-service account of your number: balance, payments, details, services, tariff, utilities, group, security and help.' },
     traffic: { title: 'Traffic', intro: 'Every data session with its traffic, by day and by month.' },
-    diagnostics: { title: 'Diagnostics', intro: 'The modem report, the AT terminal, logs and SMS.' },
+    diagnostics: { title: 'Diagnostics', intro: 'The modem report, the AT terminal, logs and SMS.', backendModemManager: 'Modem driven through ModemManager (D-Bus)', backendSerial: 'Modem driven directly over its serial ports' },
     settings: { title: 'Settings' },
   },
   settings: {

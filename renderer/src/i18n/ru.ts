@@ -26,7 +26,7 @@ export const ru: Strings = {
     dashboard: { title: 'Главная', modemCard: 'Модем' },
     account: { title: 'Кабинет', intro: 'Личный кабинет вашего номера: баланс, платежи, детализация, услуги, тариф, утилиты, группа, безопасность и помощь.' },
     traffic: { title: 'Трафик', intro: 'Все сеансы передачи данных с трафиком, по дням и месяцам.' },
-    diagnostics: { title: 'Диагностика', intro: 'Отчёт о модеме, AT-терминал, журналы и SMS.' },
+    diagnostics: { title: 'Диагностика', intro: 'Отчёт о модеме, AT-терминал, журналы и SMS.', backendModemManager: 'Модем управляется через ModemManager (D-Bus)', backendSerial: 'Модем управляется напрямую через последовательные порты' },
     settings: { title: 'Настройки' },
   },
   settings: {

@@ -26,7 +26,7 @@ export const uk: Strings = {
     dashboard: { title: 'Головна', modemCard: 'Модем' },
     account: { title: 'Кабінет', intro: 'Особистий кабінет вашого номера: баланс, платежі, деталізація, послуги, тариф, утиліти, група, безпека й допомога.' },
     traffic: { title: 'Трафік', intro: 'Усі сеанси передачі даних із трафіком, по днях і місяцях.' },
-    diagnostics: { title: 'Діагностика', intro: 'Звіт про модем, AT-термінал, журнали та SMS.' },
+    diagnostics: { title: 'Діагностика', intro: 'Звіт про модем, AT-термінал, журнали та SMS.', backendModemManager: 'Модем керується через ModemManager (D-Bus)', backendSerial: 'Модем керується напряму через послідовні порти' },
     settings: { title: 'Налаштування' },
   },
   settings: {

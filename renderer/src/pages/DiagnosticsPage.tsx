@@ -13,6 +13,10 @@ export function DiagnosticsPage() {
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('pages.diagnostics.title')}</h1>
+      {modem?.port ? (
+        // issue 16: which backend drives the modem (ModemManager's modems are "mm:<D-Bus path>")
+        <p data-testid="modem-backend">{t(modem.port.startsWith('mm:') ? 'pages.diagnostics.backendModemManager' : 'pages.diagnostics.backendSerial')}</p>
+      ) : null}
       <div className="cards">
         <ReportCard />
         <AtTerminal enabled={ready} />
