@@ -60,7 +60,7 @@ export default tseslint.config(
   {
     // The renderer and the pure shared layer run in a browser: no Node, no Electron, no natives.
     files: ['renderer/**/*.{ts,tsx}', 'src/shared/**/*.ts'],
-    ignores: ['renderer/vite.config.ts'], // build tooling, runs in Node
+    ignores: ['renderer/vite.config.ts', 'renderer/operator/vite.config.ts'], // build tooling, runs in Node
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: NODE_AND_NATIVE, message: 'renderer and src/shared run in the browser: no Node, Electron or native modules.' }] }],
     },

@@ -29,6 +29,7 @@ import { tariffsRoutes } from './routes/tariffs-routes';
 import { securityRoutes } from './routes/security-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { operatorPlugin } from '../operator/operator-plugin';
+import { consoleStatic } from '../operator/console-static';
 
 export interface BuildOptions {
   https?: { cert: string | Buffer; key: string | Buffer };
@@ -96,6 +97,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   await app.register(extrasRoutes(ctx, new ExtrasStore(ctx.store.db)));
   await app.register(invoiceRoutes(ctx, money));
   await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
+  await app.register(consoleStatic());
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
