@@ -128,7 +128,8 @@ export function PaymentsPage() {
           <button type="submit" data-testid="transfer-submit">{t('acc.pay.send')}</button>
         </form>
       </article>
-      <div className="card wide" aria-live="polite">
+      {/* The live region is always there (so it is announced); it looks like a card only with something in it. */}
+      <div className={msg || error ? 'card wide' : 'live-idle'} aria-live="polite">
         <p data-testid="pay-message">{msg ?? ''}</p>
         <ErrorNote error={error} />
       </div>

@@ -171,7 +171,8 @@ export function SecurityPage() {
           </tbody>
         </table>
       </article>
-      <div className="card wide" aria-live="polite">
+      {/* The live region is always there (so it is announced); it looks like a card only with something in it. */}
+      <div className={msg || error ? 'card wide' : 'live-idle'} aria-live="polite">
         <p>{msg ?? ''}</p>
         <ErrorNote error={error} />
       </div>
