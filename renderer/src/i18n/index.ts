@@ -4,18 +4,19 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../src/shared/app-contract';
 import { en } from './en';
 import { ru } from './ru';
+import { serverDocuments } from './server-documents';
 import { serverErrorTexts } from './server-error-texts';
 import { uk } from './uk';
 
-/** A language's catalogue with the words for every server error code beside the app's own (which win). */
-function withServerErrors<L extends typeof en>(base: L, server: (typeof serverErrorTexts)['en']) {
-  return { ...base, errors: { ...server, ...base.errors, codes: { ...server.codes, ...base.errors.codes } } };
+/** A language's catalogue with the words for every server error code (the app's own win) and the server's documents. */
+function withServerTexts<L extends typeof en>(base: L, server: (typeof serverErrorTexts)['en'], docs: (typeof serverDocuments)['en']) {
+  return { ...base, docs, errors: { ...server, ...base.errors, codes: { ...server.codes, ...base.errors.codes } } };
 }
 
 export const resources = {
-  uk: { translation: withServerErrors(uk, serverErrorTexts.uk) },
-  ru: { translation: withServerErrors(ru, serverErrorTexts.ru) },
-  en: { translation: withServerErrors(en, serverErrorTexts.en) },
+  uk: { translation: withServerTexts(uk, serverErrorTexts.uk, serverDocuments.uk) },
+  ru: { translation: withServerTexts(ru, serverErrorTexts.ru, serverDocuments.ru) },
+  en: { translation: withServerTexts(en, serverErrorTexts.en, serverDocuments.en) },
 } as const;
 
 /** The first of the system's languages that we have; English otherwise. */

@@ -7,6 +7,10 @@ type Texts = { codes: Record<string, string>; fields: Record<string, string>; ch
 
 const en: Texts = {
   codes: {
+    host_not_allowed: 'This server does not answer for that address.',
+    repeated_parameter: 'The request was malformed. Reload the page and try again.',
+    too_many_failures: 'Too many failed attempts from here. Wait a while and try again.',
+    kdf_busy: 'The server is busy checking passwords. Try again in a few seconds.',
     already_registered: 'This number is already registered. Log in, or recover the password by e-mail.',
     amount_out_of_range: 'The amount is outside what this payment allows.',
     bad_credentials: 'Wrong number or password.',
@@ -77,6 +81,10 @@ const en: Texts = {
 
 const uk: Texts = {
   codes: {
+    host_not_allowed: 'Цей сервер не відповідає за цією адресою.',
+    repeated_parameter: 'Запит сформовано неправильно. Оновіть сторінку та спробуйте ще раз.',
+    too_many_failures: 'Забагато невдалих спроб звідси. Зачекайте та спробуйте знову.',
+    kdf_busy: 'Сервер зайнятий перевіркою паролів. Спробуйте за кілька секунд.',
     already_registered: 'Цей номер уже зареєстровано. Увійдіть або відновіть пароль через e-mail.',
     amount_out_of_range: 'Сума поза межами, дозволеними для цього платежу.',
     bad_credentials: 'Неправильний номер або пароль.',
@@ -147,6 +155,10 @@ const uk: Texts = {
 
 const ru: Texts = {
   codes: {
+    host_not_allowed: 'Этот сервер не отвечает по этому адресу.',
+    repeated_parameter: 'Запрос сформирован неправильно. Обновите страницу и попробуйте ещё раз.',
+    too_many_failures: 'Слишком много неудачных попыток отсюда. Подождите и попробуйте снова.',
+    kdf_busy: 'Сервер занят проверкой паролей. Попробуйте через несколько секунд.',
     already_registered: 'Этот номер уже зарегистрирован. Войдите или восстановите пароль через e-mail.',
     amount_out_of_range: 'Сумма вне пределов, допустимых для этого платежа.',
     bad_credentials: 'Неверный номер или пароль.',

@@ -178,9 +178,9 @@ export function HelpPage() {
         <dl data-testid="help-unsupported">
           {(unsupported.data ?? []).map((u) => (
             <div key={u.id} className="faq">
-              <dt>{u.operation}</dt>
+              <dt>{t(`docs.unsupported.${u.id}.operation`, { defaultValue: u.operation })}</dt>
               <dd>
-                {u.reason} <strong>{u.whereToGo}</strong>
+                {t(`docs.unsupported.${u.id}.reason`, { defaultValue: u.reason })} <strong>{t(`docs.unsupported.${u.id}.whereToGo`, { defaultValue: u.whereToGo })}</strong>
               </dd>
             </div>
           ))}

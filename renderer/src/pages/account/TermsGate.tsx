@@ -22,7 +22,7 @@ export function TermsGate({ onAccepted }: { onAccepted: () => void }) {
   return (
     <article className="card wide" aria-labelledby="terms-title">
       <h2 id="terms-title">{t('acc.terms.title')}</h2>
-      <p>{terms.data?.text ?? '…'}</p>
+      <p>{terms.data ? t('docs.terms', { defaultValue: terms.data.text }) : '…'}</p>
       <label className="inline">
         <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} data-testid="terms-check" />
         {t('acc.terms.accept')}
