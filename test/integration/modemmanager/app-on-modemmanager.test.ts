@@ -20,6 +20,7 @@ import { HUAWEI_EC_STICK, modemManagerUnavailable, startMmSandbox, type MmSandbo
 import { startSim, type SimProcess } from '../virtual/sim-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+const NETWORK_SECRET = 'mm-test-network-secret';
 const HUAWEI_E1550: UsbStick = { vendorId: '12d1', productId: '1001', manufacturer: 'HUAWEI Technology', product: 'HUAWEI Mobile' };
 const why = modemManagerUnavailable();
 if (why) console.warn(`ModemManager tests skipped: ${why}`);
@@ -35,7 +36,7 @@ async function assaServer(): Promise<string> {
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
   const port = (s.address() as net.AddressInfo).port;
   await new Promise((r) => s.close(r));
-  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', '0', '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', '0', '--network-secret', NETWORK_SECRET, '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   cleanups.push(async () => {
     if (server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
@@ -114,7 +115,7 @@ describe.skipIf(why !== null)('issue 16 Part 2: the app on the ModemManager back
 
   it('generic-3gpp: the RUNA SMS to 2772 goes out through MM\'s Messaging and reaches a real assa server', async () => {
     const assa = await assaServer();
-    const { service, sim } = await appOnMm('generic-3gpp', HUAWEI_E1550, ['--assa', assa]);
+    const { service, sim } = await appOnMm('generic-3gpp', HUAWEI_E1550, ['--assa', assa, '--network-secret', NETWORK_SECRET]);
     await until('the modem ready', () => service.getState().status === 'ready', 150_000);
     expect(service.getState()).toMatchObject({ model: 'E1550', number: '441234567' });
     // MM registers after enabling; the service's poll follows
