@@ -30,6 +30,7 @@ import { securityRoutes } from './routes/security-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { operatorPlugin } from '../operator/operator-plugin';
 import { consoleStatic } from '../operator/console-static';
+import { corporateRegistrationRoutes } from './routes/corporate-registration-routes';
 
 export interface BuildOptions {
   https?: { cert: string | Buffer; key: string | Buffer };
@@ -98,6 +99,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   await app.register(invoiceRoutes(ctx, money));
   await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
   await app.register(consoleStatic());
+  await app.register(corporateRegistrationRoutes(ctx));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
