@@ -1,5 +1,7 @@
 // The shell: navigation for every section, the current page, the status bar.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProtectedPrompt } from './components/auth/ProtectedPrompt';
 import { Notifications } from './components/Notifications';
 import { StatusBar } from './components/StatusBar';
 import { AccountPage } from './pages/account/AccountPage';
@@ -30,6 +32,8 @@ function Page({ id }: { id: PageId }) {
 export function App() {
   const { t } = useTranslation();
   const page = useRoute();
+  // Bumped when a protected section was opened: the page mounts again and reloads.
+  const [opened, setOpened] = useState(0);
   return (
     <div className="shell">
       <header className="top">
@@ -50,7 +54,8 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <Notifications />
-        <Page id={page} />
+        <ProtectedPrompt onOpened={() => setOpened((n) => n + 1)} />
+        <Page key={`${page}-${opened}`} id={page} />
       </main>
       <StatusBar />
     </div>

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse } from '../shared/app-contract';
 import { CodedError } from '../shared/errors';
 import { AccountLink } from './account/account-link';
+import { AccountMemory } from './account/account-memory';
+import { RunaBudget } from './account/runa-budget';
 import { AssaClient } from './account/assa-client';
 import { watchBalance } from './account/balance-watch';
 import type { SecretBox } from './account/secret-box';
@@ -106,7 +108,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     bus,
     vault: () => vault.get(),
     vaultNeedsPassphrase: () => vault.needsPassphrase(),
+    vaultSealed: () => vault.hasSealedLogin(),
     linkAddress: () => conn.currentSession()?.localIp ?? null,
+    memory: new AccountMemory(opts.dataDir),
+    runaBudget: new RunaBudget(opts.dataDir, clock),
+    clock,
     ...(opts.runaReplyTimeoutMs ? { runaReplyTimeoutMs: opts.runaReplyTimeoutMs } : {}),
   });
   const balance = watchBalance({ account, notify, clock });
@@ -198,6 +204,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     'account.logout': () => account.logout(),
     'account.unlock': (r) => account.unlock(r),
     'account.openProtected': () => account.openProtected(),
+    'account.recoverPassword': (r) => account.recoverPassword(r),
     'account.unlockVault': async ({ passphrase }) => {
       try {
         await vault.openWithPassphrase(passphrase);

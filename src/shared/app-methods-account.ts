@@ -14,6 +14,8 @@ export const AccountStepSchema = Type.Union(
     'runa-waiting', //       waiting for "kod RUNA ... vdalo aktyvovan"
     'logging-in',
     'unlocking',
+    'recovering', //         POST /password-recovery
+    'recovery-sent', //      the server mailed the owner
     'done',
     'failed',
   ].map((s) => Type.Literal(s)),
@@ -31,10 +33,12 @@ export const AccountStatusSchema = Type.Object({
   /** Browser mode without an OS keyring: the vault asks for its passphrase each start. */
   vaultNeedsPassphrase: Type.Boolean(),
   step: AccountStepSchema,
-  /** The last step's error, coded. */
-  error: Nullable(Type.Object({ code: Type.String(), message: Type.String() })),
+  /** The last step's error, coded; details such as `rules` (weak_password) or `retryAt` (limits). */
+  error: Nullable(Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
   /** How ownership was proved: own data session (A-REG-3a) or RUNA (A-REG-3b). */
   provedBy: Nullable(Type.Union([Type.Literal('data-session'), Type.Literal('runa')])),
+  /** A-SEC-4: the section the server just refused as protected; one button opens it. */
+  protectedSection: Nullable(Type.String()),
 });
 export type AccountStatusDto = Static<typeof AccountStatusSchema>;
 
@@ -53,6 +57,8 @@ export const accountMethods = {
   'account.unlock': { request: Type.Object({ newPassword: Password }, { additionalProperties: false }), response: AccountStatusSchema },
   /** R-AUTO-3: open a RUNA-protected section (A-SEC-4) with a RUNA the app activates. */
   'account.openProtected': { request: Empty, response: AccountStatusSchema },
+  /** A-SEC-6: password recovery by the registered e-mail (the number is the modem's). */
+  'account.recoverPassword': { request: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false }), response: AccountStatusSchema },
   /** Browser mode without a keyring: unlock the credential vault with its passphrase. */
   'account.unlockVault': { request: Type.Object({ passphrase: Type.String({ minLength: 8, maxLength: 256 }) }, { additionalProperties: false }), response: AccountStatusSchema },
   /**

@@ -1,8 +1,9 @@
 // U-DASH-1: modem and port (virtual marked), signal per technology, network mode, number,
-// balance and the next fee, connect, the live traffic graph; registration when needed.
+// balance and the next fee, connect, the live traffic graph; registration, login,
+// recovery and log out (components/auth) as the account needs them.
 import { useTranslation } from 'react-i18next';
 import { useModemState } from '../api-context';
-import { AccountCard } from '../components/dashboard/AccountCard';
+import { AuthCard } from '../components/auth/AuthCard';
 import { BalanceCard } from '../components/dashboard/BalanceCard';
 import { ConnectCard } from '../components/dashboard/ConnectCard';
 import { SignalBars } from '../components/dashboard/SignalBars';
@@ -48,7 +49,7 @@ export function DashboardPage() {
           )}
         </article>
         <ConnectCard modemReady={modem?.status === 'ready'} />
-        <AccountCard status={account} number={modem?.number ?? null} />
+        <AuthCard status={account} number={modem?.number ?? null} />
         <BalanceCard loggedIn={account?.loggedIn ?? false} />
         <TrafficGraph />
       </div>

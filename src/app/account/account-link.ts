@@ -3,14 +3,21 @@
 // no RUNA), else with a RUNA the app activates by SMS (A-REG-3b) — keeps the login in
 // the vault and logs in by itself; unlocks a locked login and opens protected sections
 // with an on-demand RUNA; and carries the account pages' requests to ASSA.
+// Nothing is wasted: the password rules are checked before anything is sent, a RUNA is
+// activated only when the server's answer says one is needed (403 ownership_unproven),
+// and never beyond the 2772 service's limit (RunaBudget).
 import { randomInt } from 'node:crypto';
 import type { AccountStatusDto, AccountStep } from '../../shared/app-methods-account';
 import { CodedError, toErrorBody } from '../../shared/errors';
+import { passwordProblems } from '../../shared/password-rules';
+import type { Clock } from '../clock';
 import type { EventBus } from '../event-bus';
 import type { ModemService } from '../modem/modem-service';
+import type { AccountMemory } from './account-memory';
 import { AssaClient, assaError, type AssaRequest, type AssaResponse } from './assa-client';
 import type { CredentialVault } from './credential-vault';
 import { activateRuna } from './runa-activation';
+import type { RunaBudget } from './runa-budget';
 
 /** ASSA routes the link uses (CONTRACTS.md plus part 1's unlock and protected-section routes). */
 export const ROUTES = {
@@ -20,6 +27,7 @@ export const ROUTES = {
   currentSession: '/api/v1/sessions/current',
   unlock: '/api/v1/sessions/unlock',
   protectedOpen: '/api/v1/security/protected/unlock',
+  recovery: '/api/v1/password-recovery',
 } as const;
 
 export interface AccountLinkDeps {
@@ -29,8 +37,15 @@ export interface AccountLinkDeps {
   /** The vault, or null while it waits for its passphrase (browser mode without keyring). */
   vault: () => CredentialVault | null;
   vaultNeedsPassphrase: () => boolean;
+  /** A sealed login is on disk, even while the vault waits for its passphrase. */
+  vaultSealed: () => boolean;
   /** The modem link's local address while a data session is up. */
   linkAddress: () => string | null;
+  /** Which numbers are known registered, across restarts. */
+  memory: AccountMemory;
+  /** The app's count of RUNA activations against the 2772 limit. */
+  runaBudget: RunaBudget;
+  clock: Pick<Clock, 'now'>;
   randomInt?: (maxExclusive: number) => number;
   runaReplyTimeoutMs?: number;
 }
@@ -50,12 +65,20 @@ export class AccountLink {
       step: 'idle',
       error: null,
       provedBy: null,
+      protectedSection: null,
     };
     this.refreshStored();
   }
 
   getStatus(): AccountStatusDto {
-    return { ...this.status, number: this.number(), server: this.deps.client.base, vaultNeedsPassphrase: this.deps.vaultNeedsPassphrase() };
+    const number = this.number();
+    return {
+      ...this.status,
+      number,
+      registered: this.status.registered || this.status.credentialsStored || this.deps.memory.isRegistered(number),
+      server: this.deps.client.base,
+      vaultNeedsPassphrase: this.deps.vaultNeedsPassphrase(),
+    };
   }
 
   /** Called when the vault opened or the server changed: log in by itself if it can (R-AUTO-2). */
@@ -68,29 +91,52 @@ export class AccountLink {
   register(input: { password: string; email?: string }): Promise<AccountStatusDto> {
     return this.exclusive(async () => {
       const number = await this.findNumber();
+      if (this.deps.memory.isRegistered(number)) throw new CodedError('already_registered', 'This number is already registered. Log in, or recover the password by e-mail.', { field: 'number' });
+      this.checkPassword(input.password, number, 'password');
       const body: Record<string, unknown> = { number, password: input.password };
       if (input.email) body.email = input.email;
-      let provedBy: 'data-session' | 'runa' | null = null;
-      let r: AssaResponse | null = null;
-      if (this.deps.linkAddress() && (await this.linkKnowsNumber(number))) {
+      // First without a RUNA: the server checks the number, the password and the e-mail
+      // before ownership, and over the own data session needs no RUNA at all (A-REG-3a).
+      this.step('registering');
+      let r = await this.send({ method: 'POST', path: ROUTES.registrations, body });
+      let provedBy: 'data-session' | 'runa' | null = r.status === 201 ? 'data-session' : null;
+      if (this.needsRuna(r) && this.deps.linkAddress() && (await this.linkKnowsNumber(number))) {
+        // The link's accounting Start trailed the first try: the session proves it now.
         this.step('registering');
         r = await this.send({ method: 'POST', path: ROUTES.registrations, body });
         if (r.status === 201) provedBy = 'data-session';
       }
-      if (!r || r.status === 403) {
-        // A-REG-3b: no own data session (or the server could not see it): a RUNA, sent by us.
-        const runa = await this.runa();
+      if (this.needsRuna(r)) {
+        // A-REG-3b: the server asked for proof; a RUNA, sent by us from the modem.
+        const runa = await this.runa(number);
         this.step('registering');
         r = await this.send({ method: 'POST', path: ROUTES.registrations, body: { ...body, runa } });
         if (r.status === 201) provedBy = 'runa';
       }
-      if (r.status !== 201 && !(r.status === 409 && assaError(r).code === 'already_registered')) throw assaError(r);
-      this.status.registered = true;
+      if (r.status === 409 && assaError(r).code === 'already_registered') {
+        this.markRegistered(number);
+        throw assaError(r);
+      }
+      if (r.status !== 201) throw this.replyError(r);
+      this.markRegistered(number);
       this.status.provedBy = provedBy;
-      if (r.status === 409) throw assaError(r);
       this.store({ number, password: input.password, email: input.email ?? null });
       await this.doLogin(number, input.password);
       return this.finish();
+    });
+  }
+
+  /** A-SEC-6: the server mails the owner (number plus the registered e-mail). */
+  recoverPassword(input: { email: string }): Promise<AccountStatusDto> {
+    return this.exclusive(async () => {
+      const number = await this.findNumber();
+      this.step('recovering');
+      const r = await this.send({ method: 'POST', path: ROUTES.recovery, body: { number, email: input.email } });
+      if (r.status >= 300) throw this.replyError(r);
+      // The saved password is the old one now (or soon): keep nothing that will fail.
+      this.deps.vault()?.forget();
+      this.refreshStored();
+      return this.finish('recovery-sent');
     });
   }
 
@@ -101,7 +147,7 @@ export class AccountLink {
       const password = input.password ?? stored?.password;
       if (!password) throw new CodedError('password_required', 'Enter the account password.', { field: 'password' });
       await this.doLogin(number, password);
-      this.status.registered = true;
+      this.markRegistered(number);
       if (input.password && input.remember !== false) this.store({ number, password, email: stored?.email ?? null });
       return this.finish();
     });
@@ -111,8 +157,11 @@ export class AccountLink {
     return this.exclusive(async () => {
       if (this.deps.client.hasSession()) await this.send({ method: 'DELETE', path: ROUTES.currentSession }).catch(() => undefined);
       this.deps.client.forget();
+      // Logged out means no automatic login at the next start; the number stays known
+      // as registered, so the next screen is the login form.
       this.deps.vault()?.forget();
       this.status.loggedIn = false;
+      this.status.protectedSection = null;
       this.refreshStored();
       return this.finish('idle');
     });
@@ -122,10 +171,11 @@ export class AccountLink {
   unlock(input: { newPassword: string }): Promise<AccountStatusDto> {
     return this.exclusive(async () => {
       const number = await this.findNumber();
-      const runa = await this.runa();
+      this.checkPassword(input.newPassword, number, 'newPassword');
+      const runa = await this.runa(number);
       this.step('unlocking');
       const r = await this.send({ method: 'POST', path: ROUTES.unlock, body: { number, runa, newPassword: input.newPassword } });
-      if (r.status >= 300) throw assaError(r);
+      if (r.status >= 300) throw this.replyError(r);
       const stored = this.deps.vault()?.load() ?? null;
       this.store({ number, password: input.newPassword, email: stored?.email ?? null });
       await this.doLogin(number, input.newPassword);
@@ -136,10 +186,11 @@ export class AccountLink {
   /** R-AUTO-3 / A-SEC-4: a fresh RUNA opens the protected sections for this login. */
   openProtected(): Promise<AccountStatusDto> {
     return this.exclusive(async () => {
-      await this.ensureLoggedIn();
-      const runa = await this.runa();
+      const number = await this.ensureLoggedIn();
+      const runa = await this.runa(number);
       const r = await this.send({ method: 'POST', path: ROUTES.protectedOpen, body: { runa } });
-      if (r.status >= 300) throw assaError(r);
+      if (r.status >= 300) throw this.replyError(r);
+      this.status.protectedSection = null;
       return this.finish();
     });
   }
@@ -154,6 +205,12 @@ export class AccountLink {
     }
     if (r.status === 401 && this.status.loggedIn) {
       this.status.loggedIn = false;
+      this.publish();
+    }
+    // A-SEC-4: the screens offer the one button that opens it (R-AUTO-3).
+    if (r.status === 403 && assaError(r).code === 'section_protected') {
+      const section = (r.body as { error?: { details?: { section?: unknown } } } | null)?.error?.details?.section;
+      this.status.protectedSection = typeof section === 'string' ? section : 'unknown';
       this.publish();
     }
     return r;
@@ -171,7 +228,7 @@ export class AccountLink {
     const r = await this.send({ method: 'POST', path: ROUTES.sessions, body: { number, password } });
     if (r.status !== 200) {
       this.status.loggedIn = false;
-      throw assaError(r);
+      throw this.replyError(r);
     }
     const csrf = (r.body as { csrfToken?: unknown } | null)?.csrfToken;
     if (typeof csrf === 'string') this.deps.client.setCsrfToken(csrf);
@@ -179,20 +236,47 @@ export class AccountLink {
     this.status.registered = true;
   }
 
-  private async ensureLoggedIn(): Promise<void> {
-    if (this.status.loggedIn) return;
-    const stored = this.deps.vault()?.load();
+  private async ensureLoggedIn(): Promise<string> {
+    const stored = this.deps.vault()?.load() ?? null;
+    if (this.status.loggedIn) return stored?.number ?? (await this.findNumber());
     if (!stored) throw new CodedError('not_logged_in', 'Log in to the account first.');
     await this.doLogin(stored.number, stored.password);
+    return stored.number;
   }
 
-  private runa(): Promise<string> {
+  /** A RUNA from the modem, within the 2772 limit; the activation counts once it is sent. */
+  private async runa(number: string): Promise<string> {
+    this.deps.runaBudget.check(number);
+    this.deps.modem.requireReady();
+    this.deps.runaBudget.record(number);
     return activateRuna({
       modem: this.deps.modem,
       randomInt: this.deps.randomInt ?? ((n) => randomInt(n)),
       onStep: (s) => this.step(s),
       ...(this.deps.runaReplyTimeoutMs ? { replyTimeoutMs: this.deps.runaReplyTimeoutMs } : {}),
     });
+  }
+
+  /** 403 ownership_unproven: the only answer after which a RUNA can help. */
+  private needsRuna(r: AssaResponse): boolean {
+    return r.status === 403 && assaError(r).code === 'ownership_unproven';
+  }
+
+  /** A-REG-2 before anything leaves the app: one problem per broken rule. */
+  private checkPassword(password: string, number: string, field: string): void {
+    const problems = passwordProblems(password, number);
+    if (problems.length) {
+      throw new CodedError('weak_password', problems.map((p) => p.message).join(' '), { field, details: { rules: problems.map((p) => p.rule) } });
+    }
+  }
+
+  private replyError(r: AssaResponse): CodedError {
+    return assaError(r, this.deps.clock.now());
+  }
+
+  private markRegistered(number: string): void {
+    this.status.registered = true;
+    this.deps.memory.markRegistered(number, new Date(this.deps.clock.now()));
   }
 
   /** M-NUM-1: the modem's number; else ASSA's "find my number" over the link. */
@@ -224,7 +308,11 @@ export class AccountLink {
   }
 
   private number(): string | null {
-    return this.deps.modem.getState().number ?? this.deps.vault()?.load()?.number ?? null;
+    try {
+      return this.deps.modem.getState().number ?? this.deps.vault()?.load()?.number ?? this.deps.memory.lastNumber();
+    } catch {
+      return this.deps.modem.getState().number ?? this.deps.memory.lastNumber();
+    }
   }
 
   private send(req: Omit<AssaRequest, 'localAddress'>): Promise<AssaResponse> {
@@ -239,7 +327,7 @@ export class AccountLink {
 
   private refreshStored(): void {
     try {
-      this.status.credentialsStored = this.deps.vault()?.has() ?? false;
+      this.status.credentialsStored = this.deps.vault()?.has() ?? this.deps.vaultSealed();
     } catch {
       this.status.credentialsStored = false;
     }
@@ -252,7 +340,7 @@ export class AccountLink {
         return await fn();
       } catch (e) {
         const b = toErrorBody(e);
-        this.status.error = { code: b.code, message: b.message };
+        this.status.error = { code: b.code, message: b.message, ...(b.details ? { details: b.details } : {}) };
         this.finish('failed');
         throw e;
       }

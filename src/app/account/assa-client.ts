@@ -11,6 +11,8 @@ export interface AssaResponse<T = unknown> {
   status: number;
   body: T;
   contentType: string | null;
+  /** Seconds from the Retry-After header (429, 503), when the server sent one. */
+  retryAfterS?: number | null;
 }
 
 export interface AssaRequest {
@@ -93,7 +95,8 @@ export class AssaClient {
         throw new CodedError('assa_bad_reply', 'The self-service server sent a reply that is not JSON.');
       }
     } else if (!text) body = null;
-    return { status: res.statusCode ?? 0, body: body as T, contentType };
+    const retry = Number(res.headers['retry-after']);
+    return { status: res.statusCode ?? 0, body: body as T, contentType, retryAfterS: Number.isFinite(retry) && retry >= 0 ? retry : null };
   }
 
   /** The server may also hand the CSRF token in a body (login reply). */
@@ -113,8 +116,21 @@ export class AssaClient {
   }
 }
 
-/** The error body of an ASSA reply (CONTRACTS.md shape) as a CodedError. */
-export function assaError(r: AssaResponse): CodedError {
-  const e = (r.body as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
-  return new CodedError(e?.code ?? `http_${r.status}`, e?.message ?? `The self-service server answered ${r.status}.`, e?.field ? { field: e.field } : {});
+/**
+ * The error body of an ASSA reply (CONTRACTS.md shape) as a CodedError. A 429 carries
+ * `retryAt` (from Retry-After, else from "in N s" in the message) so a screen can say
+ * until when to wait; the server's details (e.g. the broken password rules) are kept.
+ */
+export function assaError(r: AssaResponse, now = Date.now()): CodedError {
+  const e = (r.body as { error?: { code?: string; message?: string; field?: string; details?: Record<string, unknown>; rules?: unknown } } | null)?.error;
+  const details: Record<string, unknown> = { ...(e?.details ?? {}) };
+  if (Array.isArray(e?.rules)) details.rules = e.rules;
+  if (r.status === 429) {
+    const inS = r.retryAfterS ?? Number(/in (\d+) ?s\b/.exec(e?.message ?? '')?.[1] ?? NaN);
+    if (Number.isFinite(inS)) details.retryAt = new Date(now + inS * 1000).toISOString();
+  }
+  return new CodedError(e?.code ?? (r.status === 429 ? 'rate_limited' : `http_${r.status}`), e?.message ?? `The self-service server answered ${r.status}.`, {
+    ...(e?.field ? { field: e.field } : {}),
+    ...(Object.keys(details).length ? { details } : {}),
+  });
 }

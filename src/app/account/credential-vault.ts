@@ -10,6 +10,9 @@ export interface Credentials {
   email?: string | null;
 }
 
+/** Where the sealed login lives; its presence alone says "a login is saved" even before the key is known. */
+export const credentialsFile = (dataDir: string) => path.join(dataDir, 'credentials.bin');
+
 export class CredentialVault {
   private readonly file: string;
 
@@ -17,7 +20,7 @@ export class CredentialVault {
     dataDir: string,
     private readonly box: SecretBox,
   ) {
-    this.file = path.join(dataDir, 'credentials.bin');
+    this.file = credentialsFile(dataDir);
   }
 
   has(): boolean {

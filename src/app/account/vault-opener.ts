@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { CredentialVault } from './credential-vault';
+import { CredentialVault, credentialsFile } from './credential-vault';
 import { passphraseBox, type SecretBox } from './secret-box';
 
 export class VaultOpener {
@@ -35,5 +35,10 @@ export class VaultOpener {
 
   needsPassphrase(): boolean {
     return this.vault === null;
+  }
+
+  /** A sealed login is on disk (whether or not its key is at hand yet). */
+  hasSealedLogin(): boolean {
+    return existsSync(credentialsFile(this.dataDir));
   }
 }
