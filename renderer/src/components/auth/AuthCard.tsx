@@ -89,8 +89,10 @@ export function AuthCard({ status, number }: { status: AccountStatusDto | null; 
     if (newPassword) {
       const broken = brokenRules(password, shownNumber);
       if (broken.length) {
+        // The broken rules are listed under the field (PasswordRules); nothing is sent.
         setShowRules(true);
-        setError(broken.map((r) => t(`auth.broken.${r}`)));
+        setError(null);
+        document.getElementById('acc-password')?.focus();
         return;
       }
       if (password !== password2) {
@@ -133,6 +135,7 @@ export function AuthCard({ status, number }: { status: AccountStatusDto | null; 
           <label>
             {mode === 'unlock' ? t('account.newPassword') : t('account.password')}
             <input
+              id="acc-password"
               type="password"
               autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
               value={password}
