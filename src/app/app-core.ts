@@ -1,51 +1,53 @@
 // The desktop app's core: its services behind the one AppApi interface that both front
 // doors (Electron IPC, the loopback HTTP bridge) carry. UI-agnostic; no transport here.
-// Hardware and the ASSA server come in as parameters (the composition root in src/cli
-// or electron/ builds them), so tests run the same core against the virtual modem.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse } from '../shared/app-contract';
+// Hardware, files and the ASSA server come in as parameters (the composition root,
+// src/cli/compose-app.ts, builds them), so tests run the same core on the virtual modem.
+import type { AppApi, AppEvent, AppMethod, AppRequest, AppResponse, Settings } from '../shared/app-contract';
 import { CodedError } from '../shared/errors';
 import { AccountLink } from './account/account-link';
-import { AccountMemory } from './account/account-memory';
-import { RunaBudget } from './account/runa-budget';
-import { AssaClient } from './account/assa-client';
+import type { AccountMemory } from './account/account-memory';
+import type { RunaBudget } from './account/runa-budget';
+import type { AssaClient } from './account/assa-client';
 import { watchBalance } from './account/balance-watch';
-import type { SecretBox } from './account/secret-box';
-import { VaultOpener } from './account/vault-opener';
-import { systemClock, type Clock } from './clock';
+import type { VaultOpener } from './account/vault-opener';
+import type { Clock } from './clock';
 import { ConnectionService } from './connection/connection-service';
 import type { Dialler } from './connection/dialler';
-import { pppdDialler } from './connection/pppd-dialler';
-import { rasDialler } from './connection/ras-dialler';
 import { EventBus } from './event-bus';
-import { HistoryDb } from './history/history-db';
+import type { ReportFiles } from './diagnostics/report-files';
+import type { HistoryDb } from './history/history-db';
 import { diagnosticReport } from './modem/diagnostic-report';
 import type { ModemPlatform } from './modem/modem-platform';
 import { ModemService, type ReadyModem } from './modem/modem-service';
-import { nullPlatform } from './modem/null-platform';
 import { createNotifier } from './notifier';
 import type { SettingsBackend } from './settings/settings-backend';
 import { SettingsService } from './settings/settings-service';
-import { sysfsCounterReader, type IfaceCounterReader } from './traffic/iface-counters';
+import type { IfaceCounterReader } from './traffic/iface-counters';
 import { TrafficService } from './traffic/traffic-service';
 
 export interface AppCoreOptions {
   version: string;
   shell: 'electron' | 'browser';
   settings: SettingsBackend;
-  /** The app's data folder: local history database, reports, credentials. */
-  dataDir: string;
-  clock?: Clock;
-  /** How modems are found and opened; none: the app never sees a modem. */
-  platform?: ModemPlatform;
-  /** Diallers for a ready modem: the virtual modem's data mode, else pppd. */
-  diallerFor?: (m: ReadyModem) => Dialler;
-  /** The embedded ASSA server's address (used when settings say "embedded"). */
-  embeddedAssaUrl?: string;
-  /** The vault's key from the OS: Electron safeStorage, the keyring; null: ask for a passphrase. */
-  secretBox?: Promise<SecretBox | null> | SecretBox | null;
-  readCounters?: IfaceCounterReader;
+  clock: Clock;
+  /** How modems are found and opened (nullPlatform: the app never sees a modem). */
+  platform: ModemPlatform;
+  /** The local traffic history (D-TRAF-2), opened by the composition root. */
+  history: HistoryDb;
+  /** The credential vault, already tried with the OS's key (R-AUTO-2). */
+  vault: VaultOpener;
+  /** The one HTTP client for ASSA; its base is assaUrl(settings) at start. */
+  assa: AssaClient;
+  /** The ASSA server for these settings: the embedded one, or the URL the user named. */
+  assaUrl: (server: Settings['assaServer']) => string;
+  /** Diallers for a ready modem: the virtual modem's data mode, pppd, rasdial. */
+  diallerFor: (m: ReadyModem) => Dialler;
+  /** Where diagnostic reports are written. */
+  reports: ReportFiles;
+  /** What the app remembers about the account that is not secret, and the 2772 count. */
+  memory: AccountMemory;
+  runaBudget: RunaBudget;
+  readCounters: IfaceCounterReader;
   runaReplyTimeoutMs?: number;
 }
 
@@ -60,29 +62,27 @@ export interface AppCore extends AppApi {
   close(): Promise<void>;
 }
 
-/** pppd on Linux (and macOS), rasdial on Windows (D-DIAL-1). */
-export function defaultDialler(): Dialler {
-  if (process.platform !== 'win32') return pppdDialler();
-  // rasdial addresses the modem by its TAPI name; the stick installs it under its model.
-  return rasDialler({ deviceName: ({ modem }) => modem.found.controlPort });
-}
-
 type Handlers = { [M in AppMethod]: (req: AppRequest<M>) => Promise<AppResponse<M>> | AppResponse<M> };
 
+/**
+ * The core as a plain graph of services over parts the composition root built
+ * (src/cli/compose-app.ts for browser mode and Electron): no files opened, no addresses
+ * chosen, no hardware picked here.
+ */
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const bus = new EventBus();
-  const clock = opts.clock ?? systemClock;
+  const { clock, platform, history, vault } = opts;
   const notify = createNotifier(bus, clock);
-  const settings = new SettingsService(opts.settings, bus);
-  const platform = opts.platform ?? nullPlatform;
-  const history = new HistoryDb(path.join(opts.dataDir, 'history.db'));
+  const settings = new SettingsService(opts.settings, bus, vault.secret('dial-password'));
+  // A dial password kept plain by an older version (or given while shut) moves into the vault once it opens.
+  vault.onOpen(() => settings.sealDialPassword());
   const modem = new ModemService({ platform, bus, clock });
   let connection: ConnectionService | null = null;
   const traffic = new TrafficService({
     history,
     bus,
     clock,
-    readCounters: opts.readCounters ?? sysfsCounterReader(),
+    readCounters: opts.readCounters,
     limits: () => settings.get().limits,
     onLimitDisconnect: () => void connection?.disconnect(),
   });
@@ -91,27 +91,24 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     traffic,
     bus,
     clock,
-    diallerFor: opts.diallerFor ?? defaultDialler,
+    diallerFor: opts.diallerFor,
     profile: () => settings.get().dial,
     autoReconnect: () => settings.get().autoReconnect,
     notify,
   });
   const conn = connection;
-  const assaUrl = () => {
-    const s = settings.get().assaServer;
-    return s.mode === 'remote' && s.url ? s.url : (opts.embeddedAssaUrl ?? 'http://127.0.0.1:8750');
-  };
-  const vault = new VaultOpener(opts.dataDir);
+  const assaUrl = () => opts.assaUrl(settings.get().assaServer);
+  opts.assa.setBase(assaUrl());
   const account = new AccountLink({
-    client: new AssaClient(assaUrl()),
+    client: opts.assa,
     modem,
     bus,
     vault: () => vault.get(),
     vaultNeedsPassphrase: () => vault.needsPassphrase(),
     vaultSealed: () => vault.hasSealedLogin(),
     linkAddress: () => conn.currentSession()?.localIp ?? null,
-    memory: new AccountMemory(opts.dataDir),
-    runaBudget: new RunaBudget(opts.dataDir, clock),
+    memory: opts.memory,
+    runaBudget: opts.runaBudget,
     clock,
     ...(opts.runaReplyTimeoutMs ? { runaReplyTimeoutMs: opts.runaReplyTimeoutMs } : {}),
   });
@@ -126,10 +123,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     if (e.type === 'sms.received') notify('sms_received', 'info', { from: e.sms.from }, `sms-${e.sms.index}-${e.sms.from}`);
   });
   modem.start();
-  const ready = vault
-    .openWith(opts.secretBox ?? null)
-    .then(() => account.autoLogin())
-    .catch(() => undefined);
+  const ready = account.autoLogin().catch(() => undefined);
 
   const handlers: Handlers = {
     'app.info': () => ({ version: opts.version, shell: opts.shell }),
@@ -166,11 +160,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     'diag.report': () => diagnosticReport({ modem, connection: conn, clock }),
     'diag.save': async () => {
       const { report, text } = await diagnosticReport({ modem, connection: conn, clock });
-      const dir = path.join(opts.dataDir, 'reports');
-      mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `diag-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}.txt`);
-      writeFileSync(file, `${text}\n\n${JSON.stringify(report, null, 2)}\n`);
-      return { path: file };
+      return { path: opts.reports.save(text, report) };
     },
     'sms.list': async () => {
       const m = modem.requireReady();

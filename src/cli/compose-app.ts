@@ -8,9 +8,22 @@ import path from 'node:path';
 import { openAtChannel } from '../../hardware/at/at-channel';
 import { pickProfile } from '../../hardware/modems/pick-profile';
 import { serialportOpener } from '../../hardware/serial/serialport-link';
+import { AccountMemory } from '../app/account/account-memory';
+import { AssaClient } from '../app/account/assa-client';
+import { RunaBudget } from '../app/account/runa-budget';
 import type { SecretBox } from '../app/account/secret-box';
-import { createAppCore, defaultDialler, type AppCore } from '../app/app-core';
+import { VaultOpener } from '../app/account/vault-opener';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../app/app-core';
+import { systemClock, type Clock } from '../app/clock';
+import { defaultDialler } from '../app/connection/default-dialler';
+import type { Dialler } from '../app/connection/dialler';
 import { virtualDialler } from '../app/connection/virtual-dialler';
+import { reportFiles } from '../app/diagnostics/report-files';
+import { HistoryDb } from '../app/history/history-db';
+import type { ModemPlatform } from '../app/modem/modem-platform';
+import type { ReadyModem } from '../app/modem/modem-service';
+import { nullPlatform } from '../app/modem/null-platform';
+import { sysfsCounterReader, type IfaceCounterReader } from '../app/traffic/iface-counters';
 import { hybridPlatform } from '../app/modem/hybrid-platform';
 import { connectMm, type MmBus } from '../app/modem/mm-dbus';
 import { mmPlatform } from '../app/modem/mm-platform';
@@ -45,6 +58,57 @@ export interface ComposedApp {
   close(): Promise<void>;
 }
 
+export interface CorePartsOptions {
+  shell: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  settings: SettingsBackend;
+  /** The vault's key from the OS (safeStorage, the keyring); null: a passphrase opens it. */
+  secretBox: Promise<SecretBox | null> | SecretBox | null;
+  /** The server used while settings say "embedded": the embedded one, or `--assa URL`. */
+  defaultAssaUrl: string | null;
+  platform?: ModemPlatform;
+  diallerFor?: (m: ReadyModem) => Dialler;
+  clock?: Clock;
+  readCounters?: IfaceCounterReader;
+  runaReplyTimeoutMs?: number;
+}
+
+/**
+ * The core's parts over the app's data folder: the history database, the vault opened
+ * with the OS's key where there is one, the ASSA client, the reports folder, the account
+ * memory and the 2772 count; then the core over them. Tests build their core here too.
+ */
+export async function composeCore(o: CorePartsOptions): Promise<AppCore> {
+  mkdirSync(o.dataDir, { recursive: true });
+  const clock = o.clock ?? systemClock;
+  const vault = new VaultOpener(o.dataDir);
+  await vault.openWith(o.secretBox).catch(() => false);
+  const assaUrl: AppCoreOptions['assaUrl'] = (server) => {
+    if (server.mode === 'remote' && server.url) return server.url;
+    if (o.defaultAssaUrl) return o.defaultAssaUrl;
+    return ''; // none configured: the client answers assa_not_configured
+  };
+  const history = new HistoryDb(path.join(o.dataDir, 'history.db'));
+  return createAppCore({
+    version: o.version,
+    shell: o.shell,
+    settings: o.settings,
+    clock,
+    platform: o.platform ?? nullPlatform,
+    history,
+    vault,
+    assa: new AssaClient(assaUrl({ mode: 'embedded', url: '' })),
+    assaUrl,
+    diallerFor: o.diallerFor ?? defaultDialler,
+    reports: reportFiles(path.join(o.dataDir, 'reports'), clock),
+    memory: new AccountMemory(o.dataDir),
+    runaBudget: new RunaBudget(o.dataDir, clock),
+    readCounters: o.readCounters ?? sysfsCounterReader(),
+    ...(o.runaReplyTimeoutMs ? { runaReplyTimeoutMs: o.runaReplyTimeoutMs } : {}),
+  });
+}
+
 export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
   const log = o.log ?? (() => undefined);
   mkdirSync(o.dataDir, { recursive: true });
@@ -62,7 +126,6 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
         demo: true,
         mailOutboxDir: path.join(o.dataDir, 'assa', 'outbox'),
       });
-  const assaUrl = assa?.url ?? o.assaUrl!;
   if (assa) log(`embedded ASSA server at ${assa.url} (RADIUS on UDP ${assa.radiusPort})`);
 
   const virtual = o.noVirtual
@@ -102,14 +165,14 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     serial,
     modemManager: mmBus ? mmPlatform(mmBus) : null,
   });
-  const core = createAppCore({
+  const core = await composeCore({
     version: o.version,
     shell: o.shell,
     settings: o.settings,
     dataDir: o.dataDir,
     platform,
     secretBox: o.secretBox,
-    embeddedAssaUrl: assaUrl,
+    defaultAssaUrl: assa?.url ?? o.assaUrl ?? null,
     diallerFor: (m) => (m.found.virtual && virtual ? virtualDialler({ openChannel: (p) => platform.openChannel(p), sessionAddress: () => virtual.sessionAddress() }) : defaultDialler()),
   });
   return {

@@ -57,6 +57,7 @@ export class AssaClient {
   }
 
   async request<T = unknown>(req: AssaRequest): Promise<AssaResponse<T>> {
+    if (!this.baseUrl) throw new CodedError('assa_not_configured', 'No self-service server is set: choose one in Settings.');
     const url = new URL(req.path, this.baseUrl);
     if (!url.pathname.startsWith('/api/v1/') || url.pathname.split('/').some((s) => s === '..' || s === '.')) {
       throw new CodedError('invalid_path', 'Only ASSA API paths can be requested.', { field: 'path' });

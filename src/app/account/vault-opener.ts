@@ -6,16 +6,19 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CredentialVault, credentialsFile } from './credential-vault';
 import { passphraseBox, type SecretBox } from './secret-box';
+import { sealedValue, type SealedValue } from './sealed-value';
 
 export class VaultOpener {
   private vault: CredentialVault | null = null;
+  private box: SecretBox | null = null;
+  private readonly opened = new Set<() => void>();
 
   constructor(private readonly dataDir: string) {}
 
   /** Opens with a box from the OS (safeStorage, keyring); false when there is none. */
   async openWith(box: Promise<SecretBox | null> | SecretBox | null): Promise<boolean> {
     const b = await box;
-    if (b) this.vault = new CredentialVault(this.dataDir, b);
+    if (b) this.open(b, new CredentialVault(this.dataDir, b));
     return b !== null;
   }
 
@@ -26,7 +29,24 @@ export class VaultOpener {
     const v = new CredentialVault(this.dataDir, box);
     // A wrong passphrase fails here, not at the next login: opening the sealed file proves it.
     if (v.has()) v.load();
-    this.vault = v;
+    this.open(box, v);
+  }
+
+  /** Another small secret sealed by the same key (the dial profile's password), in its own file. */
+  secret(name: string): SealedValue {
+    return sealedValue(this.dataDir, name, () => this.box);
+  }
+
+  /** Called each time the vault opens (at start with the OS's key, or after the passphrase). */
+  onOpen(listener: () => void): () => void {
+    this.opened.add(listener);
+    return () => this.opened.delete(listener);
+  }
+
+  private open(box: SecretBox, vault: CredentialVault): void {
+    this.box = box;
+    this.vault = vault;
+    for (const l of this.opened) l();
   }
 
   get(): CredentialVault | null {

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppCallError } from '../../../renderer/src/client/app-call-error';
-import { createAppCore, type AppCore } from '../../../src/app/app-core';
+import type { AppCore } from '../../../src/app/app-core';
+import { composeCore } from '../../../src/cli/compose-app';
 import { createConfBackend } from '../../../src/app/settings/settings-backend';
 import type { AppApi, AppEvent, AppMethod } from '../../../src/shared/app-contract';
 
@@ -27,7 +28,7 @@ export function describeTransportConformance(name: string, connect: (core: AppCo
 
     beforeAll(async () => {
       dir = mkdtempSync(path.join(os.tmpdir(), 'assa-conformance-'));
-      core = createAppCore({ version: '9.9.9', shell: 'browser', settings: createConfBackend(dir), dataDir: dir });
+      core = await composeCore({ version: '9.9.9', shell: 'browser', settings: createConfBackend(dir), dataDir: dir, secretBox: null, defaultAssaUrl: null });
       t = await connect(core);
     });
     afterAll(async () => {

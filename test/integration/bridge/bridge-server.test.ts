@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../../src/app/app-core';
+import type { AppCore } from '../../../src/app/app-core';
+import { composeCore } from '../../../src/cli/compose-app';
 import { createConfBackend } from '../../../src/app/settings/settings-backend';
 import { startBridge, TOKEN_HEADER, type Bridge } from '../../../src/bridge/bridge-server';
 
@@ -16,7 +17,7 @@ let bridge: Bridge;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bridge-'));
-  core = createAppCore({ version: '9.9.9', shell: 'browser', settings: createConfBackend(dir), dataDir: dir });
+  core = await composeCore({ version: '9.9.9', shell: 'browser', settings: createConfBackend(dir), dataDir: dir, secretBox: null, defaultAssaUrl: null });
   bridge = await startBridge({ api: core });
 });
 afterAll(async () => {
@@ -84,7 +85,7 @@ describe('AppApi over the loopback bridge', () => {
     expect(await event).toMatchObject({ type: 'settings.changed', settings: { language: 'ru' } });
     ws.close();
     // A fresh core on the same folder reads what was written.
-    const again = createAppCore({ version: '1', shell: 'browser', settings: createConfBackend(dir), dataDir: dir });
+    const again = await composeCore({ version: '1', shell: 'browser', settings: createConfBackend(dir), dataDir: dir, secretBox: null, defaultAssaUrl: null });
     expect(await again.call('settings.get', {})).toMatchObject({ language: 'ru', portOverride: '/dev/ttyUSB2' });
     await again.close();
   });

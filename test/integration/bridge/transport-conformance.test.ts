@@ -41,13 +41,13 @@ describeTransportConformance('Electron IPC', async (core) => {
 
 describe('Electron IPC beyond the common suite', () => {
   it('refuses a frame that is gone or navigated away, and a look-alike origin', async () => {
-    const { createAppCore } = await import('../../../src/app/app-core');
+    const { composeCore } = await import('../../../src/cli/compose-app');
     const { createConfBackend } = await import('../../../src/app/settings/settings-backend');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-ipc-'));
-    const core = createAppCore({ version: '1', shell: 'electron', settings: createConfBackend(dir), dataDir: dir });
+    const core = await composeCore({ version: '1', shell: 'electron', settings: createConfBackend(dir), dataDir: dir, secretBox: null, defaultAssaUrl: null });
     const electron = inMemoryElectron();
     const page = electron.page(`${APP_ORIGIN}/index.html`);
     const unwire = wireIpc(electron.ipcMain, core, () => [page]);
