@@ -31,13 +31,23 @@ export function isAllowedNavigation(url: string): boolean {
   return isTrustedSender(url);
 }
 
-/** External links open in the user's browser only when they are https. */
-export function isOpenableExternally(url: string): boolean {
+/**
+ * The sites the app may open in the user's browser (shell.openExternal): the operator's
+ * own pages (help, tariffs, top-up) and nothing else — a link in a server's reply or an
+ * SMS cannot make the app launch an arbitrary URL or a local program (file:, smb:, ...).
+ */
+export const EXTERNAL_ALLOW_LIST: readonly string[] = ['intertelecom.ua', 'www.intertelecom.ua', 'my.intertelecom.ua', 'assa.intertelecom.ua'];
+
+/** https only, to a host on the allow-list (exact match, no user:password@, default port). */
+export function isOpenableExternally(url: string, allow: readonly string[] = EXTERNAL_ALLOW_LIST): boolean {
+  let u: URL;
   try {
-    return new URL(url).protocol === 'https:';
+    u = new URL(url);
   } catch {
     return false;
   }
+  if (u.protocol !== 'https:' || u.username || u.password || u.port) return false;
+  return allow.includes(u.hostname.toLowerCase());
 }
 
 /**

@@ -2,7 +2,7 @@
 // installed; otherwise browser mode, printing http://127.0.0.1:PORT on a line of its own.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildElectronIfStale, buildRendererIfStale } from '../build-steps';
+import { buildElectronIfStale, ensureUiBuilt } from '../build-steps';
 import { startBrowserMode } from '../browser-mode';
 import { electronBinary } from '../electron-binary';
 import { defaultDataDir, electronDist } from '../paths';
@@ -22,7 +22,7 @@ const log = (s: string) => process.stderr.write(`assa: ${s}\n`);
 
 export async function runStart(opts: StartOptions): Promise<void> {
   const dataDir = opts.dataDir ?? defaultDataDir();
-  if (opts.build !== false) await buildRendererIfStale(log);
+  if (opts.build !== false) await ensureUiBuilt(log);
 
   const electron = opts.browser ? null : electronBinary();
   if (electron) {

@@ -44,7 +44,8 @@ async function start(dir = mkdtempSync(path.join(os.tmpdir(), 'assa-link-'))) {
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string; details?: Record<string, unknown> }) => e);
 
-describe('registration and RUNA without waste (issue 17)', () => {
+// Each case starts the whole stack (a restart case twice); a loaded machine needs minutes.
+describe('registration and RUNA without waste (issue 17)', { timeout: 240_000 }, () => {
   it('refuses weak passwords with one problem per broken rule and sends no SMS; 14 is the limit, not a cut', async () => {
     const { core, smsSent } = await start();
     const cases: Array<[string, string[]]> = [
