@@ -54,6 +54,11 @@ describe.skipIf(!hasChromium)('U-I18N-1 every page in Ukrainian and Russian', ()
     await page.getByTestId('account-password2').fill('Kvitka2026');
     await page.getByTestId('account-submit').click();
     await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 60_000 }).toBe(1);
+    // Services and Change package show their lists (the catalogue's words) once the terms are accepted.
+    await visit('#/account/services');
+    await page.getByTestId('terms-check').check();
+    await page.getByTestId('terms-accept').click();
+    await expect.poll(() => page.getByTestId('services-list').count()).toBe(1);
   });
 
   const visit = async (hash: string) => {

@@ -2,6 +2,7 @@
 // by id, and their English is the server's own words (so the three stay one text).
 import { describe, expect, it } from 'vitest';
 import { serverDocuments } from '../../../renderer/src/i18n/server-documents';
+import { DEMO_SERVICES, DEMO_TARIFFS } from '../../../src/assa/store/demo-data';
 import { UNSUPPORTED_OPERATIONS } from '../../../src/assa/domain/unsupported-operations';
 import { TERMS_OF_USE } from '../../../src/assa/http/routes/services-routes';
 
@@ -17,5 +18,16 @@ describe('server documents on screen', () => {
     expect(serverDocuments.en.terms).toBe(TERMS_OF_USE);
     expect(serverDocuments.uk.terms).not.toBe(TERMS_OF_USE);
     expect(serverDocuments.ru.terms).not.toBe(TERMS_OF_USE);
+  });
+});
+
+describe('the built-in catalogue on screen', () => {
+  const DEMO_CATALOGUE_IDS = [...DEMO_TARIFFS, ...DEMO_SERVICES].map((i) => [i.id, i.name] as const);
+  it('has uk/ru/en names for every tariff and service of the demo catalogue, the English being the server’s', () => {
+    for (const [id, name] of DEMO_CATALOGUE_IDS) {
+      expect(serverDocuments.en.catalogue[id]?.name, id).toBe(name);
+      expect(serverDocuments.uk.catalogue[id]?.name, id).toBeTruthy();
+      expect(serverDocuments.ru.catalogue[id]?.name, id).toBeTruthy();
+    }
   });
 });

@@ -7,12 +7,13 @@ import { useApi } from '../../api-context';
 import { formatKyivDate, formatUah } from '../../format';
 import { errorText } from '../../hooks/use-live';
 import { feeForecast } from '../../../../src/shared/fee-forecast';
+import { catalogueText } from '../../i18n/catalogue-text';
 
 interface AccountSummary {
   number: string;
   status: string;
   balance: number;
-  tariff: { name: string; monthlyFee: number };
+  tariff: { id: string; name: string; monthlyFee: number };
 }
 
 export function BalanceCard({ loggedIn }: { loggedIn: boolean }) {
@@ -54,7 +55,7 @@ export function BalanceCard({ loggedIn }: { loggedIn: boolean }) {
         <>
           <p className="big" data-testid="balance">{formatUah(acc.balance, lang)}</p>
           <p className="muted">
-            {acc.tariff.name} · {t('balance.fee', { fee: formatUah(acc.tariff.monthlyFee, lang) })}
+            {catalogueText(t, acc.tariff.id, 'name', acc.tariff.name)} · {t('balance.fee', { fee: formatUah(acc.tariff.monthlyFee, lang) })}
           </p>
           <p className={f.shortKopecks > 0 ? 'short' : 'muted'} data-testid="fee-forecast">
             {f.shortKopecks > 0

@@ -4,6 +4,7 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { formatKyivDate, formatUah } from '../../format';
 import { useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
+import { catalogueText } from '../../i18n/catalogue-text';
 
 export interface AccountData {
   number: string;
@@ -42,7 +43,7 @@ export function DataPage() {
           <dd data-testid="acc-status">{t(`acc.status.${a.status}`, { defaultValue: a.status })}</dd>
           <dt>{t('acc.data.tariff')}</dt>
           <dd>
-            {a.tariff.name} ({formatUah(a.tariff.monthlyFee, lang)})
+            {catalogueText(t, a.tariff.id, 'name', a.tariff.name)} ({formatUah(a.tariff.monthlyFee, lang)})
           </dd>
           <dt>{t('acc.data.balance')}</dt>
           <dd data-testid="acc-balance">{formatUah(a.balance, lang)}</dd>

@@ -8,6 +8,7 @@ import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
 import { AssaCallError } from '../../hooks/use-assa';
 import { TermsGate } from './TermsGate';
+import { catalogueText } from '../../i18n/catalogue-text';
 
 interface Service {
   id: string;
@@ -45,13 +46,13 @@ export function ServicesPage() {
         {(data ?? []).map((s) => (
           <li key={s.id} data-testid={`service-${s.id}`}>
             <div>
-              <strong>{s.name}</strong> {s.monthlyFee > 0 ? <span className="muted">{t('acc.svc.perMonth', { fee: formatUah(s.monthlyFee, lang) })}</span> : <span className="muted">{t('acc.svc.free')}</span>}
-              <p className="muted">{s.description}</p>
+              <strong>{catalogueText(t, s.id, 'name', s.name)}</strong> {s.monthlyFee > 0 ? <span className="muted">{t('acc.svc.perMonth', { fee: formatUah(s.monthlyFee, lang) })}</span> : <span className="muted">{t('acc.svc.free')}</span>}
+              <p className="muted">{catalogueText(t, s.id, 'description', s.description)}</p>
               {s.requiresTerms && !s.enabled ? (
                 <label className="inline">
                   <input type="checkbox" checked={accepted[s.id] ?? false} onChange={(e) => setAccepted({ ...accepted, [s.id]: e.target.checked })} />
                   {t('acc.svc.acceptTerms')}
-                  {s.terms ? <span className="muted"> — {s.terms}</span> : null}
+                  {s.terms ? <span className="muted"> — {catalogueText(t, s.id, 'terms', s.terms)}</span> : null}
                 </label>
               ) : null}
             </div>

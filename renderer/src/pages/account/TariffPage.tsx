@@ -8,6 +8,7 @@ import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
 import { AssaCallError } from '../../hooks/use-assa';
 import { TermsGate } from './TermsGate';
+import { catalogueText } from '../../i18n/catalogue-text';
 
 interface Tariffs {
   current: { id: string; name: string; monthlyFee: number; description: string };
@@ -60,10 +61,10 @@ export function TariffPage() {
             <tbody>
               {data.plans.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row">{catalogueText(t, p.id, 'name', p.name)}</th>
                   <td>{formatUah(p.monthlyFee, lang)}</td>
                   <td>{formatUah(p.switchCost, lang)}</td>
-                  <td>{p.description}</td>
+                  <td>{catalogueText(t, p.id, 'description', p.description)}</td>
                   <td>
                     {p.id === data.current.id ? (
                       <span className="muted">{t('acc.tar.yours')}</span>
