@@ -77,6 +77,8 @@ export interface AtChannel {
   onModeChange(listener: (mode: AtChannelMode) => void): () => void;
   /** The most recent lines both ways, oldest first (bounded). */
   transcript(): readonly TranscriptEntry[];
+  /** What the transcript had redacted (RUNA codes, SMS texts to and from 2772; issue 12), oldest first. */
+  redactions?(): readonly { t: string; dir: 'tx' | 'rx'; kind: string; line: string }[];
   /** Every transcript line as it happens (the technician's terminal, M-AT-1). */
   onTranscript?(listener: (entry: TranscriptEntry) => void): () => void;
   close(): Promise<void>;

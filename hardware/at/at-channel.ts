@@ -7,6 +7,7 @@ import { CodedError } from '../../src/shared/errors';
 import type { SerialCloseReason, SerialLink } from '../serial/serial-link';
 import type { AtChannel, AtChannelMode, AtFailureCode, AtResponse, AtSendOptions, FinalResult, TranscriptEntry, UnsolicitedReport } from './at-channel-types';
 import { parseFinalResult } from './final-result';
+import { TranscriptRedactor, type Redaction } from './transcript-redaction';
 import { LineFramer } from './line-framer';
 import { commandPrefix, urcPrefixOf } from './urc-prefixes';
 
@@ -45,6 +46,7 @@ export class SerialAtChannel implements AtChannel {
   private dataTail = '';
   private halfFinalTimer: NodeJS.Timeout | null = null;
   private readonly log: TranscriptEntry[] = [];
+  private readonly redactor = new TranscriptRedactor();
   private readonly urcListeners = new Map<string, Set<(r: UnsolicitedReport) => void>>();
   private readonly modeListeners = new Set<(m: AtChannelMode) => void>();
   private readonly lineListeners = new Set<(e: TranscriptEntry) => void>();
@@ -278,8 +280,14 @@ export class SerialAtChannel implements AtChannel {
     for (const l of [...this.modeListeners]) l(m);
   }
 
+  /** What the transcript had taken out (RUNA codes, SMS texts to and from 2772), issue 12. */
+  redactions(): readonly Redaction[] {
+    return this.redactor.redactions();
+  }
+
   private record(dir: 'tx' | 'rx', line: string): void {
-    const e: TranscriptEntry = { t: this.iso(), dir, line };
+    // Redacted as it is recorded: no listener, log or report ever sees the secret.
+    const e: TranscriptEntry = this.redactor.apply({ t: this.iso(), dir, line });
     this.log.push(e);
     const max = this.opts.transcriptLimit ?? 500;
     if (this.log.length > max) this.log.splice(0, this.log.length - max);

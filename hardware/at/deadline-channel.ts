@@ -55,5 +55,6 @@ export function withDeadline(ch: AtChannel, deadlineMs: number, opts: { defaultT
     close: () => ch.close(),
   };
   if (ch.onTranscript) wrapper.onTranscript = (l) => ch.onTranscript!(l);
+  if (ch.redactions) wrapper.redactions = () => ch.redactions!();
   return wrapper;
 }

@@ -23,6 +23,8 @@ export interface DiagReport extends ModemIdentity {
   /** What the firmware answered and refused in this session (ModemManager-style support record). */
   commandSupport: Record<string, Support>;
   transcript: TranscriptEntry[];
+  /** What the transcript had taken out: RUNA codes and SMS texts to and from 2772 (issue 12), never the values. */
+  redacted: Array<{ t: string; dir: 'tx' | 'rx'; kind: string; line: string }>;
 }
 
 const NO_IDENTITY: ModemIdentity = { manufacturer: null, model: null, revision: null, hardwareVersion: null, esn: null, meid: null, imei: null, imsi: null, prlVersion: null };
@@ -43,6 +45,7 @@ export function emptyDiagReport(ch: AtChannel, profile: string, opts: { dataPort
     errors: [...(opts.errors ?? [])],
     commandSupport: supportOf(ch).snapshot(),
     transcript: [...ch.transcript()],
+    redacted: [...(ch.redactions?.() ?? [])],
   };
 }
 
@@ -73,6 +76,7 @@ export async function buildDiagReport(ch: AtChannel, profile: ModemProfile, opts
   r.channelMode = ch.mode;
   r.commandSupport = supportOf(ch).snapshot();
   r.transcript = [...ch.transcript()];
+  r.redacted = [...(ch.redactions?.() ?? [])];
   return r;
 }
 
@@ -102,6 +106,7 @@ export function renderDiagText(r: DiagReport): string {
   ];
   if (r.probe.length) lines.push('', 'Ports probed:', ...r.probe.map((p) => `  ${p.path.padEnd(24)} ${p.role}${p.error ? ` (${p.error.message})` : ''}`));
   if (r.errors.length) lines.push('', 'Errors:', ...r.errors.map((e) => `  ${e.step}: ${e.code} ${e.message}`));
+  if (r.redacted.length) lines.push('', `Redacted from the transcript (${r.redacted.length}):`, ...r.redacted.map((x) => `  ${x.t} ${x.dir === 'tx' ? '>>' : '<<'} ${x.kind}: ${x.line}`));
   lines.push('', 'AT transcript (UTC):', ...r.transcript.map((t) => `  ${t.t} ${t.dir === 'tx' ? '>>' : '<<'} ${t.line}`));
   return lines.join('\n');
 }

@@ -35,11 +35,11 @@ class SerialportLink implements SerialLink {
 
   write(data: Uint8Array | string): Promise<void> {
     if (!this.isOpen) return Promise.reject(classifyOpenError(this.path, new Error('ENODEV port is not open')));
+    // Resolves once the bytes are handed to the OS (the write callback). No drain (tcdrain):
+    // waiting until the UART has shifted them out costs a thread-pool round trip per command
+    // and tells the AT channel nothing — the answer is what it waits for.
     return new Promise((resolve, reject) => {
-      this.port.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data), (err) => {
-        if (err) return reject(err);
-        this.port.drain((e) => (e ? reject(e) : resolve()));
-      });
+      this.port.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data), (err) => (err ? reject(err) : resolve()));
     });
   }
 

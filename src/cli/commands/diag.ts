@@ -37,6 +37,7 @@ export async function runDiag(opts: DiagOptions): Promise<number> {
     if (answered && run.report) {
       run.report.errors.push({ step: 'report', code: 'diag_time_budget', message: `Stopped after ${DIAG_HARD_STOP_MS / 1000} s (the 20 s contract).` });
       run.report.transcript = [...(run.ch?.transcript() ?? [])];
+      run.report.redacted = [...(run.ch?.redactions?.() ?? [])];
       process.stdout.write(opts.json ? `${JSON.stringify(run.report)}\n` : `${renderDiagText(run.report)}\n`);
     } else err(`no answer within ${DIAG_HARD_STOP_MS / 1000} s`);
     process.exit(answered && run.report ? 0 : 2);
