@@ -52,6 +52,8 @@ export interface StartAssaOptions {
   clock?: AssaClock;
   rng?: Rng;
   config?: Partial<Omit<AssaConfig, 'networkSecret'>>;
+  /** The renderer build to serve the subscribers' portal from at / (none: API only). */
+  webRoot?: string | null;
 }
 
 export interface EmbeddedAssa {
@@ -115,7 +117,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     ...(demoClock ? { demoClock } : {}),
   };
   ctx.metrics.watchKdf(ctx.hasher);
-  const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}) });
+  const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}), ...(o.webRoot ? { webRoot: o.webRoot } : {}) });
   const stopBilling = startBillingClock(ctx, new MoneyStore(db));
   await app.listen({ host, port: o.port ?? 8750 });
   const port = (app.server.address() as { port: number }).port;

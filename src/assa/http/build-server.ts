@@ -31,12 +31,15 @@ import { sessionRoutes } from './routes/session-routes';
 import { operatorPlugin } from '../operator/operator-plugin';
 import { consoleStatic } from '../operator/console-static';
 import { corporateRegistrationRoutes } from './routes/corporate-registration-routes';
+import { portalStatic } from './portal-static';
 
 export interface BuildOptions {
   https?: { cert: string | Buffer; key: string | Buffer };
   trustProxy?: boolean | string[];
   /** Who may read /metrics (default loopback). */
   metricsClients?: readonly string[];
+  /** The renderer build; its portal entry is served at / (none: API only). */
+  webRoot?: string | null;
 }
 
 export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -100,6 +103,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
   await app.register(consoleStatic());
   await app.register(corporateRegistrationRoutes(ctx));
+  if (opts.webRoot) await app.register(portalStatic({ webRoot: opts.webRoot, log: (l) => ctx.log.warn(l) }));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -9,6 +9,8 @@ import { loadConfig, parseConfigFile } from '../../shared/config';
 import { isCodedError } from '../../shared/errors';
 import { createLogger } from '../../shared/logging';
 import { SERVER_OPTIONS } from './server-config';
+import { buildRendererIfStale } from '../build-steps';
+import { rendererDist } from '../paths';
 
 export type ServerOptions = Record<string, unknown> & { config?: string };
 
@@ -41,6 +43,9 @@ export async function runServer(flags: ServerOptions): Promise<void> {
     return fatal(2, `cannot read the TLS certificate or key (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const logger = createLogger({ name: 'assa-server', level: o.logLevel });
+  // The subscribers' portal at / is a Vite entry: build it when its sources are newer.
+  // Without a build (an install without dev tools) the API still serves.
+  await buildRendererIfStale((l) => process.stderr.write(`assa server: ${l}\n`)).catch((e: Error) => logger.warn({ err: e }, 'the portal could not be built'));
   const assa = await startAssa({
     dbPath: o.db,
     host: o.host,
@@ -60,6 +65,7 @@ export async function runServer(flags: ServerOptions): Promise<void> {
     ...(o.subscribers ? { demoSubscribers: o.subscribers } : {}),
     ...(o.months ? { demoMonths: o.months } : {}),
     ...(o.smtpHost ? { smtp: { host: o.smtpHost, port: o.smtpPort } } : {}),
+    webRoot: rendererDist,
   }).catch((e: Error & { code?: string }) => {
     if (e.code === 'missing_secret' || e.code === 'invalid_option') return fatal(2, e.message);
     logger.fatal({ err: e }, 'cannot start');
