@@ -15,6 +15,8 @@ import { go, resolveRoute, usePortalRoute } from './portal-routes';
 
 export type Session = { number: string } | null;
 export interface Notice {
+  /** The public page it is said on; leaving that page drops it. */
+  page: 'login';
   key: string;
   vars?: Record<string, string>;
 }
@@ -27,7 +29,7 @@ export function PortalApp() {
   const [number, setNumber] = useState('');
   const ended = useCallback(() => {
     setSession((s) => {
-      if (s) setNotice({ key: 'portal.sessionEnded' });
+      if (s) setNotice({ page: 'login', key: 'portal.sessionEnded' });
       return null;
     });
   }, []);
@@ -55,13 +57,13 @@ export function PortalApp() {
   };
   const registered = (n: string) => {
     setNumber(n);
-    setNotice({ key: 'portal.login.registered', vars: { number: n } });
+    setNotice({ page: 'login', key: 'portal.login.registered', vars: { number: n } });
     go('#/login');
   };
   const logout = async () => {
     await client.request('DELETE', '/api/v1/sessions/current').catch(() => undefined);
     setSession(null);
-    setNotice({ key: 'portal.loggedOut' });
+    setNotice({ page: 'login', key: 'portal.loggedOut' });
     go('#/login');
   };
 
@@ -87,7 +89,7 @@ export function PortalApp() {
           ) : null}
         </header>
         <main id="main" tabIndex={-1}>
-          {notice ? (
+          {notice && route.kind === 'public' && route.page === notice.page ? (
             <p className="notice" role="status" data-testid="portal-notice">
               {t(notice.key, notice.vars)}
             </p>

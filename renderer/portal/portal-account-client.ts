@@ -1,10 +1,12 @@
 // The portal's account client: direct fetch calls to /api/v1 on the portal's own origin.
 // The session is the HttpOnly cookie the browser keeps (the page never sees it); every
-// state-changing call echoes the readable CSRF cookie in X-CSRF-Token (double submit).
+// state-changing call echoes the readable CSRF cookie (assa_csrf, or __Host-assa_csrf over
+// HTTPS) in X-CSRF-Token (double submit).
 // The portal talks to nothing but /api/v1: any other path is refused before it is sent.
 import { AssaCallError, errorOf, type AccountClient, type AssaMethod, type AssaRequestOptions } from '../src/pages/account/account-client';
 
-export const CSRF_COOKIE = 'assa_csrf';
+/** Over HTTPS the server prefixes its cookies with __Host- (Secure, Path=/, no Domain). */
+export const CSRF_COOKIES = ['__Host-assa_csrf', 'assa_csrf'] as const;
 const API = /^\/api\/v1\/(?!.*\.\.)[A-Za-z0-9/_.~-]*$/;
 
 export function readCookie(cookies: string, name: string): string | null {
@@ -34,7 +36,8 @@ export function portalAccountClient(opts: PortalClientOptions = {}): AccountClie
       const headers: Record<string, string> = { accept: 'application/json, text/csv;q=0.9' };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (method !== 'GET') {
-        const csrf = readCookie(cookies(), CSRF_COOKIE);
+        const jar = cookies();
+        const csrf = CSRF_COOKIES.map((n) => readCookie(jar, n)).find((v) => v !== null);
         if (csrf) headers['x-csrf-token'] = csrf;
       }
       if (o.idempotent) headers['idempotency-key'] = newKey();

@@ -5,6 +5,7 @@ export const en = {
   tagline: 'Subscriber self-service',
   skip: 'Skip to content',
   language: 'Language',
+  account: 'Personal account',
   menu: 'Menu',
   logout: 'Log out',
   loggedInAs: 'Number {{number}}',

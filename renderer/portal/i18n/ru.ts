@@ -6,6 +6,7 @@ export const ru: PortalStrings = {
   tagline: 'Самообслуживание абонентов',
   skip: 'Перейти к содержимому',
   language: 'Язык',
+  account: 'Личный кабинет',
   menu: 'Меню',
   logout: 'Выйти',
   loggedInAs: 'Номер {{number}}',

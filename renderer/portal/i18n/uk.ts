@@ -6,6 +6,7 @@ export const uk: PortalStrings = {
   tagline: 'Самообслуговування абонентів',
   skip: 'Перейти до змісту',
   language: 'Мова',
+  account: 'Особистий кабінет',
   menu: 'Меню',
   logout: 'Вийти',
   loggedInAs: 'Номер {{number}}',

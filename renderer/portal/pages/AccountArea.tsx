@@ -16,7 +16,7 @@ export function AccountArea({ section }: { section: Section }) {
     <div className="account-area">
       <nav aria-label={t('acc.sections')} className="side">
         <button type="button" className="menu-toggle" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen((o) => !o)} data-testid="portal-menu">
-          <span aria-hidden="true">☰</span> {t('portal.menu')}
+          <span aria-hidden="true">☰</span> {t('portal.menu')}: {t(`acc.nav.${section}`)}
         </button>
         <ul id={menuId} className={open ? 'open' : undefined}>
           {SECTIONS.map((s) => (
@@ -29,7 +29,7 @@ export function AccountArea({ section }: { section: Section }) {
         </ul>
       </nav>
       <section className="account-main" aria-labelledby="page-title">
-        <h1 id="page-title">{t(`acc.nav.${section}`)}</h1>
+        <h1 id="page-title">{t('portal.account')}</h1>
         <div className="cards">
           <SectionPage section={section} />
         </div>

@@ -1,0 +1,75 @@
+// Runs `assa server --demo` as a real process (as an operator would), on free ports with a
+// fresh database, and returns its URL, its secrets and its mail outbox.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface AssaServerProcess {
+  url: string;
+  networkSecret: string;
+  radiusSecret: string;
+  radiusPort: number;
+  dir: string;
+  /** The text of every mail in the outbox, oldest first. */
+  mails(): string[];
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export async function startAssaServer(extra: string[] = []): Promise<AssaServerProcess> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-portal-'));
+  const networkSecret = `net-${Math.random().toString(36).slice(2)}`;
+  const radiusSecret = `rad-${Math.random().toString(36).slice(2)}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['bin/assa.js', 'server', '--demo', '--db', path.join(dir, 'assa.db'), '--port', '0', '--radius-port', '0', '--network-secret', networkSecret, '--radius-secret', radiusSecret, ...extra],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`assa server printed no address in 150 s; stderr:\n${err}`)), 150_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`assa server exited with ${code}; stderr:\n${err}`));
+    });
+  });
+  const radiusPort = Number(/RADIUS accounting on udp \S+:(\d+)/.exec(err)?.[1] ?? 0);
+  const outbox = path.join(dir, 'outbox');
+  return {
+    url,
+    networkSecret,
+    radiusSecret,
+    radiusPort,
+    dir,
+    mails: () => {
+      try {
+        return readdirSync(outbox)
+          .filter((f) => f.endsWith('.eml'))
+          .sort()
+          .map((f) => readFileSync(path.join(outbox, f), 'utf8'));
+      } catch {
+        return [];
+      }
+    },
+    stderr: () => err,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
