@@ -84,6 +84,7 @@ export const en = {
   cannot: {
     title: 'What ASSA cannot do',
     intro: 'These are done only by the operator. Come to a service centre with your passport.',
+    where: 'Where to go:',
     link: 'What ASSA cannot do',
     back: 'Back',
   },

@@ -18,7 +18,9 @@ export function CannotPage({ loggedIn }: { loggedIn: boolean }) {
             <div key={u.id} className="faq">
               <dt>{u.operation}</dt>
               <dd>
-                {u.reason} <strong>{u.whereToGo}</strong>
+                {u.reason}
+                <br />
+                <span className="muted">{t('portal.cannot.where')}</span> <strong>{u.whereToGo}</strong>
               </dd>
             </div>
           ))}
