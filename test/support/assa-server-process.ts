@@ -1,6 +1,7 @@
 // Runs `assa server --demo` as a real process (as an operator would), on free ports with a
 // fresh database, and returns its URL, its secrets and its mail outbox.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +20,9 @@ export interface AssaServerProcess {
 
 export async function startAssaServer(extra: string[] = []): Promise<AssaServerProcess> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-portal-'));
-  const networkSecret = `net-${Math.random().toString(36).slice(2)}`;
-  const radiusSecret = `rad-${Math.random().toString(36).slice(2)}`;
+  // The server takes secrets of 16+ characters only.
+  const networkSecret = randomBytes(16).toString('hex');
+  const radiusSecret = randomBytes(16).toString('hex');
   const child: ChildProcess = spawn(
     process.execPath,
     ['bin/assa.js', 'server', '--demo', '--db', path.join(dir, 'assa.db'), '--port', '0', '--radius-port', '0', '--network-secret', networkSecret, '--radius-secret', radiusSecret, ...extra],
