@@ -16,11 +16,11 @@ export function CannotPage({ loggedIn }: { loggedIn: boolean }) {
         <dl className="cannot-list" data-testid="cannot-list">
           {(list.data ?? []).map((u) => (
             <div key={u.id} className="faq">
-              <dt>{u.operation}</dt>
+              <dt>{t(`docs.unsupported.${u.id}.operation`, { defaultValue: u.operation })}</dt>
               <dd>
-                {u.reason}
+                {t(`docs.unsupported.${u.id}.reason`, { defaultValue: u.reason })}
                 <br />
-                <span className="muted">{t('portal.cannot.where')}</span> <strong>{u.whereToGo}</strong>
+                <span className="muted">{t('portal.cannot.where')}</span> <strong>{t(`docs.unsupported.${u.id}.whereToGo`, { defaultValue: u.whereToGo })}</strong>
               </dd>
             </div>
           ))}
