@@ -54,7 +54,9 @@ export type UiBuildOutcome = 'up-to-date' | 'from-cache' | 'built';
  * Makes dist/renderer match the sources: nothing to do, a copy from the cache, or a Vite
  * build of every entry (then cached). Usable by any command that serves the bundle.
  */
-export async function ensureUiBuilt(log: (s: string) => void, root = repoRoot, outDir = rendererDist): Promise<UiBuildOutcome> {
+export async function ensureUiBuilt(log: (s: string) => void, root = repoRoot): Promise<UiBuildOutcome> {
+  // renderer/vite.config.ts writes there; the stamp and the cache copy follow it.
+  const outDir = root === repoRoot ? rendererDist : path.join(root, 'dist/renderer');
   const hash = uiSourceHash(root);
   const stamp = path.join(outDir, HASH_FILE);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hash && existsSync(path.join(outDir, 'index.html'))) return 'up-to-date';

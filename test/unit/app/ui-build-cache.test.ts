@@ -41,17 +41,17 @@ describe('UI build cache by source hash', () => {
     writeFileSync(path.join(cached, 'index.html'), '<html>cached</html>');
     writeFileSync(path.join(cached, '.source-hash'), hash);
     const out = path.join(root, 'dist/renderer');
-    expect(await ensureUiBuilt(() => undefined, root, out)).toBe('from-cache');
+    expect(await ensureUiBuilt(() => undefined, root)).toBe('from-cache');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<html>cached</html>');
-    expect(await ensureUiBuilt(() => undefined, root, out)).toBe('up-to-date');
+    expect(await ensureUiBuilt(() => undefined, root)).toBe('up-to-date');
     // Another tree with the same sources and the same (shared) cache.
     const clone = tree();
     cpSync(path.join(root, 'node_modules'), path.join(clone, 'node_modules'), { recursive: true });
-    expect(await ensureUiBuilt(() => undefined, clone, path.join(clone, 'dist/renderer'))).toBe('from-cache');
+    expect(await ensureUiBuilt(() => undefined, clone)).toBe('from-cache');
     // A changed source is not served from the old bundle: it must build (here: no vite config → fails).
     writeFileSync(path.join(root, 'renderer/src/main.tsx'), 'export const a = 3;\n');
     const logs: string[] = [];
-    await expect(ensureUiBuilt((s) => logs.push(s), root, out)).rejects.toThrow();
+    await expect(ensureUiBuilt((s) => logs.push(s), root)).rejects.toThrow();
     expect(logs).toEqual(['building the UI…']);
   });
 });
