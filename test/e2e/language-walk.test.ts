@@ -84,12 +84,12 @@ describe.skipIf(!hasChromium)('U-I18N-1 every page in Ukrainian and Russian', ()
       const found: string[] = [];
       for (const p of SHELL) {
         await visit(`#/${p}`);
-        await page.screenshot({ path: `test-results/screenshots/pages/${p}-${lang}.png`, fullPage: true });
+        await page.screenshot({ path: `test-results/screenshots/pages/${p}-${lang}.png`, fullPage: true, timeout: 120_000 });
         if (lang !== 'en') found.push(...(await problems(`${lang} #/${p}`, false)));
       }
       for (const s of SECTIONS) {
         await visit(`#/account/${s}`);
-        await page.screenshot({ path: `test-results/screenshots/pages/account-${s}-${lang}.png`, fullPage: true });
+        await page.screenshot({ path: `test-results/screenshots/pages/account-${s}-${lang}.png`, fullPage: true, timeout: 120_000 });
         if (lang !== 'en') found.push(...(await problems(`${lang} #/account/${s}`, true)));
       }
       expect([...new Set(found)]).toEqual([]);

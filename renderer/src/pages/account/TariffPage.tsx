@@ -39,10 +39,10 @@ export function TariffPage() {
       <ErrorNote error={error ?? actionError} />
       {data ? (
         <>
-          <p>{t('acc.tar.current', { name: data.current.name, fee: formatUah(data.current.monthlyFee, lang) })}</p>
+          <p>{t('acc.tar.current', { name: catalogueText(t, data.current.id, 'name', data.current.name), fee: formatUah(data.current.monthlyFee, lang) })}</p>
           {data.pending ? (
             <p data-testid="tariff-pending">
-              {t('acc.tar.pending', { name: data.pending.name, date: formatKyivDate(`${data.pending.effectiveFrom}T12:00:00Z`, lang) })}{' '}
+              {t('acc.tar.pending', { name: catalogueText(t, data.pending.tariffId, 'name', data.pending.name), date: formatKyivDate(`${data.pending.effectiveFrom}T12:00:00Z`, lang) })}{' '}
               <button type="button" className="secondary" onClick={() => void act(() => call('DELETE', '/api/v1/tariffs/change'))} data-testid="tariff-cancel">
                 {t('acc.tar.cancel')}
               </button>
