@@ -15,9 +15,8 @@ import { AddressThrottle } from './security/address-throttle';
 import { PasswordHasher, STRONG_KDF, type KdfParams } from './security/password-hash';
 import { startBillingClock } from './services/billing';
 import { AssaStore } from './store/assa-store';
-import { MoneyStore } from './store/money-store';
 import { generateHistory, generateSubscribers, loadDemoData } from './store/demo-data';
-import { openDatabase } from './store/open-database';
+import { openStoreEngine } from './store/open-database';
 
 export interface StartAssaOptions {
   dbPath: string;
@@ -86,15 +85,14 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const radiusClients = addressList(o.radiusClients ?? DEFAULT_RADIUS_CLIENTS, '--radius-clients').entries;
   const log = o.logger ?? silentLogger();
   const host = o.host ?? '127.0.0.1';
-  const db = openDatabase(o.dbPath);
-  const store = new AssaStore(db);
+  const store = new AssaStore(await openStoreEngine(o.dbPath));
   // With --demo the clock is settable (PUT /api/v1/operator/clock); never without.
   const demoClock = o.demo ? new SettableClock(o.clock ?? systemClock) : undefined;
   const clock = demoClock ?? o.clock ?? systemClock;
   if (o.demo) {
-    if (loadDemoData(store, clock.now()) && o.demoSubscribers) {
-      generateSubscribers(store, o.demoSubscribers, clock.now());
-      if (o.demoMonths) generateHistory(store, o.demoSubscribers, o.demoMonths, clock.now());
+    if ((await loadDemoData(store, clock.now())) && o.demoSubscribers) {
+      await generateSubscribers(store, o.demoSubscribers, clock.now());
+      if (o.demoMonths) await generateHistory(store, o.demoSubscribers, o.demoMonths, clock.now());
     }
   }
   const mailer: Mailer = o.smtp ? smtpMailer(o.smtp) : outboxMailer(o.mailOutboxDir ?? path.join(path.dirname(path.resolve(o.dbPath)), 'outbox'));
@@ -118,7 +116,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   };
   ctx.metrics.watchKdf(ctx.hasher);
   const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}), ...(o.webRoot ? { webRoot: o.webRoot } : {}) });
-  const stopBilling = startBillingClock(ctx, new MoneyStore(db));
+  const billing = await startBillingClock(ctx);
   await app.listen({ host, port: o.port ?? 8750 });
   const port = (app.server.address() as { port: number }).port;
   const radius =
@@ -126,9 +124,10 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
       ? null
       : await startRadiusListener({ store, host, port: o.radiusPort ?? 1813, secret: secrets.radius, clock, clients: radiusClients, log: log.child({ component: 'radius' }), metrics: ctx.metrics }).catch(async (e: unknown) => {
           // RADIUS port taken: do not leave the HTTP side and the database open behind the error.
-          stopBilling();
+          billing.stop();
           await app.close();
-          db.close();
+          await billing.idle();
+          await store.close();
           throw e;
         });
   return {
@@ -138,10 +137,11 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     radiusPort: radius?.port ?? 0,
     ctx,
     async close() {
-      stopBilling();
+      billing.stop();
       await radius?.close();
       await app.close();
-      db.close();
+      await billing.idle();
+      await store.close();
     },
   };
 }

@@ -8,8 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { runMonthStart } from '../../src/assa/services/billing';
 import { startAssa } from '../../src/assa/embedded';
-import { ExtrasStore } from '../../src/assa/store/extras-store';
-import { MoneyStore } from '../../src/assa/store/money-store';
 import type { Figures } from './run';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -20,41 +18,46 @@ export async function run(): Promise<Figures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bench-acc-'));
   const clock = { t: Date.parse('2026-11-17T10:00:00Z'), now() { return this.t; } };
   const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, demoSubscribers: subs, clock, kdf: { N: 1024, r: 8, p: 1 } });
-  const db = assa.ctx.store.db;
+  const store = assa.ctx.store;
   const g0 = performance.now();
-  const insS = db.prepare('INSERT INTO data_sessions (session_id, number, ip, started_at, updated_at, stopped_at, in_bytes, out_bytes, seconds, stop_cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insM = db.prepare("INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description) VALUES (?, ?, 'payment', ?, ?, 'bench')");
   const monthStart = Date.parse('2026-10-01T00:00:00Z');
   const batch = 50_000;
+  const perInsert = 1_000;
   for (let i = 0; i < records; i += batch) {
-    db.transaction(() => {
-      for (let j = i; j < Math.min(records, i + batch); j++) {
-        const number = String(430000000 + (j % subs));
-        const at = new Date(monthStart + ((j * 7919) % (60 * 86_400)) * 1000).toISOString();
-        insS.run(`b${j}`, number, `127.10.${(j >> 8) & 255}.${j & 255}`, at, at, at, 1000 + j, 100, 60, 'User-Request');
-        insM.run(number, at, 1000, 1000);
+    await store.transaction(async (tx) => {
+      for (let k = i; k < Math.min(records, i + batch); k += perInsert) {
+        const sessions = [];
+        const movements = [];
+        for (let j = k; j < Math.min(records, k + perInsert); j++) {
+          const number = String(430000000 + (j % subs));
+          const at = new Date(monthStart + ((j * 7919) % (60 * 86_400)) * 1000).toISOString();
+          sessions.push({ session_id: `b${j}`, number, ip: `127.10.${(j >> 8) & 255}.${j & 255}`, started_at: at, updated_at: at, stopped_at: at, in_bytes: 1000 + j, out_bytes: 100, seconds: 60, stop_cause: 'User-Request' });
+          movements.push({ number, at, kind: 'payment' as const, amount_kopecks: 1000, balance_after_kopecks: 1000, description: 'bench' });
+        }
+        await tx.db.insertInto('data_sessions').values(sessions).execute();
+        await tx.db.insertInto('movements').values(movements).execute();
       }
-    })();
+    });
   }
   const genS = (performance.now() - g0) / 1000;
   console.log(`  generated ${records} sessions + ${records} movements for ${subs} subscribers in ${genS.toFixed(1)} s`);
-  const x = new ExtrasStore(db);
-  const money = new MoneyStore(db);
+  const x = store.extras;
+  const money = store.money;
   const det: number[] = [];
   const fun: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const number = String(430000000 + ((i * 104729) % subs));
     let t = performance.now();
-    x.sessionDetails(number, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', null, 500);
+    await x.sessionDetails(number, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', null, 500);
     det.push(performance.now() - t);
     t = performance.now();
-    money.movements(number, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
-    money.balanceBefore(number, '2026-11-01T00:00:00.000Z');
+    await money.movements(number, '2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
+    await money.balanceBefore(number, '2026-11-01T00:00:00.000Z');
     fun.push(performance.now() - t);
   }
   clock.t = Date.parse('2026-11-30T22:05:00Z');
   const b0 = performance.now();
-  const r = runMonthStart(assa.ctx, money, '2026-12');
+  const r = await runMonthStart(assa.ctx, money, '2026-12');
   const billS = (performance.now() - b0) / 1000;
   console.log(`  month start: ${r.charged} charged, ${r.blocked} blocked`);
   await assa.close();

@@ -23,7 +23,7 @@ export async function run(): Promise<Figures> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bench-auth-'));
   const assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, config: { rateLimit: { global: 1e9, login: 1e9, registration: 1e9 }, hashBudget: { max: 1e9, windowMs: 60_000 }, failedLoginBudget: { max: 1e9, windowMs: 60_000 } } });
   const g0 = performance.now();
-  generateSubscribers(assa.ctx.store, subscribers);
+  await generateSubscribers(assa.ctx.store, subscribers);
   console.log(`  ${subscribers} subscribers generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
   const post = (p: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${assa.url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   await post('/api/v1/network/events', { type: 'sms', number: '441234567', to: '2772', text: '123456', at: new Date().toISOString() }, { 'x-assa-network-secret': assa.secrets.network });

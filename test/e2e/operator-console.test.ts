@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAssa, type EmbeddedAssa } from '../../src/assa/embedded';
 import { CONSOLE_DIR } from '../../src/assa/operator/console-static';
 import { addOperator } from '../../src/assa/operator/services/operator-accounts';
-import { OperatorStore, operatorKysely } from '../../src/assa/store/operator-store';
+import { OperatorStore } from '../../src/assa/store/operator-store';
 import { Client } from '../integration/assa/assa-harness';
 import { hasChromium, launchChromium } from '../support/chromium';
 import { seriousAxeFindings } from '../support/ui-session';
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the operator console in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(path.join(os.tmpdir(), 'assa-op-e2e-'));
     assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, kdf: { N: 1024, r: 8, p: 1 }, mailOutboxDir: path.join(dir, 'outbox') });
-    const ops = new OperatorStore(operatorKysely(assa.ctx.store.db));
+    const ops = new OperatorStore(assa.ctx.store);
     oneTime = (await addOperator(ops, assa.ctx.hasher, assa.ctx.rng, { login: 'olena', role: 'admin', at: new Date().toISOString(), by: null })).password;
     browser = await launchChromium();
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('the operator console in Chromium', () => {
   let ticketId = 0;
   it('answers the ticket the subscriber opened; the subscriber sees the voucher credit and the answer', async () => {
     sub = new Client(assa.url);
-    assa.ctx.store.createAccount('445550701', await assa.ctx.hasher.hash('Melnyk2026'), null, new Date().toISOString());
+    await assa.ctx.store.createAccount('445550701', await assa.ctx.hasher.hash('Melnyk2026'), null, new Date().toISOString());
     expect((await sub.login('445550701', 'Melnyk2026')).status).toBe(200);
     const top = await sub.call('POST', '/api/v1/money/topups/voucher', { code }, { 'idempotency-key': 'e2e-voucher-1' });
     expect(top.status).toBe(200);

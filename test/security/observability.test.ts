@@ -5,7 +5,6 @@ import dgram from 'node:dgram';
 import radius from 'radius';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMonthStart } from '../../src/assa/services/billing';
-import { MoneyStore } from '../../src/assa/store/money-store';
 import { createLogger } from '../../src/shared/logging';
 import { Client, networkSms, request, startHarness, TEST_RADIUS_SECRET, type Harness } from '../integration/assa/assa-harness';
 
@@ -63,14 +62,14 @@ describe('logs', () => {
   it('a 500 is logged with its error and request id, and the answer says nothing of it; /health then says 503', async () => {
     const c = new Client(h.assa.url);
     await c.login('441234567', 'Kvitka2026');
-    h.assa.ctx.store.db.close(); // the database goes away under a running server
+    await h.assa.ctx.store.close(); // the database goes away under a running server
     const r = await c.call('GET', '/api/v1/account');
     expect(r.status).toBe(500);
     expect(r.body.error.code).toBe('internal');
     expect(JSON.stringify(r.body)).not.toMatch(/database|sqlite|stack/i);
     const err = logged().find((e) => e.level === 50 && e.reqId === r.headers['x-request-id']);
     expect(err).toBeTruthy();
-    expect(JSON.stringify(err)).toMatch(/database connection is not open/i);
+    expect(JSON.stringify(err)).toMatch(/driver has already been destroyed/i);
     const health = await request(h.assa.url, 'GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body.status).toBe('unavailable');
@@ -93,9 +92,9 @@ describe('GET /health and GET /metrics', () => {
     await accounting(h.assa.radiusPort, TEST_RADIUS_SECRET, [['Acct-Status-Type', 'Start'], ['Calling-Station-Id', '441234567'], ['Framed-IP-Address', '127.10.0.3'], ['Acct-Session-Id', 'm1']]);
     await accounting(h.assa.radiusPort, 'a-wrong-secret-guess', [['Acct-Status-Type', 'Start'], ['Calling-Station-Id', '441234567'], ['Framed-IP-Address', '127.10.0.3'], ['Acct-Session-Id', 'm2']]);
     // A month-start run (what the billing clock does on the 1st), and its re-run.
-    const money = new MoneyStore(h.assa.ctx.store.db);
-    runMonthStart(h.assa.ctx, money, '2026-12');
-    runMonthStart(h.assa.ctx, money, '2026-12');
+    const money = h.assa.ctx.store.money;
+    await runMonthStart(h.assa.ctx, money, '2026-12');
+    await runMonthStart(h.assa.ctx, money, '2026-12');
     const m = await request(h.assa.url, 'GET', '/metrics');
     expect(m.status).toBe(200);
     expect(String(m.headers['content-type'])).toMatch(/^text\/plain/);

@@ -28,41 +28,41 @@ export interface Caller {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function currentSession(ctx: AssaContext, req: FastifyRequest): WebSessionRow | null {
+export async function currentSession(ctx: AssaContext, req: FastifyRequest): Promise<WebSessionRow | null> {
   const token = req.cookies[sessionCookieName(ctx)];
   if (!token) return null;
   const hash = sha256(token);
-  const s = ctx.store.session(hash);
+  const s = await ctx.store.session(hash);
   if (!s) return null;
   const now = ctx.clock.now();
   if (now - s.last_seen_at > ctx.config.idleTimeoutMs || now - s.created_at > ctx.config.absoluteTimeoutMs) {
-    ctx.store.deleteSession(hash);
+    await ctx.store.deleteSession(hash);
     return null;
   }
   return s;
 }
 
 /** The caller, or a 401; checks CSRF on writes and the curator level for `?number=`. */
-export function requireSubscriber(ctx: AssaContext, req: FastifyRequest, opts: { curatorAllowed?: boolean } = {}): Caller {
-  const s = currentSession(ctx, req);
+export async function requireSubscriber(ctx: AssaContext, req: FastifyRequest, opts: { curatorAllowed?: boolean } = {}): Promise<Caller> {
+  const s = await currentSession(ctx, req);
   if (!s) throw fail(401, 'not_logged_in', 'Log in first; the session ended or never started.');
   if (!SAFE.has(req.method)) {
     const h = req.headers[CSRF_HEADER];
     if (typeof h !== 'string' || h !== s.csrf) throw fail(403, 'csrf_failed', 'The request did not carry this session’s CSRF token.');
   }
-  ctx.store.touchSession(s.token_hash, ctx.clock.now());
+  await ctx.store.touchSession(s.token_hash, ctx.clock.now());
   const target = (req.query as { number?: string } | undefined)?.number;
   if (!target || target === s.number) return { self: s.number, number: s.number, actingAs: 'self', session: s };
   if (!opts.curatorAllowed) throw fail(403, 'forbidden', 'This can only be done for your own number.');
-  const level = ctx.store.curatorLevel(target, s.number) ?? (ctx.store.isGroupCurator(s.number, target) ? 'manage' : null);
+  const level = (await ctx.store.curatorLevel(target, s.number)) ?? ((await ctx.store.isGroupCurator(s.number, target)) ? 'manage' : null);
   if (!level) throw fail(403, 'forbidden', 'You are not a curator of that number.');
   if (level === 'view' && !SAFE.has(req.method)) throw fail(403, 'curator_view_only', 'Your curator access to that number is view only.');
   return { self: s.number, number: target, actingAs: level === 'view' ? 'curator-view' : 'curator-manage', session: s };
 }
 
 /** A-SEC-4: a section the owner protected needs a RUNA activated within 10 minutes for this session. */
-export function requireSectionOpen(ctx: AssaContext, caller: Caller, section: string): void {
-  const acc = ctx.store.account(caller.number);
+export async function requireSectionOpen(ctx: AssaContext, caller: Caller, section: string): Promise<void> {
+  const acc = await ctx.store.account(caller.number);
   const sections = acc ? (JSON.parse(acc.protected_sections) as string[]) : [];
   if (!sections.includes(section)) return;
   const opened = caller.session.runa_opened_at;
@@ -72,8 +72,8 @@ export function requireSectionOpen(ctx: AssaContext, caller: Caller, section: st
 }
 
 /** A-SVC-3: Services and Change package open once the terms of use are accepted. */
-export function requireTermsAccepted(ctx: AssaContext, caller: Caller): void {
-  const acc = ctx.store.account(caller.number) as { terms_accepted_at?: string | null } | undefined;
+export async function requireTermsAccepted(ctx: AssaContext, caller: Caller): Promise<void> {
+  const acc = await ctx.store.account(caller.number);
   if (!acc?.terms_accepted_at) throw fail(403, 'terms_required', 'Accept the terms of use once to open Services and Change package.');
 }
 

@@ -21,7 +21,7 @@ type Attrs = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 const octets = (a: Attrs, dir: 'Input' | 'Output') => num(a[`Acct-${dir}-Gigawords`]) * 2 ** 32 + num(a[`Acct-${dir}-Octets`]);
 
-export function handleAccounting(store: AssaStore, attrs: Attrs, now: number): void {
+export async function handleAccounting(store: AssaStore, attrs: Attrs, now: number): Promise<void> {
   const status = String(attrs['Acct-Status-Type'] ?? '');
   const raw = String(attrs['Calling-Station-Id'] ?? attrs['User-Name'] ?? '');
   const number = toNationalOrNull(raw);
@@ -34,12 +34,14 @@ export function handleAccounting(store: AssaStore, attrs: Attrs, now: number): v
   // The subscriber's download is the NAS's output (RFC 2866 §5.3/5.4).
   const common = { session_id: sessionId, number, ip, started_at: started, updated_at: at, in_bytes: octets(attrs, 'Output'), out_bytes: octets(attrs, 'Input'), seconds };
   if (status === 'Start') {
-    store.closeStaleOnIp(ip, sessionId, at);
-    store.upsertDataSession(common);
+    await store.transaction(async (tx) => {
+      await tx.closeStaleOnIp(ip, sessionId, at);
+      await tx.upsertDataSession(common);
+    });
   } else if (status === 'Interim-Update' || status === 'Alive') {
-    store.upsertDataSession(common);
+    await store.upsertDataSession(common);
   } else if (status === 'Stop') {
-    store.upsertDataSession({ ...common, stopped_at: at, stop_cause: String(attrs['Acct-Terminate-Cause'] ?? 'Unknown') });
+    await store.upsertDataSession({ ...common, stopped_at: at, stop_cause: String(attrs['Acct-Terminate-Cause'] ?? 'Unknown') });
   }
 }
 
@@ -62,7 +64,13 @@ export function startRadiusListener(opts: RadiusListenerOptions): Promise<Radius
     opts.metrics.radius.inc({ outcome: 'refused', reason });
     opts.log.warn({ from: from.address, port: from.port, reason, ...extra }, 'radius packet refused');
   };
+  // Packets being stored; close() waits for them so the store is never closed under one.
+  const inFlight = new Set<Promise<void>>();
   sock.on('message', (msg, rinfo) => {
+    const p = onMessage(msg, rinfo).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  });
+  const onMessage = async (msg: Buffer, rinfo: dgram.RemoteInfo): Promise<void> => {
     if (!clients.has(rinfo.address)) return refuse('client', rinfo);
     let packet;
     try {
@@ -73,7 +81,7 @@ export function startRadiusListener(opts: RadiusListenerOptions): Promise<Radius
     }
     if (packet.code !== 'Accounting-Request') return refuse('not_accounting', rinfo, { code: packet.code });
     try {
-      handleAccounting(opts.store, packet.attributes as Attrs, opts.clock.now());
+      await handleAccounting(opts.store, packet.attributes as Attrs, opts.clock.now());
     } catch (e) {
       opts.metrics.radius.inc({ outcome: 'refused', reason: 'store' });
       opts.log.error({ err: e, from: rinfo.address }, 'radius accounting not stored; no answer, so the NAS retransmits');
@@ -82,13 +90,17 @@ export function startRadiusListener(opts: RadiusListenerOptions): Promise<Radius
     opts.metrics.radius.inc({ outcome: 'accepted', reason: 'ok' });
     const reply = radius.encode_response({ packet, code: 'Accounting-Response', secret: opts.secret });
     sock.send(reply, rinfo.port, rinfo.address);
-  });
+  };
   return new Promise((resolve, reject) => {
     sock.once('error', reject);
     sock.bind(opts.port, opts.host, () => {
       sock.off('error', reject);
       sock.on('error', (e) => opts.log.error({ err: e }, 'radius socket error'));
-      resolve({ port: sock.address().port, close: () => new Promise<void>((r) => sock.close(() => r())) });
+      resolve({ port: sock.address().port, close: async () => {
+          await new Promise<void>((r) => sock.close(() => r()));
+          await Promise.all(inFlight);
+        },
+      });
     });
   });
 }

@@ -6,8 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { SettableClock } from '../domain/clock';
 import type { AssaContext } from '../http/context';
 import { fail } from '../http/errors';
-import { MoneyStore } from '../store/money-store';
-import { OperatorStore, operatorKysely } from '../store/operator-store';
+import { OperatorStore } from '../store/operator-store';
 import { authorise, type OperatorCaller, type OperatorRouteRule } from './operator-auth';
 import type { OperatorDeps } from './operator-deps';
 import { catalogueRoutes } from './routes/catalogue-routes';
@@ -29,7 +28,7 @@ declare module 'fastify' {
 export const operatorPlugin =
   (ctx: AssaContext, demoClock: SettableClock | null = null): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const d: OperatorDeps = { ctx, ops: new OperatorStore(operatorKysely(ctx.store.db)), money: new MoneyStore(ctx.store.db), demoClock };
+    const d: OperatorDeps = { ctx, ops: new OperatorStore(ctx.store), money: ctx.store.money, demoClock };
     app.decorateRequest('operator', null);
     // onRequest, before the body is parsed or validated: a caller without the right gets
     // 401/403 and learns nothing from a 400 about what the route would accept.

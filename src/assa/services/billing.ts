@@ -5,70 +5,90 @@
 import { kyivMonth, startOfNextKyivMonth } from '../../shared/kyiv-time';
 import { monthStartDecision } from '../domain/money-rules';
 import type { AssaContext } from '../http/context';
+import type { AssaStore } from '../store/assa-store';
 import type { MoneyStore } from '../store/money-store';
-import { transaction } from '../store/open-database';
 
-export function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string): { charged: number; blocked: number; alreadyRan: boolean } {
-  if (money.billingRan(month)) {
+export async function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string): Promise<{ charged: number; blocked: number; alreadyRan: boolean }> {
+  if (await money.billingRan(month)) {
     ctx.metrics.billingRuns.inc({ result: 'already_ran' });
     return { charged: 0, blocked: 0, alreadyRan: true };
   }
   const at = new Date(ctx.clock.now()).toISOString();
-  let charged = 0;
-  let blocked = 0;
-  transaction(ctx.store.db, () => {
-    if (money.billingRan(month)) return;
-    for (const c of money.dueChanges(`${month}-01`)) {
-      const t = ctx.store.tariff(c.tariff_id);
-      money.applyChange(c.number, c.tariff_id);
+  const r = await ctx.store.transaction(async (tx) => {
+    if (await tx.money.billingRan(month)) return { charged: 0, blocked: 0, alreadyRan: true };
+    for (const c of await tx.money.dueChanges(`${month}-01`)) {
+      const t = await tx.tariff(c.tariff_id);
+      await tx.money.applyChange(c.number, c.tariff_id);
       const cost = t?.switch_cost_kopecks ?? 0;
-      if (t && cost > 0 && money.balance(c.number) >= cost) {
-        money.move(c.number, 'tariff_change', -cost, at, `Switch to ${t.name}`);
+      if (t && cost > 0 && (await tx.money.balance(c.number)) >= cost) {
+        await tx.money.move(c.number, 'tariff_change', -cost, at, `Switch to ${t.name}`);
       }
     }
-    ({ charged, blocked } = money.chargeMonthlyFees(month, at));
-    money.markBillingRun(month, at);
+    const { charged, blocked } = await tx.money.chargeMonthlyFees(month, at);
+    await tx.money.markBillingRun(month, at);
+    return { charged, blocked, alreadyRan: false };
   });
-  ctx.metrics.billingRuns.inc({ result: 'ran' });
-  ctx.log.info({ month, charged, blocked }, 'month-start billing run');
-  return { charged, blocked, alreadyRan: false };
+  ctx.metrics.billingRuns.inc({ result: r.alreadyRan ? 'already_ran' : 'ran' });
+  if (!r.alreadyRan) ctx.log.info({ month, charged: r.charged, blocked: r.blocked }, 'month-start billing run');
+  return r;
 }
 
-/** Takes this month's fee when the balance covers it; blocks otherwise. True when paid. Inside a transaction. */
-export function chargeFee(ctx: AssaContext, money: MoneyStore, number: string, month: string, at: string): boolean {
-  if (money.feePaidFor(number, month)) return true;
-  const sub = ctx.store.subscriber(number)!;
-  const fee = ctx.store.tariff(sub.tariff_id)!.monthly_fee_kopecks;
-  const d = monthStartDecision(money.balance(number), fee);
+/** Takes this month's fee when the balance covers it; blocks otherwise. True when paid. Inside a transaction (`tx`). */
+export async function chargeFee(tx: AssaStore, number: string, month: string, at: string): Promise<boolean> {
+  if (await tx.money.feePaidFor(number, month)) return true;
+  const sub = (await tx.subscriber(number))!;
+  const fee = (await tx.tariff(sub.tariff_id))!.monthly_fee_kopecks;
+  const d = monthStartDecision(await tx.money.balance(number), fee);
   if (d.take) {
-    money.move(number, 'fee', -fee, at, `Monthly fee ${month}`, `fee:${month}`);
-    if (sub.status === 'blocked') money.setStatus(number, 'active');
+    await tx.money.move(number, 'fee', -fee, at, `Monthly fee ${month}`, `fee:${month}`);
+    if (sub.status === 'blocked') await tx.money.setStatus(number, 'active');
     return true;
   }
-  money.setStatus(number, 'blocked');
+  await tx.money.setStatus(number, 'blocked');
   return false;
 }
 
-/** After a payment: a number blocked for non-payment is unblocked once the fee is covered. */
-export function afterPayment(ctx: AssaContext, money: MoneyStore, number: string): void {
-  const sub = ctx.store.subscriber(number);
+/** After a payment, inside its transaction: a number blocked for non-payment is unblocked once the fee is covered. */
+export async function afterPayment(ctx: AssaContext, tx: AssaStore, number: string): Promise<void> {
+  const sub = await tx.subscriber(number);
   if (sub?.status !== 'blocked') return;
   const month = kyivMonth(ctx.clock.now());
-  chargeFee(ctx, money, number, month, new Date(ctx.clock.now()).toISOString());
+  await chargeFee(tx, number, month, new Date(ctx.clock.now()).toISOString());
+}
+
+export interface BillingClock {
+  stop(): void;
+  /** Resolves when no tick is running (awaited before the store closes). */
+  idle(): Promise<void>;
 }
 
 /** Runs every month start that is due, also the ones missed while the server was down. */
-export function startBillingClock(ctx: AssaContext, money: MoneyStore, checkEveryMs = 60_000): () => void {
+export async function startBillingClock(ctx: AssaContext, checkEveryMs = 60_000): Promise<BillingClock> {
+  const money = ctx.store.money;
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
   const tick = () => {
-    const month = kyivMonth(ctx.clock.now());
-    if (!money.billingRan(month)) runMonthStart(ctx, money, month);
+    // One tick at a time: a slow month start is not started again by the next interval.
+    if (busy) return;
+    busy = true;
+    running = (async () => {
+      const month = kyivMonth(ctx.clock.now());
+      if (!(await money.billingRan(month))) await runMonthStart(ctx, money, month);
+    })()
+      .catch((e: unknown) => ctx.log.error({ err: e }, 'billing tick failed'))
+      .finally(() => {
+        busy = false;
+      });
   };
   // A new database starts billing from its next month: this month counts as billed.
-  if (!ctx.store.db.prepare('SELECT 1 FROM billing_runs LIMIT 1').get()) money.markBillingRun(kyivMonth(ctx.clock.now()), new Date(ctx.clock.now()).toISOString());
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.money.anyBillingRun())) await tx.money.markBillingRun(kyivMonth(ctx.clock.now()), new Date(ctx.clock.now()).toISOString());
+  });
   tick();
+  await running;
   const t = setInterval(tick, checkEveryMs);
   t.unref?.();
-  return () => clearInterval(t);
+  return { stop: () => clearInterval(t), idle: () => running };
 }
 
 export const nextMonthStart = (now: number) => startOfNextKyivMonth(now);

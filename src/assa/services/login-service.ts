@@ -5,7 +5,6 @@ import type { AssaContext } from '../http/context';
 import { fail } from '../http/errors';
 import { newToken, sha256 } from '../security/tokens';
 import { sendNotice } from './notice';
-import { transaction } from '../store/open-database';
 
 export const LOCK_AFTER = 10;
 
@@ -18,7 +17,7 @@ export async function login(ctx: AssaContext, number: string, password: string, 
     ctx.log.warn({ ip }, 'login refused: too many wrong passwords from this address');
     throw fail(429, 'too_many_failures', `Too many wrong passwords from this address; try again in ${Math.ceil(wait / 60)} min.`, undefined, { retryAfterS: wait });
   }
-  const acc = ctx.store.account(number);
+  const acc = await ctx.store.account(number);
   if (!acc) {
     // Same work and answer as a wrong password: the reply must not tell who is registered.
     // The dummy hash has this server's own KDF parameters (production ones in production).
@@ -28,21 +27,21 @@ export async function login(ctx: AssaContext, number: string, password: string, 
     throw fail(401, 'bad_credentials', 'Wrong number or password.');
   }
   if (acc.locked_at) {
-    ctx.store.recordLogin(number, at, ip, false, 'locked');
+    await ctx.store.recordLogin(number, at, ip, false, 'locked');
     ctx.metrics.logins.inc({ outcome: 'locked' });
     throw fail(423, 'login_locked', 'The login is locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem and set a new password.');
   }
   if (!(await ctx.hasher.verify(password, acc.password_hash))) {
-    const locked = transaction(ctx.store.db, () => {
-      ctx.store.recordLogin(number, at, ip, false, 'bad_password');
-      const n = ctx.store.failLogin(number);
-      if (n >= LOCK_AFTER) ctx.store.lock(number, at);
+    const locked = await ctx.store.transaction(async (tx) => {
+      await tx.recordLogin(number, at, ip, false, 'bad_password');
+      const n = await tx.failLogin(number);
+      if (n >= LOCK_AFTER) await tx.lock(number, at);
       return n >= LOCK_AFTER;
     });
     ctx.metrics.logins.inc({ outcome: locked ? 'locked' : 'failed' });
     ctx.throttle.count(`fail:${ip}`);
     if (locked) {
-      ctx.store.deleteSessionsOf(number);
+      await ctx.store.deleteSessionsOf(number);
       if (acc.email) sendNotice(ctx, { kind: 'lock', to: acc.email, subject: 'Your ASSA login is locked', text: `After ${LOCK_AFTER} wrong passwords in a row the login of ${number} was locked at ${at} (last attempt from ${ip}). Unlock it with a RUNA from your own phone or modem and set a new password.` });
       throw fail(423, 'login_locked', 'The login is now locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem.');
     }
@@ -51,10 +50,10 @@ export async function login(ctx: AssaContext, number: string, password: string, 
   const token = newToken(ctx.rng);
   const csrf = newToken(ctx.rng);
   const now = ctx.clock.now();
-  transaction(ctx.store.db, () => {
-    ctx.store.loginSucceeded(number);
-    ctx.store.recordLogin(number, at, ip, true, null);
-    ctx.store.createSession({ token_hash: sha256(token), number, csrf, created_at: now, last_seen_at: now, runa_opened_at: null });
+  await ctx.store.transaction(async (tx) => {
+    await tx.loginSucceeded(number);
+    await tx.recordLogin(number, at, ip, true, null);
+    await tx.createSession({ token_hash: sha256(token), number, csrf, created_at: now, last_seen_at: now, runa_opened_at: null });
   });
   ctx.metrics.logins.inc({ outcome: 'ok' });
   return { token, csrf };

@@ -6,15 +6,14 @@ import type { NetworkEvent, NetworkReply } from '../../shared/network-contract';
 import { toNationalOrNull } from '../../shared/phone-number';
 import { RUNA_TEXTS, RUNA_TTL_MS, runaFromDial, runaFromSms } from '../domain/runa';
 import { runaHash, sameHash } from '../security/tokens';
-import { transaction } from '../store/open-database';
 import type { AssaContext } from '../http/context';
 
 const MAX_ACTIVATIONS = 5;
 export const MAX_WRONG_GUESSES = 5;
 
-export function handleNetworkEvent(ctx: AssaContext, e: NetworkEvent): NetworkReply {
+export async function handleNetworkEvent(ctx: AssaContext, e: NetworkEvent): Promise<NetworkReply> {
   const number = toNationalOrNull(e.number);
-  const sub = number ? ctx.store.subscriber(number) : undefined;
+  const sub = number ? await ctx.store.subscriber(number) : undefined;
   const code = e.type === 'sms' ? runaFromSms(e.text) : runaFromDial(e.digits);
   const answer = (outcome: 'activated' | 'invalid_number' | 'failed', c?: string): NetworkReply =>
     e.type === 'sms'
@@ -23,28 +22,28 @@ export function handleNetworkEvent(ctx: AssaContext, e: NetworkEvent): NetworkRe
   if (!code) return answer('invalid_number');
   if (!number || !sub || sub.status === 'disconnected') return answer('failed');
   const now = ctx.clock.now();
-  const n = transaction(ctx.store.db, () => {
-    const count = ctx.store.recordRunaActivation(number, now);
+  const n = await ctx.store.transaction(async (tx) => {
+    const count = await tx.recordRunaActivation(number, now);
     if (count > MAX_ACTIVATIONS) return count;
-    ctx.store.putRuna({ number, code_hash: runaHash(number, code), activated_at: now, expires_at: now + RUNA_TTL_MS, used_at: null });
+    await tx.putRuna({ number, code_hash: runaHash(number, code), activated_at: now, expires_at: now + RUNA_TTL_MS, used_at: null });
     return count;
   });
   return n > MAX_ACTIVATIONS ? answer('failed') : answer('activated', code);
 }
 
 /** True (and the code is spent) when `code` is this number's live RUNA. */
-export function useRuna(ctx: AssaContext, number: string, code: string | undefined): boolean {
+export async function useRuna(ctx: AssaContext, number: string, code: string | undefined): Promise<boolean> {
   if (!code || !/^\d{6}$/.test(code)) return false;
-  return transaction(ctx.store.db, () => {
-    const r = ctx.store.runa(number);
+  return ctx.store.transaction(async (tx) => {
+    const r = await tx.runa(number);
     const now = ctx.clock.now();
     if (!r || r.used_at !== null || now > r.expires_at) return false;
     if (!sameHash(r.code_hash, runaHash(number, code))) {
       // Six digits are guessable from many addresses within 10 minutes: a few misses spend the code.
-      ctx.store.runaGuessFailed(number, now, MAX_WRONG_GUESSES);
+      await tx.runaGuessFailed(number, now, MAX_WRONG_GUESSES);
       return false;
     }
-    ctx.store.useRuna(number, now);
+    await tx.useRuna(number, now);
     return true;
   });
 }

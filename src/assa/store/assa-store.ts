@@ -1,6 +1,12 @@
 // The typed query layer (Signal Desktop's sql/Interface is the model): routes and the
-// network side call these methods and never write SQL themselves.
-import type { Db } from './open-database';
+// network side call these methods and never write SQL themselves. Every method is async.
+// A store is bound either to the root handle (each statement on its own) or to one
+// transaction: `await store.transaction(async (tx) => ...)` gives `tx`, the same methods
+// (and `tx.money`, `tx.extras`) bound to that transaction.
+import { sql } from 'kysely';
+import { ExtrasStore } from './extras-store';
+import { MoneyStore } from './money-store';
+import type { Db, EngineKind, StoreEngine } from './open-database';
 
 export interface SubscriberRow {
   number: string;
@@ -27,6 +33,7 @@ export interface AccountRow {
   locked_at: string | null;
   protected_sections: string;
   registered_at: string;
+  terms_accepted_at?: string | null;
 }
 export interface WebSessionRow {
   token_hash: string;
@@ -57,153 +64,253 @@ export interface DataSessionRow {
 }
 
 export class AssaStore {
-  constructor(readonly db: Db) {}
+  readonly money: MoneyStore;
+  readonly extras: ExtrasStore;
+
+  constructor(
+    readonly engine: StoreEngine,
+    /** The handle this store's statements go through: the root one, or a transaction's. */
+    readonly db: Db = engine.db,
+    readonly inTransaction = false,
+  ) {
+    this.money = new MoneyStore(db);
+    this.extras = new ExtrasStore(db, engine.kind);
+  }
+
+  get kind(): EngineKind {
+    return this.engine.kind;
+  }
+
+  /**
+   * Runs `fn` in one transaction (SQLite: BEGIN IMMEDIATE). `fn` must make every store call
+   * through `tx`; the root store refuses calls from inside it. Inside a transaction already,
+   * `fn` joins it.
+   */
+  transaction<T>(fn: (tx: AssaStore) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return this.engine.transaction((trx) => fn(new AssaStore(this.engine, trx, true)));
+  }
+
+  close(): Promise<void> {
+    return this.engine.close();
+  }
 
   // ---- subscribers and tariffs ----
-  subscriber(number: string): SubscriberRow | undefined {
-    return this.db.prepare('SELECT * FROM subscribers WHERE number = ?').get(number) as SubscriberRow | undefined;
+  subscriber(number: string): Promise<SubscriberRow | undefined> {
+    return this.db.selectFrom('subscribers').selectAll().where('number', '=', number).executeTakeFirst();
   }
-  tariff(id: string): TariffRow | undefined {
-    return this.db.prepare('SELECT * FROM tariffs WHERE id = ?').get(id) as TariffRow | undefined;
+  tariff(id: string): Promise<TariffRow | undefined> {
+    return this.db.selectFrom('tariffs').selectAll().where('id', '=', id).executeTakeFirst();
   }
-  upsertTariff(t: TariffRow): void {
-    this.db.prepare('INSERT INTO tariffs (id, name, monthly_fee_kopecks, description) VALUES (@id, @name, @monthly_fee_kopecks, @description) ON CONFLICT(id) DO UPDATE SET name = excluded.name, monthly_fee_kopecks = excluded.monthly_fee_kopecks, description = excluded.description').run(t);
+  async upsertTariff(t: TariffRow): Promise<void> {
+    await this.db
+      .insertInto('tariffs')
+      .values({ id: t.id, name: t.name, monthly_fee_kopecks: t.monthly_fee_kopecks, description: t.description })
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), monthly_fee_kopecks: eb.ref('excluded.monthly_fee_kopecks'), description: eb.ref('excluded.description') })))
+      .execute();
   }
-  insertSubscriber(s: SubscriberRow): void {
-    this.db.prepare('INSERT INTO subscribers (number, account_number, owner_name, status, tariff_id, balance_kopecks, corporate, connected_at) VALUES (@number, @account_number, @owner_name, @status, @tariff_id, @balance_kopecks, @corporate, @connected_at)').run(s);
+  subscriberByAccountNumber(accountNumber: string): Promise<SubscriberRow | undefined> {
+    return this.db.selectFrom('subscribers').selectAll().where('account_number', '=', accountNumber).executeTakeFirst();
   }
-  subscriberCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM subscribers').get() as { n: number }).n;
+  async insertSubscriber(s: SubscriberRow): Promise<void> {
+    await this.insertSubscribers([s]);
+  }
+  /** Many rows in one statement (benches and demo data load millions). */
+  async insertSubscribers(rows: SubscriberRow[]): Promise<void> {
+    if (rows.length) await this.db.insertInto('subscribers').values(rows).execute();
+  }
+  async subscriberCount(): Promise<number> {
+    const r = await this.db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   // ---- accounts ----
-  account(number: string): AccountRow | undefined {
-    return this.db.prepare('SELECT * FROM accounts WHERE number = ?').get(number) as AccountRow | undefined;
+  account(number: string): Promise<AccountRow | undefined> {
+    return this.db.selectFrom('accounts').selectAll().where('number', '=', number).executeTakeFirst();
   }
-  createAccount(number: string, passwordHash: string, email: string | null, at: string): void {
-    this.db.prepare('INSERT INTO accounts (number, password_hash, email, registered_at) VALUES (?, ?, ?, ?)').run(number, passwordHash, email, at);
+  async createAccount(number: string, passwordHash: string, email: string | null, at: string): Promise<void> {
+    await this.db.insertInto('accounts').values({ number, password_hash: passwordHash, email, registered_at: at }).execute();
   }
-  setPassword(number: string, hash: string): void {
-    this.db.prepare('UPDATE accounts SET password_hash = ?, failed_logins = 0, locked_at = NULL WHERE number = ?').run(hash, number);
+  async setPassword(number: string, hash: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ password_hash: hash, failed_logins: 0, locked_at: null }).where('number', '=', number).execute();
   }
-  setEmail(number: string, email: string | null): void {
-    this.db.prepare('UPDATE accounts SET email = ? WHERE number = ?').run(email, number);
+  async setEmail(number: string, email: string | null): Promise<void> {
+    await this.db.updateTable('accounts').set({ email }).where('number', '=', number).execute();
   }
   /** One more wrong password; returns the new count. */
-  failLogin(number: string): number {
-    return (this.db.prepare('UPDATE accounts SET failed_logins = failed_logins + 1 WHERE number = ? RETURNING failed_logins').get(number) as { failed_logins: number }).failed_logins;
+  async failLogin(number: string): Promise<number> {
+    const r = await this.db
+      .updateTable('accounts')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('number', '=', number)
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    return r.failed_logins;
   }
-  lock(number: string, at: string): void {
-    this.db.prepare('UPDATE accounts SET locked_at = ? WHERE number = ?').run(at, number);
+  async lock(number: string, at: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ locked_at: at }).where('number', '=', number).execute();
   }
-  loginSucceeded(number: string): void {
-    this.db.prepare('UPDATE accounts SET failed_logins = 0 WHERE number = ?').run(number);
+  async loginSucceeded(number: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ failed_logins: 0 }).where('number', '=', number).execute();
   }
-  setProtectedSections(number: string, sections: string[]): void {
-    this.db.prepare('UPDATE accounts SET protected_sections = ? WHERE number = ?').run(JSON.stringify(sections), number);
+  async setProtectedSections(number: string, sections: string[]): Promise<void> {
+    await this.db.updateTable('accounts').set({ protected_sections: JSON.stringify(sections) }).where('number', '=', number).execute();
   }
 
   // ---- web sessions (A-SEC-1) ----
-  createSession(s: WebSessionRow): void {
-    this.db.prepare('INSERT INTO web_sessions (token_hash, number, csrf, created_at, last_seen_at, runa_opened_at) VALUES (@token_hash, @number, @csrf, @created_at, @last_seen_at, @runa_opened_at)').run(s);
+  async createSession(s: WebSessionRow): Promise<void> {
+    await this.db.insertInto('web_sessions').values(s).execute();
   }
-  session(tokenHash: string): WebSessionRow | undefined {
-    return this.db.prepare('SELECT * FROM web_sessions WHERE token_hash = ?').get(tokenHash) as WebSessionRow | undefined;
+  session(tokenHash: string): Promise<WebSessionRow | undefined> {
+    return this.db.selectFrom('web_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   }
-  touchSession(tokenHash: string, at: number): void {
-    this.db.prepare('UPDATE web_sessions SET last_seen_at = ? WHERE token_hash = ?').run(at, tokenHash);
+  async touchSession(tokenHash: string, at: number): Promise<void> {
+    await this.db.updateTable('web_sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
   }
-  openProtected(tokenHash: string, at: number | null): void {
-    this.db.prepare('UPDATE web_sessions SET runa_opened_at = ? WHERE token_hash = ?').run(at, tokenHash);
+  async openProtected(tokenHash: string, at: number | null): Promise<void> {
+    await this.db.updateTable('web_sessions').set({ runa_opened_at: at }).where('token_hash', '=', tokenHash).execute();
   }
-  deleteSession(tokenHash: string): void {
-    this.db.prepare('DELETE FROM web_sessions WHERE token_hash = ?').run(tokenHash);
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('web_sessions').where('token_hash', '=', tokenHash).execute();
   }
-  deleteSessionsOf(number: string): void {
-    this.db.prepare('DELETE FROM web_sessions WHERE number = ?').run(number);
+  async deleteSessionsOf(number: string): Promise<void> {
+    await this.db.deleteFrom('web_sessions').where('number', '=', number).execute();
   }
 
   // ---- RUNA (A-RUNA-3) ----
-  putRuna(r: RunaRow): void {
-    this.db.prepare('INSERT INTO runa_codes (number, code_hash, activated_at, expires_at, used_at) VALUES (@number, @code_hash, @activated_at, @expires_at, NULL) ON CONFLICT(number) DO UPDATE SET code_hash = excluded.code_hash, activated_at = excluded.activated_at, expires_at = excluded.expires_at, used_at = NULL, failed_attempts = 0').run(r);
+  async putRuna(r: RunaRow): Promise<void> {
+    await this.db
+      .insertInto('runa_codes')
+      .values({ number: r.number, code_hash: r.code_hash, activated_at: r.activated_at, expires_at: r.expires_at, used_at: null })
+      .onConflict((oc) =>
+        oc.column('number').doUpdateSet((eb) => ({ code_hash: eb.ref('excluded.code_hash'), activated_at: eb.ref('excluded.activated_at'), expires_at: eb.ref('excluded.expires_at'), used_at: null, failed_attempts: 0 })),
+      )
+      .execute();
   }
-  runa(number: string): RunaRow | undefined {
-    return this.db.prepare('SELECT * FROM runa_codes WHERE number = ?').get(number) as RunaRow | undefined;
+  runa(number: string): Promise<RunaRow | undefined> {
+    return this.db.selectFrom('runa_codes').select(['number', 'code_hash', 'activated_at', 'expires_at', 'used_at']).where('number', '=', number).executeTakeFirst();
   }
-  useRuna(number: string, at: number): void {
-    this.db.prepare('UPDATE runa_codes SET used_at = ? WHERE number = ?').run(at, number);
+  async useRuna(number: string, at: number): Promise<void> {
+    await this.db.updateTable('runa_codes').set({ used_at: at }).where('number', '=', number).execute();
   }
   /** Counts a wrong guess against the live RUNA; at `max` the code is spent. Returns the count. */
-  runaGuessFailed(number: string, at: number, max: number): number {
-    this.db.prepare('UPDATE runa_codes SET failed_attempts = failed_attempts + 1 WHERE number = ?').run(number);
-    const n = (this.db.prepare('SELECT failed_attempts AS n FROM runa_codes WHERE number = ?').get(number) as { n: number }).n;
-    if (n >= max) this.useRuna(number, at);
-    return n;
+  async runaGuessFailed(number: string, at: number, max: number): Promise<number> {
+    const r = await this.db
+      .updateTable('runa_codes')
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('number', '=', number)
+      .returning('failed_attempts')
+      .executeTakeFirstOrThrow();
+    if (r.failed_attempts >= max) await this.useRuna(number, at);
+    return r.failed_attempts;
   }
-  recordRunaActivation(number: string, at: number): number {
-    this.db.prepare('INSERT INTO runa_activations (number, at) VALUES (?, ?)').run(number, at);
-    return (this.db.prepare('SELECT count(*) AS n FROM runa_activations WHERE number = ? AND at > ?').get(number, at - 10 * 60_000) as { n: number }).n;
+  async recordRunaActivation(number: string, at: number): Promise<number> {
+    await this.db.insertInto('runa_activations').values({ number, at }).execute();
+    const r = await this.db
+      .selectFrom('runa_activations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('number', '=', number)
+      .where('at', '>', at - 10 * 60_000)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   // ---- login history (A-SEC-3) ----
-  recordLogin(number: string, at: string, ip: string, success: boolean, reason: string | null): void {
-    this.db.prepare('INSERT INTO login_history (number, at, ip, success, reason) VALUES (?, ?, ?, ?, ?)').run(number, at, ip, success ? 1 : 0, reason);
+  async recordLogin(number: string, at: string, ip: string, success: boolean, reason: string | null): Promise<void> {
+    await this.db.insertInto('login_history').values({ number, at, ip, success: success ? 1 : 0, reason }).execute();
   }
-  loginHistory(number: string, limit = 100): Array<{ at: string; ip: string; success: number; reason: string | null }> {
-    return this.db.prepare('SELECT at, ip, success, reason FROM login_history WHERE number = ? ORDER BY id DESC LIMIT ?').all(number, limit) as Array<{ at: string; ip: string; success: number; reason: string | null }>;
+  loginHistory(number: string, limit = 100): Promise<Array<{ at: string; ip: string; success: number; reason: string | null }>> {
+    return this.db.selectFrom('login_history').select(['at', 'ip', 'success', 'reason']).where('number', '=', number).orderBy('id', 'desc').limit(limit).execute();
   }
 
   // ---- curators (A-SEC-7) ----
-  curatorLevel(owner: string, curator: string): 'view' | 'manage' | null {
-    return ((this.db.prepare('SELECT level FROM curators WHERE owner = ? AND curator = ?').get(owner, curator) as { level: 'view' | 'manage' } | undefined)?.level) ?? null;
+  async curatorLevel(owner: string, curator: string): Promise<'view' | 'manage' | null> {
+    const r = await this.db.selectFrom('curators').select('level').where('owner', '=', owner).where('curator', '=', curator).executeTakeFirst();
+    return r?.level ?? null;
   }
-  setCurator(owner: string, curator: string, level: 'view' | 'manage', at: string): void {
-    this.db.prepare('INSERT INTO curators (owner, curator, level, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(owner, curator) DO UPDATE SET level = excluded.level').run(owner, curator, level, at);
+  async setCurator(owner: string, curator: string, level: 'view' | 'manage', at: string): Promise<void> {
+    await this.db
+      .insertInto('curators')
+      .values({ owner, curator, level, created_at: at })
+      .onConflict((oc) => oc.columns(['owner', 'curator']).doUpdateSet((eb) => ({ level: eb.ref('excluded.level') })))
+      .execute();
   }
-  removeCurator(owner: string, curator: string): boolean {
-    return this.db.prepare('DELETE FROM curators WHERE owner = ? AND curator = ?').run(owner, curator).changes > 0;
+  async removeCurator(owner: string, curator: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('curators').where('owner', '=', owner).where('curator', '=', curator).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
   }
-  curatorsOf(owner: string): Array<{ curator: string; level: string; created_at: string }> {
-    return this.db.prepare('SELECT curator, level, created_at FROM curators WHERE owner = ? ORDER BY curator').all(owner) as Array<{ curator: string; level: string; created_at: string }>;
+  curatorsOf(owner: string): Promise<Array<{ curator: string; level: string; created_at: string }>> {
+    return this.db.selectFrom('curators').select(['curator', 'level', 'created_at']).where('owner', '=', owner).orderBy('curator').execute();
   }
-  curatedBy(curator: string): Array<{ owner: string; level: string }> {
-    return this.db.prepare('SELECT owner, level FROM curators WHERE curator = ? ORDER BY owner').all(curator) as Array<{ owner: string; level: string }>;
+  curatedBy(curator: string): Promise<Array<{ owner: string; level: string }>> {
+    return this.db.selectFrom('curators').select(['owner', 'level']).where('curator', '=', curator).orderBy('owner').execute();
   }
 
   /** A-GRP-1: the curator of a group sees and manages its numbers. */
-  isGroupCurator(curator: string, member: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM groups g JOIN group_members m ON m.group_id = g.id WHERE g.curator = ? AND m.number = ?').get(curator, member);
+  async isGroupCurator(curator: string, member: string): Promise<boolean> {
+    const r = await this.db
+      .selectFrom('groups as g')
+      .innerJoin('group_members as m', 'm.group_id', 'g.id')
+      .select(sql<number>`1`.as('one'))
+      .where('g.curator', '=', curator)
+      .where('m.number', '=', member)
+      .executeTakeFirst();
+    return !!r;
   }
-  acceptTerms(number: string, at: string): void {
-    this.db.prepare('UPDATE accounts SET terms_accepted_at = coalesce(terms_accepted_at, ?) WHERE number = ?').run(at, number);
+  async acceptTerms(number: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('accounts')
+      .set((eb) => ({ terms_accepted_at: eb.fn.coalesce('terms_accepted_at', eb.val(at)) }))
+      .where('number', '=', number)
+      .execute();
   }
 
   // ---- data sessions (A-NET-1, A-NUM-3, A-DET-2) ----
-  activeSessionByIp(ip: string): DataSessionRow | undefined {
-    return this.db.prepare('SELECT * FROM data_sessions WHERE ip = ? AND stopped_at IS NULL ORDER BY started_at DESC LIMIT 1').get(ip) as DataSessionRow | undefined;
+  activeSessionByIp(ip: string): Promise<DataSessionRow | undefined> {
+    return this.db.selectFrom('data_sessions').selectAll().where('ip', '=', ip).where('stopped_at', 'is', null).orderBy('started_at', 'desc').limit(1).executeTakeFirst();
   }
-  upsertDataSession(s: Omit<DataSessionRow, 'stopped_at' | 'stop_cause'> & { stopped_at?: string | null; stop_cause?: string | null }): void {
-    this.db
-      .prepare(
-        `INSERT INTO data_sessions (session_id, number, ip, started_at, updated_at, stopped_at, in_bytes, out_bytes, seconds, stop_cause)
-         VALUES (@session_id, @number, @ip, @started_at, @updated_at, @stopped_at, @in_bytes, @out_bytes, @seconds, @stop_cause)
-         ON CONFLICT(session_id) DO UPDATE SET updated_at = excluded.updated_at, stopped_at = COALESCE(excluded.stopped_at, data_sessions.stopped_at),
-           in_bytes = max(data_sessions.in_bytes, excluded.in_bytes), out_bytes = max(data_sessions.out_bytes, excluded.out_bytes),
-           seconds = max(data_sessions.seconds, excluded.seconds), stop_cause = COALESCE(excluded.stop_cause, data_sessions.stop_cause)`,
+  async upsertDataSession(s: Omit<DataSessionRow, 'stopped_at' | 'stop_cause'> & { stopped_at?: string | null; stop_cause?: string | null }): Promise<void> {
+    // Counters only grow: a late or repeated Interim-Update never takes bytes back.
+    const greatest = this.kind === 'postgres' ? 'greatest' : 'max';
+    await this.db
+      .insertInto('data_sessions')
+      .values({ stopped_at: null, stop_cause: null, ...s })
+      .onConflict((oc) =>
+        oc.column('session_id').doUpdateSet((eb) => ({
+          updated_at: eb.ref('excluded.updated_at'),
+          stopped_at: eb.fn.coalesce('excluded.stopped_at', 'data_sessions.stopped_at'),
+          in_bytes: eb.fn<number>(greatest, ['data_sessions.in_bytes', 'excluded.in_bytes']),
+          out_bytes: eb.fn<number>(greatest, ['data_sessions.out_bytes', 'excluded.out_bytes']),
+          seconds: eb.fn<number>(greatest, ['data_sessions.seconds', 'excluded.seconds']),
+          stop_cause: eb.fn.coalesce('excluded.stop_cause', 'data_sessions.stop_cause'),
+        })),
       )
-      .run({ stopped_at: null, stop_cause: null, ...s });
+      .execute();
   }
   /** A new session on an address ends any earlier one still open there (a missed Stop). */
-  closeStaleOnIp(ip: string, exceptSession: string, at: string): void {
-    this.db.prepare("UPDATE data_sessions SET stopped_at = ?, stop_cause = 'Stale' WHERE ip = ? AND stopped_at IS NULL AND session_id <> ?").run(at, ip, exceptSession);
+  async closeStaleOnIp(ip: string, exceptSession: string, at: string): Promise<void> {
+    await this.db.updateTable('data_sessions').set({ stopped_at: at, stop_cause: 'Stale' }).where('ip', '=', ip).where('stopped_at', 'is', null).where('session_id', '<>', exceptSession).execute();
   }
-  dataSessions(number: string, from: string, to: string): DataSessionRow[] {
-    return this.db.prepare('SELECT * FROM data_sessions WHERE number = ? AND started_at >= ? AND started_at < ? ORDER BY started_at').all(number, from, to) as DataSessionRow[];
+  dataSessions(number: string, from: string, to: string): Promise<DataSessionRow[]> {
+    return this.db.selectFrom('data_sessions').selectAll().where('number', '=', number).where('started_at', '>=', from).where('started_at', '<', to).orderBy('started_at').execute();
   }
   /** A-DATA-1 package balances: bytes moved and outgoing call seconds in [from, to). */
-  usageBetween(number: string, from: string, to: string): { bytes: number; callSeconds: number } {
-    const b = this.db.prepare('SELECT coalesce(sum(in_bytes + out_bytes), 0) AS b FROM data_sessions WHERE number = ? AND started_at >= ? AND started_at < ?').get(number, from, to) as { b: number };
-    const s = this.db.prepare("SELECT coalesce(sum(seconds), 0) AS s FROM call_records WHERE number = ? AND direction = 'out' AND started_at >= ? AND started_at < ?").get(number, from, to) as { s: number };
-    return { bytes: b.b, callSeconds: s.s };
+  async usageBetween(number: string, from: string, to: string): Promise<{ bytes: number; callSeconds: number }> {
+    const b = await this.db
+      .selectFrom('data_sessions')
+      .select(sql<number>`coalesce(sum(in_bytes + out_bytes), 0)`.as('b'))
+      .where('number', '=', number)
+      .where('started_at', '>=', from)
+      .where('started_at', '<', to)
+      .executeTakeFirstOrThrow();
+    const s = await this.db
+      .selectFrom('call_records')
+      .select(sql<number>`coalesce(sum(seconds), 0)`.as('s'))
+      .where('number', '=', number)
+      .where('direction', '=', 'out')
+      .where('started_at', '>=', from)
+      .where('started_at', '<', to)
+      .executeTakeFirstOrThrow();
+    return { bytes: Number(b.b), callSeconds: Number(s.s) };
   }
 }

@@ -1,10 +1,9 @@
 // The demo data of CONTRACTS.md, loaded by `--demo` into an empty database, plus a
 // generator of N more subscribers for benches.
 import { kyivMonth } from '../../shared/kyiv-time';
+import type { Insertable } from 'kysely';
 import type { AssaStore } from './assa-store';
-import { ExtrasStore } from './extras-store';
-import { MoneyStore } from './money-store';
-import { transaction } from './open-database';
+import type { CallRecordsTable, DataSessionsTable, MovementsTable } from './schema';
 
 export const DEMO_TARIFFS = [
   { id: 'freedom-of-speech', name: 'Freedom of Speech', monthly_fee_kopecks: 3000, description: 'Unlimited 1x/EV-DO data at night, 3 GB by day; calls within the network included.' },
@@ -43,33 +42,39 @@ export const DEMO_VOUCHERS = [
 ];
 
 /** Loads the demo table when the database has no subscribers; true when it did. */
-export function loadDemoData(store: AssaStore, now = Date.now()): boolean {
-  if (store.subscriberCount() > 0) return false;
-  transaction(store.db, () => {
-    for (const t of DEMO_TARIFFS) store.upsertTariff(t);
-    for (const s of DEMO_SUBSCRIBERS) store.insertSubscriber({ ...s, corporate: 0, connected_at: new Date(now - 2 * 365 * 86_400_000).toISOString() });
-    const money = new MoneyStore(store.db);
-    store.db.prepare("UPDATE tariffs SET switch_cost_kopecks = 1000 WHERE id <> 'freedom-of-speech'").run();
-    for (const s of DEMO_SERVICES) money.upsertService(s);
-    for (const v of DEMO_VOUCHERS) money.addVoucher(v.code, v.amount);
-    const extras = new ExtrasStore(store.db);
-    extras.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
-    extras.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
+export async function loadDemoData(store: AssaStore, now = Date.now()): Promise<boolean> {
+  if ((await store.subscriberCount()) > 0) return false;
+  return store.transaction(async (tx) => {
+    // Checked again inside: two nodes may start on one empty database at once.
+    if ((await tx.subscriberCount()) > 0) return false;
+    for (const t of DEMO_TARIFFS) await tx.upsertTariff(t);
+    for (const s of DEMO_SUBSCRIBERS) await tx.insertSubscriber({ ...s, corporate: 0, connected_at: new Date(now - 2 * 365 * 86_400_000).toISOString() });
+    for (const t of DEMO_TARIFFS) if (t.id !== 'freedom-of-speech') await tx.money.setSwitchCost(t.id, 1000);
+    for (const s of DEMO_SERVICES) await tx.money.upsertService(s);
+    for (const v of DEMO_VOUCHERS) await tx.money.addVoucher(v.code, v.amount);
+    await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
+    await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
     // The demo starts after this month's billing: the fees of the month are behind it.
-    money.markBillingRun(kyivMonth(now), new Date(now).toISOString());
+    await tx.money.markBillingRun(kyivMonth(now), new Date(now).toISOString());
+    return true;
   });
-  return true;
 }
 
-/** N more active subscribers 440000000+i for benches. */
-export function generateSubscribers(store: AssaStore, n: number, now = Date.now()): void {
+/** Multi-row inserts stay under both engines' limits on bound parameters. */
+const ROWS_PER_INSERT = 1_000;
+
+/** N more active subscribers 430000000+i for benches. */
+export async function generateSubscribers(store: AssaStore, n: number, now = Date.now()): Promise<void> {
   const at = new Date(now).toISOString();
-  const batch = 10_000;
-  for (let start = 0; start < n; start += batch) {
-    transaction(store.db, () => {
-      for (let i = start; i < Math.min(n, start + batch); i++) {
-        const number = String(430000000 + i);
-        store.insertSubscriber({ number, account_number: `2${number}`, owner_name: `Subscriber ${i}`, status: 'active', tariff_id: DEMO_TARIFFS[i % DEMO_TARIFFS.length]!.id, balance_kopecks: (i * 37) % 20_000, corporate: 0, connected_at: at });
+  for (let start = 0; start < n; start += 10_000) {
+    await store.transaction(async (tx) => {
+      for (let chunk = start; chunk < Math.min(n, start + 10_000); chunk += ROWS_PER_INSERT) {
+        const rows = [];
+        for (let i = chunk; i < Math.min(n, chunk + ROWS_PER_INSERT); i++) {
+          const number = String(430000000 + i);
+          rows.push({ number, account_number: `2${number}`, owner_name: `Subscriber ${i}`, status: 'active' as const, tariff_id: DEMO_TARIFFS[i % DEMO_TARIFFS.length]!.id, balance_kopecks: (i * 37) % 20_000, corporate: 0, connected_at: at });
+        }
+        await tx.insertSubscribers(rows);
       }
     });
   }
@@ -79,33 +84,35 @@ export function generateSubscribers(store: AssaStore, n: number, now = Date.now(
  * `--demo --subscribers N --months M`: M months of history for every generated subscriber —
  * data sessions (A-DET-2), calls (A-DET-1) and the monthly fees in the ledger — for benches
  * and for a demo that looks lived in. Deterministic (no randomness: the same N and M give
- * the same database).
+ * the same database). Returns the number of rows written.
  */
-export function generateHistory(store: AssaStore, n: number, months: number, now = Date.now()): number {
-  const insS = store.db.prepare('INSERT OR IGNORE INTO data_sessions (session_id, number, ip, started_at, updated_at, stopped_at, in_bytes, out_bytes, seconds, stop_cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insC = store.db.prepare("INSERT INTO call_records (number, peer, direction, started_at, seconds, cost_kopecks) VALUES (?, ?, ?, ?, ?, 0)");
-  const insM = store.db.prepare("INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref) VALUES (?, ?, 'fee', ?, ?, 'Monthly fee', ?)");
+export async function generateHistory(store: AssaStore, n: number, months: number, now = Date.now()): Promise<number> {
   let rows = 0;
-  const batch = 2_000;
+  const batch = 100;
   for (let start = 0; start < n; start += batch) {
-    transaction(store.db, () => {
-      for (let i = start; i < Math.min(n, start + batch); i++) {
-        const number = String(430000000 + i);
-        for (let m = 0; m < months; m++) {
-          const base = now - (m + 1) * 30 * 86_400_000;
-          for (let k = 0; k < 8; k++) {
-            const at = new Date(base + ((i * 37 + k * 3.3 * 86_400) % (29 * 86_400)) * 1000).toISOString();
-            const secs = 600 + ((i + k) % 7) * 300;
-            insS.run(`g${i}-${m}-${k}`, number, `127.10.${(i >> 8) & 255}.${i & 255}`, at, at, at, 2_000_000 + ((i * k) % 5_000_000), 150_000, secs, 'User-Request');
-            rows++;
-          }
-          for (let k = 0; k < 3; k++) {
-            insC.run(number, `04${String(41000000 + ((i + k) % 999999)).padStart(8, '0')}`, k === 2 ? 'missed' : 'out', new Date(base + k * 86_400_000).toISOString(), k === 2 ? 0 : 60 + k * 30);
-            rows++;
-          }
-          insM.run(number, new Date(base).toISOString(), -3000, 0, `fee:hist-${m}`);
+    const sessions: Array<Insertable<DataSessionsTable>> = [];
+    const calls: Array<Insertable<CallRecordsTable>> = [];
+    const fees: Array<Insertable<MovementsTable>> = [];
+    for (let i = start; i < Math.min(n, start + batch); i++) {
+      const number = String(430000000 + i);
+      for (let m = 0; m < months; m++) {
+        const base = now - (m + 1) * 30 * 86_400_000;
+        for (let k = 0; k < 8; k++) {
+          const at = new Date(base + ((i * 37 + k * 3.3 * 86_400) % (29 * 86_400)) * 1000).toISOString();
+          const secs = 600 + ((i + k) % 7) * 300;
+          sessions.push({ session_id: `g${i}-${m}-${k}`, number, ip: `127.10.${(i >> 8) & 255}.${i & 255}`, started_at: at, updated_at: at, stopped_at: at, in_bytes: 2_000_000 + ((i * k) % 5_000_000), out_bytes: 150_000, seconds: secs, stop_cause: 'User-Request' });
         }
+        for (let k = 0; k < 3; k++) {
+          calls.push({ number, peer: `04${String(41000000 + ((i + k) % 999999)).padStart(8, '0')}`, direction: k === 2 ? ('missed' as const) : ('out' as const), started_at: new Date(base + k * 86_400_000).toISOString(), seconds: k === 2 ? 0 : 60 + k * 30, cost_kopecks: 0 });
+        }
+        fees.push({ number, at: new Date(base).toISOString(), kind: 'fee' as const, amount_kopecks: -3000, balance_after_kopecks: 0, description: 'Monthly fee', ref: `fee:hist-${m}` });
       }
+    }
+    rows += sessions.length + calls.length;
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < sessions.length; i += ROWS_PER_INSERT) await tx.db.insertInto('data_sessions').values(sessions.slice(i, i + ROWS_PER_INSERT)).onConflict((oc) => oc.doNothing()).execute();
+      for (let i = 0; i < calls.length; i += ROWS_PER_INSERT) await tx.db.insertInto('call_records').values(calls.slice(i, i + ROWS_PER_INSERT)).execute();
+      for (let i = 0; i < fees.length; i += ROWS_PER_INSERT) await tx.db.insertInto('movements').values(fees.slice(i, i + ROWS_PER_INSERT)).execute();
     });
   }
   return rows;

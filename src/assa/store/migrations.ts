@@ -1,7 +1,7 @@
 // Versioned schema changes, applied in order once each and recorded in schema_migrations.
 // Part 1 (subscribers, security, network) uses versions 1-49; part 2 (money, details,
 // services, tariffs) 50-99. Plain SQL that PostgreSQL also accepts, save the types.
-import type Database from 'better-sqlite3';
+import type { StoreEngine } from './open-database';
 import { MONEY_MIGRATIONS } from './money-migrations';
 import { OPERATOR_MIGRATIONS } from './operator-migrations';
 
@@ -196,17 +196,19 @@ export const MIGRATIONS: Migration[] = [
   ...OPERATOR_MIGRATIONS,
 ];
 
-export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+/** Applies every migration not yet recorded, each in its own transaction; returns the versions applied. */
+export async function migrate(engine: StoreEngine, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  await engine.transaction((trx) => engine.execScript(trx, 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'));
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
-    }).immediate();
-    applied.push(m.version);
+    const ran = await engine.transaction(async (trx) => {
+      // Checked inside the transaction: another process may be migrating the same database.
+      if (await trx.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst()) return false;
+      await engine.execScript(trx, m.sql);
+      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
+      return true;
+    });
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -1,9 +1,11 @@
 // The ledger (A-MON-1): append-only movements; subscribers.balance_kopecks is their checked
 // running total, changed only here and in the same transaction as the movement.
+import { sql } from 'kysely';
 import { sha256 } from '../security/tokens';
 import type { Db } from './open-database';
+import type { MovementsTable } from './schema';
 
-export type MovementKind = 'payment' | 'voucher' | 'fee' | 'service_fee' | 'tariff_change' | 'transfer_in' | 'transfer_out' | 'bonus' | 'adjustment';
+export type MovementKind = MovementsTable['kind'];
 
 export interface MovementRow {
   id: number;
@@ -16,153 +18,231 @@ export interface MovementRow {
   ref: string | null;
 }
 
+export interface ServiceRow {
+  id: string;
+  name: string;
+  description: string;
+  monthly_fee_kopecks: number;
+  requires_terms: number;
+  terms: string;
+}
+
 export class MoneyStore {
   constructor(readonly db: Db) {}
 
-  balance(number: string): number {
-    return (this.db.prepare('SELECT balance_kopecks AS b FROM subscribers WHERE number = ?').get(number) as { b: number }).b;
+  async balance(number: string): Promise<number> {
+    const r = await this.db.selectFrom('subscribers').select('balance_kopecks').where('number', '=', number).executeTakeFirstOrThrow();
+    return r.balance_kopecks;
   }
 
   /** Call inside a transaction. Refuses to go below zero unless allowed (fees never do: they are skipped). */
-  move(number: string, kind: MovementKind, amount: number, at: string, description: string, ref: string | null = null): MovementRow {
-    const balance = this.balance(number) + amount;
+  async move(number: string, kind: MovementKind, amount: number, at: string, description: string, ref: string | null = null): Promise<MovementRow> {
+    const balance = (await this.balance(number)) + amount;
     if (balance < 0) throw new Error('insufficient_funds');
-    this.db.prepare('UPDATE subscribers SET balance_kopecks = ? WHERE number = ?').run(balance, number);
-    const r = this.db
-      .prepare('INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *')
-      .get(number, at, kind, amount, balance, description, ref) as MovementRow;
-    return r;
+    await this.db.updateTable('subscribers').set({ balance_kopecks: balance }).where('number', '=', number).execute();
+    return this.db
+      .insertInto('movements')
+      .values({ number, at, kind, amount_kopecks: amount, balance_after_kopecks: balance, description, ref })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
-  movements(number: string, from: string, to: string): MovementRow[] {
-    return this.db.prepare('SELECT * FROM movements WHERE number = ? AND at >= ? AND at < ? ORDER BY id').all(number, from, to) as MovementRow[];
+  movementByRef(kind: MovementKind, ref: string): Promise<MovementRow | undefined> {
+    return this.db.selectFrom('movements').selectAll().where('kind', '=', kind).where('ref', '=', ref).orderBy('id').limit(1).executeTakeFirst();
+  }
+
+  movements(number: string, from: string, to: string): Promise<MovementRow[]> {
+    return this.db.selectFrom('movements').selectAll().where('number', '=', number).where('at', '>=', from).where('at', '<', to).orderBy('id').execute();
   }
 
   /** The balance just before `at`: the last movement before it, else the balance minus everything since. */
-  balanceBefore(number: string, at: string): number {
-    const since = (this.db.prepare('SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ? AND at >= ?').get(number, at) as { s: number }).s;
-    return this.balance(number) - since;
+  async balanceBefore(number: string, at: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('movements')
+      .select(sql<number>`coalesce(sum(amount_kopecks), 0)`.as('s'))
+      .where('number', '=', number)
+      .where('at', '>=', at)
+      .executeTakeFirstOrThrow();
+    return (await this.balance(number)) - Number(r.s);
   }
 
-  monthTotal(number: string, kind: MovementKind, from: string, to: string): number {
-    return (this.db.prepare('SELECT coalesce(sum(abs(amount_kopecks)), 0) AS s FROM movements WHERE number = ? AND kind = ? AND at >= ? AND at < ?').get(number, kind, from, to) as { s: number }).s;
+  async monthTotal(number: string, kind: MovementKind, from: string, to: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('movements')
+      .select(sql<number>`coalesce(sum(abs(amount_kopecks)), 0)`.as('s'))
+      .where('number', '=', number)
+      .where('kind', '=', kind)
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .executeTakeFirstOrThrow();
+    return Number(r.s);
   }
 
   // ---- idempotency (a retry returns the first result and moves nothing) ----
-  idempotent(number: string, key: string): { status: number; response: unknown } | null {
-    const r = this.db.prepare('SELECT status, response FROM idempotency_keys WHERE number = ? AND key = ?').get(number, key) as { status: number; response: string } | undefined;
+  async idempotent(number: string, key: string): Promise<{ status: number; response: unknown } | null> {
+    const r = await this.db.selectFrom('idempotency_keys').select(['status', 'response']).where('number', '=', number).where('key', '=', key).executeTakeFirst();
     return r ? { status: r.status, response: JSON.parse(r.response) } : null;
   }
-  rememberIdempotent(number: string, key: string, route: string, status: number, response: unknown, at: string): void {
-    this.db.prepare('INSERT INTO idempotency_keys (number, key, route, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(number, key, route, status, JSON.stringify(response), at);
+  async rememberIdempotent(number: string, key: string, route: string, status: number, response: unknown, at: string): Promise<void> {
+    await this.db.insertInto('idempotency_keys').values({ number, key, route, status, response: JSON.stringify(response), created_at: at }).execute();
   }
 
   // ---- vouchers (A-MON-2) ----
-  addVoucher(code: string, amount: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO vouchers (code_hash, amount_kopecks) VALUES (?, ?)').run(sha256(`voucher:${code}`), amount);
+  async addVoucher(code: string, amount: number): Promise<void> {
+    await this.db
+      .insertInto('vouchers')
+      .values({ code_hash: sha256(`voucher:${code}`), amount_kopecks: amount, used_by: null, used_at: null })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
-  voucher(code: string): { code_hash: string; amount_kopecks: number; used_by: string | null } | undefined {
-    return this.db.prepare('SELECT code_hash, amount_kopecks, used_by FROM vouchers WHERE code_hash = ?').get(sha256(`voucher:${code}`)) as { code_hash: string; amount_kopecks: number; used_by: string | null } | undefined;
+  voucher(code: string): Promise<{ code_hash: string; amount_kopecks: number; used_by: string | null } | undefined> {
+    return this.db.selectFrom('vouchers').select(['code_hash', 'amount_kopecks', 'used_by']).where('code_hash', '=', sha256(`voucher:${code}`)).executeTakeFirst();
   }
-  useVoucher(codeHash: string, number: string, at: string): void {
-    this.db.prepare('UPDATE vouchers SET used_by = ?, used_at = ? WHERE code_hash = ?').run(number, at, codeHash);
+  async useVoucher(codeHash: string, number: string, at: string): Promise<void> {
+    await this.db.updateTable('vouchers').set({ used_by: number, used_at: at }).where('code_hash', '=', codeHash).execute();
   }
-  voucherFailures(number: string, since: number): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM voucher_failures WHERE number = ? AND at > ?').get(number, since) as { n: number }).n;
+  async voucherFailures(number: string, since: number): Promise<number> {
+    const r = await this.db
+      .selectFrom('voucher_failures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('number', '=', number)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
-  recordVoucherFailure(number: string, at: number): void {
-    this.db.prepare('INSERT INTO voucher_failures (number, at) VALUES (?, ?)').run(number, at);
+  async recordVoucherFailure(number: string, at: number): Promise<void> {
+    await this.db.insertInto('voucher_failures').values({ number, at }).execute();
   }
 
   // ---- card payments ----
-  addCardPayment(p: { id: string; number: string; for_number: string; amount_kopecks: number; status: string; created_at: string }): void {
-    this.db.prepare('INSERT INTO card_payments (id, number, for_number, amount_kopecks, status, created_at) VALUES (@id, @number, @for_number, @amount_kopecks, @status, @created_at)').run(p);
+  async addCardPayment(p: { id: string; number: string; for_number: string; amount_kopecks: number; status: 'approved' | 'declined' | '3ds_required'; created_at: string }): Promise<void> {
+    await this.db.insertInto('card_payments').values(p).execute();
   }
-  cardPayment(id: string): { id: string; number: string; for_number: string; amount_kopecks: number; status: string } | undefined {
-    return this.db.prepare('SELECT * FROM card_payments WHERE id = ?').get(id) as { id: string; number: string; for_number: string; amount_kopecks: number; status: string } | undefined;
+  cardPayment(id: string): Promise<{ id: string; number: string; for_number: string; amount_kopecks: number; status: string } | undefined> {
+    return this.db.selectFrom('card_payments').selectAll().where('id', '=', id).executeTakeFirst();
   }
-  setCardPaymentStatus(id: string, status: string): void {
-    this.db.prepare('UPDATE card_payments SET status = ? WHERE id = ?').run(status, id);
+  async setCardPaymentStatus(id: string, status: 'approved' | 'declined' | '3ds_required'): Promise<void> {
+    await this.db.updateTable('card_payments').set({ status }).where('id', '=', id).execute();
   }
 
   // ---- services (A-SVC) ----
-  upsertService(s: { id: string; name: string; description: string; monthly_fee_kopecks: number; requires_terms: number; terms: string }): void {
-    this.db.prepare('INSERT INTO services (id, name, description, monthly_fee_kopecks, requires_terms, terms) VALUES (@id, @name, @description, @monthly_fee_kopecks, @requires_terms, @terms) ON CONFLICT(id) DO UPDATE SET name = excluded.name').run(s);
+  async upsertService(s: ServiceRow): Promise<void> {
+    await this.db
+      .insertInto('services')
+      .values(s)
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+      .execute();
   }
-  services(number: string): Array<{ id: string; name: string; description: string; monthly_fee_kopecks: number; requires_terms: number; terms: string; enabled: number }> {
+  services(number: string): Promise<Array<ServiceRow & { enabled: number }>> {
     return this.db
-      .prepare('SELECT s.*, (ss.service_id IS NOT NULL) AS enabled FROM services s LEFT JOIN subscriber_services ss ON ss.service_id = s.id AND ss.number = ? ORDER BY s.monthly_fee_kopecks, s.id')
-      .all(number) as Array<{ id: string; name: string; description: string; monthly_fee_kopecks: number; requires_terms: number; terms: string; enabled: number }>;
+      .selectFrom('services as s')
+      .leftJoin('subscriber_services as ss', (j) => j.onRef('ss.service_id', '=', 's.id').on('ss.number', '=', number))
+      .selectAll('s')
+      .select(sql<number>`CASE WHEN ss.service_id IS NULL THEN 0 ELSE 1 END`.as('enabled'))
+      .orderBy('s.monthly_fee_kopecks')
+      .orderBy('s.id')
+      .execute();
   }
-  setService(number: string, id: string, enabled: boolean, at: string): void {
-    if (enabled) this.db.prepare('INSERT OR IGNORE INTO subscriber_services (number, service_id, enabled_at) VALUES (?, ?, ?)').run(number, id, at);
-    else this.db.prepare('DELETE FROM subscriber_services WHERE number = ? AND service_id = ?').run(number, id);
+  async setService(number: string, id: string, enabled: boolean, at: string): Promise<void> {
+    if (enabled) {
+      await this.db
+        .insertInto('subscriber_services')
+        .values({ number, service_id: id, enabled_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    } else {
+      await this.db.deleteFrom('subscriber_services').where('number', '=', number).where('service_id', '=', id).execute();
+    }
   }
-  paidServicesOf(number: string): Array<{ id: string; name: string; monthly_fee_kopecks: number }> {
-    return this.db.prepare('SELECT s.id, s.name, s.monthly_fee_kopecks FROM services s JOIN subscriber_services ss ON ss.service_id = s.id WHERE ss.number = ? AND s.monthly_fee_kopecks > 0').all(number) as Array<{ id: string; name: string; monthly_fee_kopecks: number }>;
+  paidServicesOf(number: string): Promise<Array<{ id: string; name: string; monthly_fee_kopecks: number }>> {
+    return this.db
+      .selectFrom('services as s')
+      .innerJoin('subscriber_services as ss', 'ss.service_id', 's.id')
+      .select(['s.id', 's.name', 's.monthly_fee_kopecks'])
+      .where('ss.number', '=', number)
+      .where('s.monthly_fee_kopecks', '>', 0)
+      .execute();
   }
 
   // ---- tariffs (A-TAR) ----
-  tariffs(): Array<{ id: string; name: string; monthly_fee_kopecks: number; description: string; switch_cost_kopecks: number }> {
-    return this.db.prepare('SELECT * FROM tariffs ORDER BY monthly_fee_kopecks').all() as Array<{ id: string; name: string; monthly_fee_kopecks: number; description: string; switch_cost_kopecks: number }>;
+  tariffs(): Promise<Array<{ id: string; name: string; monthly_fee_kopecks: number; description: string; switch_cost_kopecks: number }>> {
+    return this.db.selectFrom('tariffs').selectAll().orderBy('monthly_fee_kopecks').execute();
   }
-  pendingChange(number: string): { tariff_id: string; requested_at: string; effective_from: string } | undefined {
-    return this.db.prepare('SELECT * FROM tariff_changes WHERE number = ?').get(number) as { tariff_id: string; requested_at: string; effective_from: string } | undefined;
+  async setSwitchCost(id: string, kopecks: number): Promise<void> {
+    await this.db.updateTable('tariffs').set({ switch_cost_kopecks: kopecks }).where('id', '=', id).execute();
   }
-  lastChangeRequest(number: string): string | null {
-    return ((this.db.prepare('SELECT max(requested_at) AS at FROM tariff_history WHERE number = ?').get(number) as { at: string | null }).at) ?? null;
+  pendingChange(number: string): Promise<{ tariff_id: string; requested_at: string; effective_from: string } | undefined> {
+    return this.db.selectFrom('tariff_changes').select(['tariff_id', 'requested_at', 'effective_from']).where('number', '=', number).executeTakeFirst();
   }
-  requestChange(number: string, tariffId: string, at: string, effectiveFrom: string): void {
-    this.db.prepare('INSERT INTO tariff_changes (number, tariff_id, requested_at, effective_from) VALUES (?, ?, ?, ?) ON CONFLICT(number) DO UPDATE SET tariff_id = excluded.tariff_id, requested_at = excluded.requested_at, effective_from = excluded.effective_from').run(number, tariffId, at, effectiveFrom);
-    this.db.prepare('INSERT INTO tariff_history (number, tariff_id, requested_at) VALUES (?, ?, ?)').run(number, tariffId, at);
+  async lastChangeRequest(number: string): Promise<string | null> {
+    const r = await this.db
+      .selectFrom('tariff_history')
+      .select((eb) => eb.fn.max('requested_at').as('at'))
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return r?.at ?? null;
   }
-  cancelChange(number: string): boolean {
-    const ok = this.db.prepare('DELETE FROM tariff_changes WHERE number = ?').run(number).changes > 0;
+  async requestChange(number: string, tariffId: string, at: string, effectiveFrom: string): Promise<void> {
+    await this.db
+      .insertInto('tariff_changes')
+      .values({ number, tariff_id: tariffId, requested_at: at, effective_from: effectiveFrom })
+      .onConflict((oc) => oc.column('number').doUpdateSet((eb) => ({ tariff_id: eb.ref('excluded.tariff_id'), requested_at: eb.ref('excluded.requested_at'), effective_from: eb.ref('excluded.effective_from') })))
+      .execute();
+    await this.db.insertInto('tariff_history').values({ number, tariff_id: tariffId, requested_at: at }).execute();
+  }
+  async cancelChange(number: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('tariff_changes').where('number', '=', number).executeTakeFirst();
+    const ok = Number(r.numDeletedRows) > 0;
     // A cancelled request does not count towards the 30 days.
-    if (ok) this.db.prepare('DELETE FROM tariff_history WHERE id = (SELECT max(id) FROM tariff_history WHERE number = ?)').run(number);
+    if (ok) {
+      await this.db
+        .deleteFrom('tariff_history')
+        .where('id', '=', (eb) => eb.selectFrom('tariff_history').select((e) => e.fn.max('id').as('m')).where('number', '=', number))
+        .execute();
+    }
     return ok;
   }
-  dueChanges(day: string): Array<{ number: string; tariff_id: string }> {
-    return this.db.prepare('SELECT number, tariff_id FROM tariff_changes WHERE effective_from <= ?').all(day) as Array<{ number: string; tariff_id: string }>;
+  dueChanges(day: string): Promise<Array<{ number: string; tariff_id: string }>> {
+    return this.db.selectFrom('tariff_changes').select(['number', 'tariff_id']).where('effective_from', '<=', day).execute();
   }
-  applyChange(number: string, tariffId: string): void {
-    this.db.prepare('UPDATE subscribers SET tariff_id = ? WHERE number = ?').run(tariffId, number);
-    this.db.prepare('DELETE FROM tariff_changes WHERE number = ?').run(number);
+  async applyChange(number: string, tariffId: string): Promise<void> {
+    await this.db.updateTable('subscribers').set({ tariff_id: tariffId }).where('number', '=', number).execute();
+    await this.db.deleteFrom('tariff_changes').where('number', '=', number).execute();
   }
 
   // ---- billing runs ----
-  billingRan(month: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM billing_runs WHERE month = ?').get(month);
+  async billingRan(month: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('billing_runs').select('month').where('month', '=', month).executeTakeFirst());
   }
-  markBillingRun(month: string, at: string): void {
-    this.db.prepare('INSERT INTO billing_runs (month, ran_at) VALUES (?, ?)').run(month, at);
+  async anyBillingRun(): Promise<boolean> {
+    return !!(await this.db.selectFrom('billing_runs').select('month').limit(1).executeTakeFirst());
   }
-  feePaidFor(number: string, month: string): boolean {
-    return !!this.db.prepare("SELECT 1 FROM movements WHERE number = ? AND kind = 'fee' AND ref = ?").get(number, `fee:${month}`);
+  async markBillingRun(month: string, at: string): Promise<void> {
+    await this.db.insertInto('billing_runs').values({ month, ran_at: at }).execute();
+  }
+  async feePaidFor(number: string, month: string): Promise<boolean> {
+    const r = await this.db.selectFrom('movements').select('id').where('number', '=', number).where('kind', '=', 'fee').where('ref', '=', `fee:${month}`).executeTakeFirst();
+    return !!r;
   }
   /**
    * A-DATA-2 for everybody at once (the month-start run): the fee is taken, in full, from
    * every active or blocked number whose balance covers it and that has not paid this
    * month; the others are blocked. Set-based, inside the caller's transaction.
    */
-  chargeMonthlyFees(month: string, at: string): { charged: number; blocked: number } {
+  async chargeMonthlyFees(month: string, at: string): Promise<{ charged: number; blocked: number }> {
     const ref = `fee:${month}`;
-    const due = `FROM subscribers s JOIN tariffs t ON t.id = s.tariff_id
-      WHERE s.status IN ('active', 'blocked') AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.number = s.number AND m.kind = 'fee' AND m.ref = @ref)`;
-    const charged = this.db
-      .prepare(`INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref)
-        SELECT s.number, @at, 'fee', -t.monthly_fee_kopecks, s.balance_kopecks - t.monthly_fee_kopecks, 'Monthly fee ' || @month, @ref ${due} AND s.balance_kopecks >= t.monthly_fee_kopecks`)
-      .run({ at, month, ref }).changes;
+    const due = sql`FROM subscribers s JOIN tariffs t ON t.id = s.tariff_id
+      WHERE s.status IN ('active', 'blocked') AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.number = s.number AND m.kind = 'fee' AND m.ref = ${ref})`;
+    const charged = await sql`INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref)
+        SELECT s.number, ${at}, 'fee', -t.monthly_fee_kopecks, s.balance_kopecks - t.monthly_fee_kopecks, ${`Monthly fee ${month}`}, ${ref} ${due} AND s.balance_kopecks >= t.monthly_fee_kopecks`.execute(this.db);
     // The balances follow the movements just written (one running total per number).
-    this.db
-      .prepare(`UPDATE subscribers SET balance_kopecks = (SELECT m.balance_after_kopecks FROM movements m WHERE m.number = subscribers.number AND m.kind = 'fee' AND m.ref = @ref), status = 'active'
-        WHERE number IN (SELECT number FROM movements WHERE kind = 'fee' AND ref = @ref AND at = @at)`)
-      .run({ ref, at });
-    const blocked = this.db.prepare(`UPDATE subscribers SET status = 'blocked' WHERE number IN (SELECT s.number ${due})`).run({ ref }).changes;
-    return { charged, blocked };
+    await sql`UPDATE subscribers SET balance_kopecks = (SELECT m.balance_after_kopecks FROM movements m WHERE m.number = subscribers.number AND m.kind = 'fee' AND m.ref = ${ref}), status = 'active'
+        WHERE number IN (SELECT number FROM movements WHERE kind = 'fee' AND ref = ${ref} AND at = ${at})`.execute(this.db);
+    const blocked = await sql`UPDATE subscribers SET status = 'blocked' WHERE number IN (SELECT s.number ${due})`.execute(this.db);
+    return { charged: Number(charged.numAffectedRows ?? 0), blocked: Number(blocked.numAffectedRows ?? 0) };
   }
 
-  setStatus(number: string, status: 'active' | 'blocked'): void {
-    this.db.prepare('UPDATE subscribers SET status = ? WHERE number = ?').run(status, number);
+  async setStatus(number: string, status: 'active' | 'blocked'): Promise<void> {
+    await this.db.updateTable('subscribers').set({ status }).where('number', '=', number).execute();
   }
 }

@@ -1,25 +1,94 @@
-// The ASSA database: one SQLite file (better-sqlite3), WAL so readers never wait for the
-// writer, synchronous=FULL because money and security rows must survive a power cut,
-// foreign keys on, and a busy timeout so two processes on one file queue instead of fail.
-import Database from 'better-sqlite3';
+// The ASSA database engine behind Kysely. SQLite (better-sqlite3, a file path) is the
+// embedded default: WAL so readers never wait for the writer, synchronous=FULL because
+// money and security rows must survive a power cut, foreign keys on, and a busy timeout
+// so two processes on one file queue instead of fail.
+//
+// Transactions: `engine.transaction(fn)` hands `fn` a Kysely bound to one connection in
+// one transaction. On SQLite that is BEGIN IMMEDIATE (the write lock up front, so a
+// read-then-write cannot be raced by another process), and Kysely's SqliteDriver holds
+// its single connection behind a mutex for the whole callback, so an awaited gap inside
+// a transaction never lets another request's statements in: they queue until COMMIT.
+// The flip side: a statement on the root handle from inside a transaction would wait
+// for itself forever, so the root handle refuses it with a clear error instead.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, sql, SqliteDialect, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { migrate } from './migrations';
+import type { Database as Schema } from './schema';
 
-export type Db = Database.Database;
+export type Db = Kysely<Schema>;
+export type EngineKind = 'sqlite' | 'postgres';
 
-export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+export interface StoreEngine {
+  readonly kind: EngineKind;
+  /** The root handle: each statement on its own (autocommit). */
+  readonly db: Db;
+  /** One transaction; `fn` must do all its statements through `trx`. */
+  transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  /** Runs a migration script (several statements) inside `trx`. */
+  execScript(trx: Db, script: string): Promise<void>;
+  close(): Promise<void>;
 }
 
-/** BEGIN IMMEDIATE: take the write lock up front, so a read-then-write cannot be raced. */
-export function transaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const insideTransaction = new AsyncLocalStorage<true>();
+
+/** Refuses root-handle statements made from inside a transaction (they would deadlock on SQLite and escape the transaction on PostgreSQL). */
+class OutsideTransactionGuard implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (insideTransaction.getStore()) throw new StoreError('store_outside_transaction', 'A store call inside a transaction used the root handle; use the transaction’s store (tx) instead.');
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+export function sqliteEngine(file: string): StoreEngine {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }), plugins: [new OutsideTransactionGuard()] });
+  return {
+    kind: 'sqlite',
+    db,
+    transaction: (fn) =>
+      db.connection().execute(async (conn) => {
+        const trx = conn.withoutPlugins();
+        await sql`BEGIN IMMEDIATE`.execute(trx);
+        try {
+          const result = await insideTransaction.run(true, () => fn(trx));
+          await sql`COMMIT`.execute(trx);
+          return result;
+        } catch (e) {
+          if (raw.inTransaction) await sql`ROLLBACK`.execute(trx);
+          throw e;
+        }
+      }),
+    // better-sqlite3's exec runs several statements; the single connection is the transaction's.
+    execScript: async (_trx, script) => {
+      raw.exec(script);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Opens the database named by `target` and brings its schema up to date. */
+export async function openStoreEngine(target: string): Promise<StoreEngine> {
+  const engine = sqliteEngine(target);
+  await migrate(engine);
+  return engine;
 }

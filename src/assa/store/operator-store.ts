@@ -1,9 +1,9 @@
 // The operator's side of the store (issue 14): operator accounts and sessions, subscriber
 // operations, the audit log, catalogue texts/includes/price versions, voucher batches and
 // help-desk answers. Queries in Kysely; every method async.
-import { Kysely, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { OperatorRole } from '../operator/roles';
-import type { Db } from './open-database';
+import type { AssaStore } from './assa-store';
 
 interface OperatorsTable {
   login: string;
@@ -214,14 +214,18 @@ export const RENUMBER_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['registration_invitations', 'number'],
 ];
 
-export const operatorKysely = (db: Db): Kysely<OperatorDb> => new Kysely<OperatorDb>({ dialect: new SqliteDialect({ database: db }) });
-
 export class OperatorStore {
-  constructor(readonly k: Kysely<OperatorDb>) {}
+  readonly k: Kysely<OperatorDb>;
 
-  /** fn runs inside one transaction with a store bound to it. */
+  /** Bound to what `store` is bound to: the root handle or one transaction. */
+  constructor(readonly store: AssaStore) {
+    // The same connection, seen with the operator's tables.
+    this.k = store.db as unknown as Kysely<OperatorDb>;
+  }
+
+  /** fn runs inside one transaction (the store's: BEGIN IMMEDIATE on SQLite) with a store bound to it; `tx.store` is the subscriber side of the same transaction. */
   transaction<T>(fn: (tx: OperatorStore) => Promise<T>): Promise<T> {
-    return this.k.transaction().execute((trx) => fn(new OperatorStore(trx)));
+    return this.store.transaction((tx) => fn(new OperatorStore(tx)));
   }
 
   // ---- operators ----

@@ -4,8 +4,9 @@
 // or forgotten admin, from the server's own machine). The server's strong KDF is used.
 import { cryptoRng } from '../../assa/domain/clock';
 import { PasswordHasher, STRONG_KDF } from '../../assa/security/password-hash';
-import { openDatabase } from '../../assa/store/open-database';
-import { OperatorStore, operatorKysely } from '../../assa/store/operator-store';
+import { AssaStore } from '../../assa/store/assa-store';
+import { openStoreEngine } from '../../assa/store/open-database';
+import { OperatorStore } from '../../assa/store/operator-store';
 import { addOperator, resetOperatorPassword } from '../../assa/operator/services/operator-accounts';
 import { ROLES, type OperatorRole } from '../../assa/operator/roles';
 
@@ -20,8 +21,8 @@ export async function runOperator(action: 'add' | 'reset', login: string, opts: 
     process.stderr.write(`assa operator: --role is one of ${ROLES.join(', ')}\n`);
     return 2;
   }
-  const db = openDatabase(opts.db);
-  const ops = new OperatorStore(operatorKysely(db));
+  const store = new AssaStore(await openStoreEngine(opts.db));
+  const ops = new OperatorStore(store);
   const hasher = new PasswordHasher(STRONG_KDF);
   try {
     if (action === 'add') {
@@ -40,7 +41,6 @@ export async function runOperator(action: 'add' | 'reset', login: string, opts: 
     process.stderr.write(`assa operator: ${err.message}${err.code ? ` (${err.code})` : ''}\n`);
     return 1;
   } finally {
-    await ops.k.destroy();
-    db.close();
+    await store.close();
   }
 }

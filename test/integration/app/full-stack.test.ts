@@ -53,7 +53,7 @@ describe('issue 7: the app services end to end', () => {
     const status = await core.call('account.register', { password: 'Kvitka2026', email: 'olena@example.com' });
     expect(status).toMatchObject({ registered: true, loggedIn: true, provedBy: 'data-session', number: '441234567' });
     // The operator saw the session's address (A-NUM-3 through RADIUS from the modem's network side).
-    const who = app.assa!.ctx.store.activeSessionByIp(conn.localIp!);
+    const who = await app.assa!.ctx.store.activeSessionByIp(conn.localIp!);
     expect(who?.number).toBe('441234567');
     const acc = await core.call('assa.request', { method: 'GET', path: '/api/v1/account' });
     expect(acc).toMatchObject({ status: 200, body: { balance: 2900, tariff: { monthlyFee: 3000 } } });

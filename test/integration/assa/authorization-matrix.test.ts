@@ -50,7 +50,7 @@ describe('authorization matrix', () => {
       expect(res.status, `${m} ${p}`).toBe(403);
       expect(JSON.stringify(res.body), `${m} ${p}`).not.toMatch(/Olena|2900|@/);
     }
-    expect(h.assa.ctx.store.account('441234567')!.email).toBeNull();
+    expect((await h.assa.ctx.store.account('441234567'))!.email).toBeNull();
   });
 
   it('a view curator sees the account but cannot change it; manage can act; security stays the owner\'s; revocation is immediate', async () => {

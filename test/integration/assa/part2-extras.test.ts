@@ -1,4 +1,5 @@
 // A-DET, A-UTL, A-GRP, A-HLP-1 through real HTTP on a real SQLite file.
+import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
   c = new Client(h.assa.url);
   await c.login('441234567', 'Kvitka2026');
   for (let i = 0; i < 5; i++) {
-    h.assa.ctx.store.upsertDataSession({ session_id: `s${i}`, number: '441234567', ip: `127.10.0.${i + 1}`, started_at: `2026-11-1${i}T08:00:00.000Z`, updated_at: `2026-11-1${i}T09:00:00.000Z`, stopped_at: `2026-11-1${i}T09:00:00.000Z`, in_bytes: 1000 * (i + 1), out_bytes: 100, seconds: 3600, stop_cause: i === 4 ? '=HYPERLINK("x")' : 'User-Request' });
+    await h.assa.ctx.store.upsertDataSession({ session_id: `s${i}`, number: '441234567', ip: `127.10.0.${i + 1}`, started_at: `2026-11-1${i}T08:00:00.000Z`, updated_at: `2026-11-1${i}T09:00:00.000Z`, stopped_at: `2026-11-1${i}T09:00:00.000Z`, in_bytes: 1000 * (i + 1), out_bytes: 100, seconds: 3600, stop_cause: i === 4 ? '=HYPERLINK("x")' : 'User-Request' });
   }
 });
 afterAll(async () => h.close());
@@ -87,9 +88,7 @@ describe('A-MON-2 e-wallet, A-MON-4 invoices, A-DATA-1 extras, A-GRP-1 curator',
   });
 
   it('A-GRP-1 a group curator sees and manages the group\'s numbers', async () => {
-    const db = h.assa.ctx.store.db;
-    db.prepare("INSERT INTO groups (id, name, curator) VALUES ('g1', 'Kovalenko family', '441234567')").run();
-    db.prepare("INSERT INTO group_members (group_id, number) VALUES ('g1', '441234567'), ('g1', '441234568')").run();
+    await h.assa.ctx.store.extras.addGroup('g1', 'Kovalenko family', '441234567', ['441234567', '441234568']);
     expect((await c.call('GET', '/api/v1/group')).body).toMatchObject({ name: 'Kovalenko family', members: [{ number: '441234567', role: 'curator' }, { number: '441234568', role: 'member' }] });
     expect((await c.call('GET', '/api/v1/account?number=441234568')).body).toMatchObject({ number: '441234568', actingAs: 'curator-manage' });
   });
@@ -100,11 +99,11 @@ describe('demo generator (assa server --demo --subscribers N --months M)', () =>
     const g = await startHarness({ demoSubscribers: 20, demoMonths: 2 });
     try {
       const db = g.assa.ctx.store.db;
-      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-      expect(count('SELECT count(*) AS n FROM subscribers')).toBe(23);
-      expect(count("SELECT count(*) AS n FROM data_sessions WHERE number LIKE '43%'")).toBe(20 * 2 * 8);
-      expect(count("SELECT count(*) AS n FROM call_records WHERE number LIKE '43%'")).toBe(20 * 2 * 3);
-      expect(count("SELECT count(*) AS n FROM movements WHERE kind = 'fee' AND number LIKE '43%'")).toBe(40);
+      const count = async (q: RawBuilder<{ n: number }>) => Number((await q.execute(db)).rows[0]!.n);
+      expect(await count(sql`SELECT count(*) AS n FROM subscribers`)).toBe(23);
+      expect(await count(sql`SELECT count(*) AS n FROM data_sessions WHERE number LIKE '43%'`)).toBe(20 * 2 * 8);
+      expect(await count(sql`SELECT count(*) AS n FROM call_records WHERE number LIKE '43%'`)).toBe(20 * 2 * 3);
+      expect(await count(sql`SELECT count(*) AS n FROM movements WHERE kind = 'fee' AND number LIKE '43%'`)).toBe(40);
     } finally {
       await g.close();
     }

@@ -2,7 +2,6 @@
 // moved by the test across a month boundary.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMonthStart, startBillingClock } from '../../../src/assa/services/billing';
-import { MoneyStore } from '../../../src/assa/store/money-store';
 import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
 
 let h: Harness;
@@ -50,7 +49,7 @@ describe('A-MON money', () => {
     const pending = await c.call('POST', '/api/v1/money/topups/card', { cardNumber: '4000000000003220', expiry: '12/29', cvc: '123', amount: 1000, forNumber: '0441234568' }, idem());
     expect(pending.body.status).toBe('3ds_required');
     expect((await c.call('POST', `/api/v1/money/topups/card/${pending.body.paymentId}/confirm`, { code: '1234' }, idem())).body.status).toBe('approved');
-    expect(h.assa.ctx.store.subscriber('441234568')!.balance_kopecks).toBe(16000);
+    expect((await h.assa.ctx.store.subscriber('441234568'))!.balance_kopecks).toBe(16000);
   });
 
   it('A-MON-3 transfers within and over the monthly limit, and the movements with their running balance', async () => {
@@ -117,18 +116,18 @@ describe('A-DATA-2 the month start (billing clock)', () => {
   it('the 17th → the 1st: 29 UAH against a 30 UAH fee takes nothing and blocks; a payment on the 3rd unblocks and takes the fee; a second run changes nothing', async () => {
     const acc = (await c.call('GET', '/api/v1/account')).body;
     expect(acc.forecast).toEqual({ nextFeeDate: '2026-12-01', feeKopecks: 3000, shortKopecks: 100, daysToFee: 14 });
-    const money = new MoneyStore(h.assa.ctx.store.db);
+    const money = h.assa.ctx.store.money;
     h.clock.t = Date.parse('2026-11-30T22:05:00Z'); // 00:05 on 1 December in Kyiv
-    expect(runMonthStart(h.assa.ctx, money, '2026-12')).toMatchObject({ alreadyRan: false });
-    expect(h.assa.ctx.store.subscriber('441234567')).toMatchObject({ status: 'blocked', balance_kopecks: 2900 });
+    expect(await runMonthStart(h.assa.ctx, money, '2026-12')).toMatchObject({ alreadyRan: false });
+    expect(await h.assa.ctx.store.subscriber('441234567')).toMatchObject({ status: 'blocked', balance_kopecks: 2900 });
     // 150.00 against a 150.00 fee: covered in full, taken.
-    expect(h.assa.ctx.store.subscriber('441234568')).toMatchObject({ status: 'active', balance_kopecks: 0 });
-    expect(runMonthStart(h.assa.ctx, money, '2026-12')).toMatchObject({ alreadyRan: true });
-    expect(h.assa.ctx.store.subscriber('441234568')!.balance_kopecks).toBe(0);
+    expect(await h.assa.ctx.store.subscriber('441234568')).toMatchObject({ status: 'active', balance_kopecks: 0 });
+    expect(await runMonthStart(h.assa.ctx, money, '2026-12')).toMatchObject({ alreadyRan: true });
+    expect((await h.assa.ctx.store.subscriber('441234568'))!.balance_kopecks).toBe(0);
     h.clock.t = Date.parse('2026-12-03T09:00:00Z');
     await c.login('441234567', 'Kvitka2026');
     await c.call('POST', '/api/v1/money/topups/voucher', { code: '30000000000003' }, idem());
-    expect(h.assa.ctx.store.subscriber('441234567')).toMatchObject({ status: 'active', balance_kopecks: 2900 });
+    expect(await h.assa.ctx.store.subscriber('441234567')).toMatchObject({ status: 'active', balance_kopecks: 2900 });
     const mv = await c.call('GET', '/api/v1/money/movements?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z');
     expect(mv.body.items.map((m: { kind: string; amount: number }) => [m.kind, m.amount])).toEqual([
       ['voucher', 3000],
@@ -137,21 +136,21 @@ describe('A-DATA-2 the month start (billing clock)', () => {
   });
 
   it('catches up a month start missed while the server was down, once', async () => {
-    const money = new MoneyStore(h.assa.ctx.store.db);
+    const money = h.assa.ctx.store.money;
     h.clock.t = Date.parse('2026-12-03T09:00:00Z'); // the server "comes back" on the 3rd
-    const stop = startBillingClock(h.assa.ctx, money, 60_000);
-    stop();
-    expect(money.billingRan('2026-12')).toBe(true);
-    expect(h.assa.ctx.store.subscriber('441234567')!.status).toBe('blocked');
-    expect(runMonthStart(h.assa.ctx, money, '2026-12').alreadyRan).toBe(true);
+    const billing = await startBillingClock(h.assa.ctx, 60_000);
+    billing.stop();
+    expect(await money.billingRan('2026-12')).toBe(true);
+    expect((await h.assa.ctx.store.subscriber('441234567'))!.status).toBe('blocked');
+    expect((await runMonthStart(h.assa.ctx, money, '2026-12')).alreadyRan).toBe(true);
   });
 
   it('applies a pending tariff change with its switching cost at the month start', async () => {
     await c.call('POST', '/api/v1/money/topups/voucher', { code: '10000000000003' }, idem());
     await c.call('POST', '/api/v1/tariffs/change', { tariffId: '3g-lite' });
     h.clock.t = Date.parse('2026-11-30T22:05:00Z');
-    runMonthStart(h.assa.ctx, new MoneyStore(h.assa.ctx.store.db), '2026-12');
-    expect(h.assa.ctx.store.subscriber('441234567')).toMatchObject({ tariff_id: '3g-lite', status: 'active', balance_kopecks: 12900 - 1000 - 7500 });
+    await runMonthStart(h.assa.ctx, h.assa.ctx.store.money, '2026-12');
+    expect(await h.assa.ctx.store.subscriber('441234567')).toMatchObject({ tariff_id: '3g-lite', status: 'active', balance_kopecks: 12900 - 1000 - 7500 });
   });
 });
 

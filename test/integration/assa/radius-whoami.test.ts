@@ -52,7 +52,7 @@ describe('A-NET-1 RADIUS accounting → A-NUM-3 / A-REG-3a', () => {
     await radclient('Start', '127.10.0.8');
     await radclient('Stop', '127.10.0.8', 'Acct-Input-Octets = 1000\nAcct-Output-Octets = 5000\nAcct-Output-Gigawords = 1\nAcct-Session-Time = 120\nAcct-Terminate-Cause = User-Request\n');
     expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.8' })).status).toBe(404);
-    const rows = h.assa.ctx.store.dataSessions('441234567', '2000-01-01', '2100-01-01');
+    const rows = await h.assa.ctx.store.dataSessions('441234567', '2000-01-01', '2100-01-01');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ ip: '127.10.0.8', in_bytes: 2 ** 32 + 5000, out_bytes: 1000, seconds: 120, stop_cause: 'User-Request' });
     expect(rows[0]!.stopped_at).not.toBeNull();
@@ -77,7 +77,7 @@ describe('A-NET-1 RADIUS accounting → A-NUM-3 / A-REG-3a', () => {
     expect(radius.verify_response({ response: startReply!, request: sent, secret: TEST_RADIUS_SECRET })).toBe(true);
     const interim = await sendAccounting(TEST_RADIUS_SECRET, [['Acct-Status-Type', 'Interim-Update'], ...base, ['Acct-Input-Octets', 10], ['Acct-Input-Gigawords', 2], ['Acct-Output-Octets', 300], ['Acct-Session-Time', 60]], 22);
     expect(radius.decode({ packet: interim!, secret: TEST_RADIUS_SECRET }).code).toBe('Accounting-Response');
-    const [row] = h.assa.ctx.store.dataSessions('441234568', '2000-01-01', '2100-01-01');
+    const [row] = await h.assa.ctx.store.dataSessions('441234568', '2000-01-01', '2100-01-01');
     expect(row).toMatchObject({ ip: '127.10.0.11', out_bytes: 2 * 2 ** 32 + 10, in_bytes: 300, seconds: 60, stopped_at: null });
     expect((await request(h.assa.url, 'GET', '/api/v1/whoami', { from: '127.10.0.11' })).body).toEqual({ number: '441234568' });
   });

@@ -1,6 +1,7 @@
 // A-REG-5 over real HTTP: corporate numbers (created by the operator, put in a group)
 // are registered by the group curator — a first password, or an e-mail invitation that
 // works once within 72 hours — and never by self-registration.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVITATION_VALID_MS } from '../../../src/assa/services/corporate-registration';
 import { Client, request } from '../assa/assa-harness';
@@ -41,7 +42,7 @@ describe('corporate numbers registered by their group curator (A-REG-5)', () => 
     expect((await curator.call('POST', '/api/v1/group/members/445550802/invitation', { email: 'ihor@kovalenko.example' })).status).toBe(201);
     const token = invitationToken();
     expect(token).not.toBe('');
-    expect(JSON.stringify([...h.assa.ctx.store.db.prepare('SELECT * FROM registration_invitations').all()])).not.toContain(token);
+    expect(JSON.stringify((await sql`SELECT * FROM registration_invitations`.execute(h.assa.ctx.store.db)).rows)).not.toContain(token);
     const accept = (t: string) => request(h.assa.url, 'POST', '/api/v1/registrations/invitation', { body: { token: t, password: 'Ihor2027xy' } });
     expect((await accept('wrong-token')).status).toBe(403);
     expect((await accept(token)).body).toEqual({ number: '445550802', registered: true });

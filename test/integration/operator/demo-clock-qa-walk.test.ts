@@ -60,8 +60,8 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
   it('Jan 31 23:59 Kyiv: nothing is billed yet', async () => {
     const r = await setClock('2027-01-31T21:59:00Z');
     expect(r.body.monthStart).toBeNull();
-    expect(h.assa.ctx.store.subscriber('445550301')!.balance_kopecks).toBe(8_000);
-    expect(h.assa.ctx.store.subscriber('445550302')!.status).toBe('active');
+    expect((await h.assa.ctx.store.subscriber('445550301'))!.balance_kopecks).toBe(8_000);
+    expect((await h.assa.ctx.store.subscriber('445550302'))!.status).toBe('active');
   });
 
   it('Feb 1 00:00 Kyiv: the month start takes the tariff fee; the short balance blocks the number', async () => {
@@ -70,8 +70,8 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
     const view = (await h.as.billing.op('GET', '/subscribers/445550301')).body;
     expect(view.movements.filter((m: { kind: string }) => m.kind === 'fee')).toEqual([expect.objectContaining({ amount: -3000, at: '2027-01-31T22:00:00.000Z' })]);
     expect(view.services.map((x: { id: string }) => x.id)).toContain('traffic-5gb');
-    expect(h.assa.ctx.store.subscriber('445550301')!.status).toBe('active');
-    const b = h.assa.ctx.store.subscriber('445550302')!;
+    expect((await h.assa.ctx.store.subscriber('445550301'))!.status).toBe('active');
+    const b = (await h.assa.ctx.store.subscriber('445550302'))!;
     expect([b.status, b.balance_kopecks]).toEqual(['blocked', 2_000]);
     // Re-running the month is idempotent.
     expect((await h.as.billing.op('POST', '/billing/month-start', { month: '2027-02' })).body).toMatchObject({ alreadyRan: true, charged: 0 });
@@ -92,7 +92,7 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
     expect((await register('445550302', '424242')).status).toBe(403);
     // A credit that covers the fee lifts the block, as a payment would.
     expect((await h.as.billing.op('POST', '/adjustments', { number: '445550302', amount: 5000, reason: 'QA top-up' })).status).toBe(201);
-    expect(h.assa.ctx.store.subscriber('445550302')).toMatchObject({ status: 'active', balance_kopecks: 4_000 });
+    expect(await h.assa.ctx.store.subscriber('445550302')).toMatchObject({ status: 'active', balance_kopecks: 4_000 });
     await setClock('2027-02-01T08:20:00Z');
     await networkSms(h.assa.url, '445550302', '515151');
     await setClock('2027-02-01T08:29:59Z');

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { addOperator } from '../../../src/assa/operator/services/operator-accounts';
 import type { OperatorRole } from '../../../src/assa/operator/roles';
-import { OperatorStore, operatorKysely } from '../../../src/assa/store/operator-store';
+import { OperatorStore } from '../../../src/assa/store/operator-store';
 import { Client, startHarness, type Harness, type Res } from '../assa/assa-harness';
 import type { StartAssaOptions } from '../../../src/assa/embedded';
 
@@ -42,7 +42,7 @@ export interface OperatorHarness extends Harness {
 
 export async function startOperatorHarness(extra: Partial<StartAssaOptions> = {}): Promise<OperatorHarness> {
   const h = await startHarness(extra);
-  const ops = new OperatorStore(operatorKysely(h.assa.ctx.store.db));
+  const ops = new OperatorStore(h.assa.ctx.store);
   const newOperator = async (login: string, role: OperatorRole) => {
     const r = await addOperator(ops, h.assa.ctx.hasher, h.assa.ctx.rng, { login, role, at: new Date(h.clock.now()).toISOString(), by: null });
     return { client: new OperatorClient(h.assa.url), oneTime: r.password };
@@ -61,7 +61,7 @@ export async function startOperatorHarness(extra: Partial<StartAssaOptions> = {}
 
 /** A subscriber logged in to the self-service (registered over its own data session is not needed: the test registers directly). */
 export async function subscriberSession(h: Harness, number: string, password = 'Kvitka2026'): Promise<Client> {
-  if (!h.assa.ctx.store.account(number)) h.assa.ctx.store.createAccount(number, await h.assa.ctx.hasher.hash(password), null, new Date(h.clock.now()).toISOString());
+  if (!(await h.assa.ctx.store.account(number))) await h.assa.ctx.store.createAccount(number, await h.assa.ctx.hasher.hash(password), null, new Date(h.clock.now()).toISOString());
   const c = new Client(h.assa.url);
   const r = await c.login(number, password);
   if (r.status !== 200) throw new Error(`subscriber login ${r.status}`);

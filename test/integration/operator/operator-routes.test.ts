@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORT_ADJUSTMENT_LIMIT_KOPECKS } from '../../../src/assa/operator/roles';
-import { MoneyStore } from '../../../src/assa/store/money-store';
 import { Client } from '../assa/assa-harness';
 import { startOperatorHarness, subscriberSession, type OperatorHarness } from './operator-harness';
 
@@ -36,7 +35,7 @@ describe('the operator API', () => {
     const r = await h.as.support.csv('/subscribers/import', csv);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ imported: 2, rejected: [{ line: 3, code: 'unknown_tariff', field: 'tariffId' }, { line: 4, code: 'number_exists', field: 'number' }, { line: 5, code: 'invalid_number', field: 'number' }] });
-    expect(h.assa.ctx.store.subscriber('445550201')?.balance_kopecks).toBe(5000);
+    expect((await h.assa.ctx.store.subscriber('445550201'))?.balance_kopecks).toBe(5000);
     const bad = await h.as.support.csv('/subscribers/import', 'number,owner\n1,2');
     expect([bad.status, bad.body.error.code]).toEqual([400, 'missing_column']);
   });
@@ -76,13 +75,13 @@ describe('the operator API', () => {
     const old = await subscriberSession(h, '445550205');
     expect((await s.op('PUT', '/subscribers/445550205/owner', { ownerName: 'Andrii Moroz', reason: 'inheritance, documents seen' })).body.ownerName).toBe('Andrii Moroz');
     expect((await old.call('GET', '/api/v1/account')).status).toBe(401);
-    expect(h.assa.ctx.store.account('445550205')).toBeUndefined();
+    expect(await h.assa.ctx.store.account('445550205')).toBeUndefined();
 
     const sub = await subscriberSession(h, '445550101', 'Bondar2026');
     const r = await s.op('PUT', '/subscribers/445550101/number', { newNumber: '0445550111', reason: 'asked for a new number' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ number: '445550111', balance: 12_000, accountNumber: '2000550101' });
-    expect(h.assa.ctx.store.subscriber('445550101')).toBeUndefined();
+    expect(await h.assa.ctx.store.subscriber('445550101')).toBeUndefined();
     expect((await sub.call('GET', '/api/v1/account')).status).toBe(401);
     const again = new Client(h.assa.url);
     expect((await again.login('445550111', 'Bondar2026')).status).toBe(200);
@@ -171,7 +170,7 @@ describe('the operator API', () => {
     expect(second.body).toMatchObject({ month: '2026-12', charged: 0, blocked: 0, alreadyRan: true });
     expect((await b.op('GET', '/billing/runs')).body.map((r: { month: string }) => r.month)).toEqual(['2026-12', '2026-11']);
     expect((await b.op('POST', '/billing/month-start', { month: '2026-13' })).status).toBe(400);
-    new MoneyStore(h.assa.ctx.store.db).addCardPayment({ id: 'pay-pending-1', number: '441234567', for_number: '441234567', amount_kopecks: 10_000, status: '3ds_required', created_at: new Date(h.clock.now() - 20 * 60_000).toISOString() });
+    await h.assa.ctx.store.money.addCardPayment({ id: 'pay-pending-1', number: '441234567', for_number: '441234567', amount_kopecks: 10_000, status: '3ds_required', created_at: new Date(h.clock.now() - 20 * 60_000).toISOString() });
     const rec = await b.op('GET', '/billing/reconciliation');
     expect(rec.body).toEqual([expect.objectContaining({ id: 'pay-pending-1', amount: 10_000, status: '3ds_required', ageMinutes: 20 })]);
   });

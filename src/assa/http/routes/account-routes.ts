@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { feeForecast } from '../../../shared/fee-forecast';
 import { kyivMidnight, kyivMonth, startOfNextKyivMonth } from '../../../shared/kyiv-time';
-import { MoneyStore } from '../../store/money-store';
 import { requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
@@ -39,12 +38,12 @@ const PACKAGES: Record<string, { minutes: number; sms: number; megabytes: number
 
 export const loyaltyLevel = (months: number) => (months >= 36 ? 'gold' : months >= 12 ? 'silver' : 'bronze');
 
-function packagesLeft(ctx: AssaContext, number: string, tariffId: string) {
+async function packagesLeft(ctx: AssaContext, number: string, tariffId: string) {
   const p = PACKAGES[tariffId] ?? { minutes: 0, sms: 0, megabytes: 0 };
   const now = ctx.clock.now();
   const from = kyivMidnight(`${kyivMonth(now)}-01`).toISOString();
   const to = startOfNextKyivMonth(now).toISOString();
-  const used = ctx.store.usageBetween(number, from, to);
+  const used = await ctx.store.usageBetween(number, from, to);
   return { minutesLeft: Math.max(0, p.minutes - Math.ceil(used.callSeconds / 60)), smsLeft: p.sms, megabytesLeft: Math.max(0, p.megabytes - Math.floor(used.bytes / 2 ** 20)) };
 }
 
@@ -61,11 +60,11 @@ export const accountRoutes =
         },
       },
       async (req) => {
-        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-        const sub = ctx.store.subscriber(c.number);
-        const tariff = sub ? ctx.store.tariff(sub.tariff_id) : undefined;
+        const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+        const sub = await ctx.store.subscriber(c.number);
+        const tariff = sub ? await ctx.store.tariff(sub.tariff_id) : undefined;
         if (!sub || !tariff) throw fail(404, 'unknown_number', 'No such subscriber.');
-        const acc = ctx.store.account(c.number);
+        const acc = await ctx.store.account(c.number);
         const tenure = Math.max(0, Math.floor((ctx.clock.now() - Date.parse(sub.connected_at)) / (30.44 * 86_400_000)));
         return {
           number: sub.number,
@@ -83,11 +82,11 @@ export const accountRoutes =
             const f = feeForecast(sub.balance_kopecks, tariff.monthly_fee_kopecks, ctx.clock.now());
             return { nextFeeDate: f.nextFeeDay, feeKopecks: tariff.monthly_fee_kopecks, shortKopecks: f.shortKopecks, daysToFee: f.daysToFee };
           })(),
-          services: new MoneyStore(ctx.store.db).services(c.number).filter((s) => s.enabled === 1).map((s) => ({ id: s.id, name: s.name })),
+          services: (await ctx.store.money.services(c.number)).filter((s) => s.enabled === 1).map((s) => ({ id: s.id, name: s.name })),
           tenureMonths: tenure,
           loyaltyLevel: loyaltyLevel(tenure),
           bonusKopecks: (sub as { bonus_kopecks?: number }).bonus_kopecks ?? 0,
-          packages: packagesLeft(ctx, sub.number, tariff.id),
+          packages: await packagesLeft(ctx, sub.number, tariff.id),
         };
       },
     );

@@ -13,13 +13,13 @@ export const corporateRegistrationRoutes =
   (ctx: AssaContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.post('/api/v1/group/members/:number/registration', { schema: { summary: 'A-REG-5: the group curator sets the first password of a corporate member', params: Member, body: Type.Object({ password: Type.String({ maxLength: 64 }), email: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }), response: { 201: Type.Object({ number: Type.String(), registered: Type.Boolean() }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
-      const c = requireSubscriber(ctx, req);
+      const c = await requireSubscriber(ctx, req);
       await curatorSetsPassword(ctx, c.self, req.params.number, req.body.password, req.body.email ?? null);
       reply.code(201);
       return { number: req.params.number, registered: true };
     });
     app.post('/api/v1/group/members/:number/invitation', { schema: { summary: 'A-REG-5: the group curator invites a corporate member by e-mail (single use, 72 hours)', params: Member, body: Type.Object({ email: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), response: { 201: Type.Object({ expiresAt: Type.String() }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
-      const c = requireSubscriber(ctx, req);
+      const c = await requireSubscriber(ctx, req);
       const r = await curatorInvites(ctx, c.self, req.params.number, req.body.email);
       reply.code(201);
       return r;

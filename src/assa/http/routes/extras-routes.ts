@@ -21,28 +21,28 @@ const csvCell = (v: unknown) => {
 export const extrasRoutes =
   (ctx: AssaContext, x: ExtrasStore): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const rows = (number: string, q: { kind: 'sessions' | 'calls'; from: string; to: string; cursor?: string; limit?: number }) => {
+    const rows = async (number: string, q: { kind: 'sessions' | 'calls'; from: string; to: string; cursor?: string; limit?: number }) => {
       const from = new Date(q.from).toISOString();
       const to = new Date(q.to).toISOString();
       const limit = q.limit ?? 100;
-      const list = q.kind === 'sessions' ? x.sessionDetails(number, from, to, q.cursor ?? null, limit) : x.callDetails(number, from, to, q.cursor ?? null, limit);
+      const list = q.kind === 'sessions' ? await x.sessionDetails(number, from, to, q.cursor ?? null, limit) : await x.callDetails(number, from, to, q.cursor ?? null, limit);
       const last = list[list.length - 1];
       const nextCursor = list.length === limit && last ? (q.kind === 'sessions' ? `${last.startedAt}${last.id}` : `${last.startedAt}${last.id.padStart(12, '0')}`) : null;
       return { list, nextCursor };
     };
 
     app.get('/api/v1/details', { schema: { summary: 'A-DET-1/2: calls or data sessions of a period, keyset-paged, with totals', querystring: Q, response: { 200: Type.Object({ items: Type.Array(Type.Record(Type.String(), Type.Unknown())), nextCursor: Type.Union([Type.String(), Type.Null()]), totals: Type.Object({ count: Type.Integer(), seconds: Type.Integer(), inBytes: Type.Integer(), outBytes: Type.Integer() }) }), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-      requireSectionOpen(ctx, c, 'details');
-      const { list, nextCursor } = rows(c.number, req.query);
+      const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+      await requireSectionOpen(ctx, c, 'details');
+      const { list, nextCursor } = await rows(c.number, req.query);
       const totals = { count: list.length, seconds: list.reduce((a, r) => a + r.seconds, 0), inBytes: list.reduce((a, r) => a + (r.inBytes ?? 0), 0), outBytes: list.reduce((a, r) => a + (r.outBytes ?? 0), 0) };
       return { items: list as unknown as Array<Record<string, unknown>>, nextCursor, totals };
     });
 
     app.get('/api/v1/details.csv', { schema: { summary: 'A-DET-3: the same as CSV', querystring: Q } }, async (req, reply) => {
-      const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-      requireSectionOpen(ctx, c, 'details');
-      const { list } = rows(c.number, { ...req.query, limit: 500 });
+      const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+      await requireSectionOpen(ctx, c, 'details');
+      const { list } = await rows(c.number, { ...req.query, limit: 500 });
       const head = req.query.kind === 'sessions' ? ['started', 'ended', 'ip', 'bytes_in', 'bytes_out', 'seconds', 'stop_cause'] : ['started', 'peer', 'direction', 'seconds', 'cost_kopecks'];
       const lines = list.map((r) => (req.query.kind === 'sessions' ? [r.startedAt, r.endedAt, r.ip, r.inBytes, r.outBytes, r.seconds, r.stopCause] : [r.startedAt, r.peer, r.direction, r.seconds, r.cost]).map(csvCell).join(','));
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="details-${req.query.kind}.csv"`);
@@ -50,56 +50,56 @@ export const extrasRoutes =
     });
 
     app.get('/api/v1/utilities/missed-calls', { schema: { summary: 'A-UTL-1: who called', response: { 200: Type.Array(Type.Object({ from: Type.String(), at: Type.String() })), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
-      return x.missedCalls(c.number);
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
+      return await x.missedCalls(c.number);
     });
     app.get('/api/v1/utilities/blocked', { schema: { summary: 'A-UTL-4: blocked numbers', response: { 200: Type.Array(Type.Object({ number: Type.String() })), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
-      return x.blocked(c.number);
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
+      return await x.blocked(c.number);
     });
     app.post('/api/v1/utilities/blocked', { schema: { summary: 'A-UTL-4: block a number', body: Type.Object({ number: Type.String({ maxLength: 32 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
       const n = normaliseNumber(req.body.number);
       if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number to block as 0441234567.', 'number');
-      x.block(c.number, n.number, new Date(ctx.clock.now()).toISOString());
+      await x.block(c.number, n.number, new Date(ctx.clock.now()).toISOString());
       return { ok: true };
     });
     app.delete('/api/v1/utilities/blocked/:number', { schema: { summary: 'A-UTL-4: unblock', params: Type.Object({ number: Type.String({ pattern: '^\\d{9}$' }) }), response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
-      if (!x.unblock(c.number, req.params.number)) throw fail(404, 'not_blocked', 'That number is not blocked.');
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
+      if (!(await x.unblock(c.number, req.params.number))) throw fail(404, 'not_blocked', 'That number is not blocked.');
       return { ok: true };
     });
     const Fwd = Type.Object({ kind: Type.Union(['always', 'busy', 'no-answer', 'unreachable'].map((k) => Type.Literal(k))), target: Type.String({ maxLength: 128 }), waitSeconds: Type.Integer({ minimum: 5, maximum: 30 }) });
     app.get('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: call forwarding', response: { 200: Type.Union([Fwd, Type.Null()]), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
-      const f = x.forwarding(c.number);
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
+      const f = await x.forwarding(c.number);
       return f ? { kind: f.kind as 'always', target: f.target, waitSeconds: f.wait_seconds } : null;
     });
     app.put('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: set or clear call forwarding (a number or a SIP address)', body: Type.Union([Fwd, Type.Null()]), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
       const b = req.body;
       if (b && !normaliseNumber(b.target).ok && !/^sip:[^\s@]+@[^\s@]+$/.test(b.target)) throw fail(400, 'invalid_target', 'Forward to a phone number or a SIP address (sip:user@host).', 'target');
-      x.setForwarding(c.number, b ? { kind: b.kind, target: b.target, waitSeconds: b.waitSeconds } : null);
+      await x.setForwarding(c.number, b ? { kind: b.kind, target: b.target, waitSeconds: b.waitSeconds } : null);
       return { ok: true };
     });
     app.put('/api/v1/utilities/sip-password', { schema: { summary: 'A-UTL-3: the SIP password', body: Type.Object({ password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      requireSectionOpen(ctx, c, 'utilities');
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
       const p = passwordProblems(req.body.password, c.number);
       if (p.length) throw fail(400, 'weak_password', p.map((x2) => x2.message).join(' '), 'password');
-      x.setSipPassword(c.number, await ctx.hasher.hash(req.body.password), new Date(ctx.clock.now()).toISOString());
+      await x.setSipPassword(c.number, await ctx.hasher.hash(req.body.password), new Date(ctx.clock.now()).toISOString());
       return { ok: true };
     });
 
     app.get('/api/v1/group', { schema: { summary: 'A-GRP-1: the group this number belongs to', response: { 200: Type.Object({ id: Type.String(), name: Type.String(), curator: Type.String(), members: Type.Array(Type.Object({ number: Type.String(), role: Type.String() })) }), 401: ErrorSchema, 404: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      const g = x.groupOf(c.number);
+      const c = await requireSubscriber(ctx, req);
+      const g = await x.groupOf(c.number);
       if (!g) throw fail(404, 'no_group', 'This number is not in a group. Corporate groups are set up with the operator’s business department.');
       return { id: g.id, name: g.name, curator: g.curator, members: g.members.map((m) => ({ number: m.number, role: m.number === g.curator ? 'curator' : 'member' })) };
     });
@@ -112,17 +112,17 @@ export const extrasRoutes =
     }));
 
     app.get('/api/v1/help/tickets', { schema: { summary: 'A-HLP-1: my questions and call-back orders', response: { 200: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), text: Type.String(), status: Type.String(), createdAt: Type.String(), answers: Type.Array(Type.Object({ text: Type.String(), at: Type.String() })) })), 401: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      return x.tickets(c.number).map((t) => ({ id: t.id, kind: t.kind, text: t.text, status: t.status, createdAt: t.created_at, answers: t.answers }));
+      const c = await requireSubscriber(ctx, req);
+      return (await x.tickets(c.number)).map((t) => ({ id: t.id, kind: t.kind, text: t.text, status: t.status, createdAt: t.created_at, answers: t.answers }));
     });
     app.post('/api/v1/help/tickets', { schema: { summary: 'A-HLP-1: ask the help desk (the answer gets a ticket number)', body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: { 200: Type.Object({ id: Type.Integer() }), 401: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
-      return { id: x.addTicket({ number: c.number, kind: 'question', text: req.body.text, phone: null, created_at: new Date(ctx.clock.now()).toISOString() }) };
+      const c = await requireSubscriber(ctx, req);
+      return { id: await x.addTicket({ number: c.number, kind: 'question', text: req.body.text, phone: null, created_at: new Date(ctx.clock.now()).toISOString() }) };
     });
     app.post('/api/v1/help/callbacks', { schema: { summary: 'A-HLP-1: order a call back', body: Type.Object({ phone: Type.String({ maxLength: 32 }), topic: Type.String({ maxLength: 500 }) }, { additionalProperties: false }), response: { 200: Type.Object({ id: Type.Integer() }), 400: ErrorSchema, 401: ErrorSchema } } }, async (req) => {
-      const c = requireSubscriber(ctx, req);
+      const c = await requireSubscriber(ctx, req);
       const n = normaliseNumber(req.body.phone);
       if (!n.ok) throw fail(400, 'invalid_number', 'Give a number to call back, e.g. 0441234567.', 'phone');
-      return { id: x.addTicket({ number: c.number, kind: 'callback', text: req.body.topic, phone: n.number, created_at: new Date(ctx.clock.now()).toISOString() }) };
+      return { id: await x.addTicket({ number: c.number, kind: 'callback', text: req.body.topic, phone: n.number, created_at: new Date(ctx.clock.now()).toISOString() }) };
     });
   };

@@ -19,10 +19,10 @@ export const invoiceRoutes =
       '/api/v1/invoices/:month',
       { schema: { summary: 'A-MON-4: the tax invoice of a month (HTML)', params: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }) }), querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), response: { 200: Type.String(), 401: ErrorSchema, 403: ErrorSchema } } },
       async (req, reply) => {
-        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-        const sub = ctx.store.subscriber(c.number)!;
+        const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+        const sub = (await ctx.store.subscriber(c.number))!;
         const from = kyivMidnight(`${req.params.month}-01`);
-        const items = money.movements(c.number, from.toISOString(), startOfNextKyivMonth(from).toISOString()).filter((m) => CHARGES.has(m.kind));
+        const items = (await money.movements(c.number, from.toISOString(), startOfNextKyivMonth(from).toISOString())).filter((m) => CHARGES.has(m.kind));
         const total = items.reduce((s, m) => s - m.amount_kopecks, 0);
         const vat = Math.round(total / 6); // 20% VAT included in the total
         const rows = items.map((m) => `<tr><td>${esc(m.at.slice(0, 10))}</td><td>${esc(m.description)}</td><td class="n">${uah(-m.amount_kopecks)}</td></tr>`).join('');

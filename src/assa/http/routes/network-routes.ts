@@ -32,7 +32,7 @@ export const networkRoutes =
         const got = Buffer.from(String(req.headers[NETWORK_SECRET_HEADER] ?? ''));
         const want = Buffer.from(ctx.config.networkSecret);
         if (got.length !== want.length || !timingSafeEqual(got, want)) throw fail(401, 'bad_network_secret', 'The network secret is wrong.');
-        return { reply: handleNetworkEvent(ctx, req.body as NetworkEvent) };
+        return { reply: await handleNetworkEvent(ctx, req.body as NetworkEvent) };
       },
     );
   };

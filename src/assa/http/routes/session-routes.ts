@@ -43,7 +43,7 @@ export const sessionRoutes =
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
         // A new login replaces whatever session this browser had (no fixation).
         const old = req.cookies[sessionCookieName(ctx)];
-        if (old) ctx.store.deleteSession(sha256(old));
+        if (old) await ctx.store.deleteSession(sha256(old));
         const { token, csrf } = await login(ctx, n.number, req.body.password, req.ip);
         setSessionCookies(ctx, reply, token, csrf);
         return { number: n.number, csrfToken: csrf };
@@ -51,8 +51,8 @@ export const sessionRoutes =
     );
 
     app.delete('/api/v1/sessions/current', { schema: { summary: 'Log out', response: { 204: Type.Null() } } }, async (req, reply) => {
-      const s = currentSession(ctx, req);
-      if (s) ctx.store.deleteSession(s.token_hash); // also ends the RUNA it opened (A-RUNA-3)
+      const s = await currentSession(ctx, req);
+      if (s) await ctx.store.deleteSession(s.token_hash); // also ends the RUNA it opened (A-RUNA-3)
       clearSessionCookies(ctx, reply);
       reply.code(204);
       return null;
@@ -71,13 +71,13 @@ export const sessionRoutes =
       async (req) => {
         const n = normaliseNumber(req.body.number);
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
-        const acc = ctx.store.account(n.number);
+        const acc = await ctx.store.account(n.number);
         if (!acc) throw fail(404, 'not_registered', 'This number has no account yet: register it.', 'number');
         const problems = passwordProblems(req.body.newPassword, n.number);
         if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'newPassword', { rules: problems.map((p) => p.rule) });
-        if (!useRuna(ctx, n.number, req.body.runa)) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
-        ctx.store.setPassword(n.number, await ctx.hasher.hash(req.body.newPassword));
-        ctx.store.deleteSessionsOf(n.number);
+        if (!(await useRuna(ctx, n.number, req.body.runa))) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
+        await ctx.store.setPassword(n.number, await ctx.hasher.hash(req.body.newPassword));
+        await ctx.store.deleteSessionsOf(n.number);
         if (acc.email) sendNotice(ctx, { kind: 'unlock', to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${n.number} was unlocked with a RUNA and a new password was set.` });
         return { ok: true };
       },

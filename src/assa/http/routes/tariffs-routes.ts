@@ -14,9 +14,9 @@ const Pending = Type.Union([Type.Object({ tariffId: Type.String(), name: Type.St
 export const tariffsRoutes =
   (ctx: AssaContext, money: MoneyStore): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const pendingOf = (number: string) => {
-      const p = money.pendingChange(number);
-      return p ? { tariffId: p.tariff_id, name: ctx.store.tariff(p.tariff_id)?.name ?? p.tariff_id, effectiveFrom: p.effective_from } : null;
+    const pendingOf = async (number: string) => {
+      const p = await money.pendingChange(number);
+      return p ? { tariffId: p.tariff_id, name: (await ctx.store.tariff(p.tariff_id))?.name ?? p.tariff_id, effectiveFrom: p.effective_from } : null;
     };
 
     app.get(
@@ -38,15 +38,15 @@ export const tariffsRoutes =
         },
       },
       async (req) => {
-        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-        requireTermsAccepted(ctx, c);
-        const sub = ctx.store.subscriber(c.number)!;
-        const cur = ctx.store.tariff(sub.tariff_id)!;
+        const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+        await requireTermsAccepted(ctx, c);
+        const sub = (await ctx.store.subscriber(c.number))!;
+        const cur = (await ctx.store.tariff(sub.tariff_id))!;
         return {
           current: { id: cur.id, name: cur.name, monthlyFee: cur.monthly_fee_kopecks, description: cur.description },
-          pending: pendingOf(c.number),
-          lastChangeAt: money.lastChangeRequest(c.number),
-          plans: money.tariffs().map((t) => ({ id: t.id, name: t.name, monthlyFee: t.monthly_fee_kopecks, description: t.description, switchCost: t.switch_cost_kopecks })),
+          pending: await pendingOf(c.number),
+          lastChangeAt: await money.lastChangeRequest(c.number),
+          plans: (await money.tariffs()).map((t) => ({ id: t.id, name: t.name, monthlyFee: t.monthly_fee_kopecks, description: t.description, switchCost: t.switch_cost_kopecks })),
         };
       },
     );
@@ -55,18 +55,18 @@ export const tariffsRoutes =
       '/api/v1/tariffs/change',
       { schema: { summary: 'A-TAR-2: apply for a change from the 1st of next month', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), body: Type.Object({ tariffId: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Pending, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } },
       async (req) => {
-        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-        requireTermsAccepted(ctx, c);
-        requireSectionOpen(ctx, c, 'tariff');
-        const t = ctx.store.tariff(req.body.tariffId);
+        const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+        await requireTermsAccepted(ctx, c);
+        await requireSectionOpen(ctx, c, 'tariff');
+        const t = await ctx.store.tariff(req.body.tariffId);
         if (!t) throw fail(404, 'unknown_tariff', 'There is no such tariff plan.', 'tariffId');
-        if (t.id === ctx.store.subscriber(c.number)!.tariff_id) throw fail(400, 'same_tariff', 'That is already your plan.', 'tariffId');
+        if (t.id === (await ctx.store.subscriber(c.number))!.tariff_id) throw fail(400, 'same_tariff', 'That is already your plan.', 'tariffId');
         const now = ctx.clock.now();
-        const last = money.lastChangeRequest(c.number);
+        const last = await money.lastChangeRequest(c.number);
         const d = tariffChangeDate(now, last ? Date.parse(last) : null);
         if (!d.ok) throw fail(409, 'tariff_change_too_soon', `The plan can be changed once in 30 days; the next change can be asked for from ${d.nextAllowed}.`, 'tariffId');
-        money.requestChange(c.number, t.id, new Date(now).toISOString(), d.effectiveFrom);
-        return pendingOf(c.number);
+        await money.requestChange(c.number, t.id, new Date(now).toISOString(), d.effectiveFrom);
+        return await pendingOf(c.number);
       },
     );
 
@@ -74,10 +74,10 @@ export const tariffsRoutes =
       '/api/v1/tariffs/change',
       { schema: { summary: 'A-TAR-2: cancel the pending change', querystring: Type.Object({ number: Type.Optional(Type.String({ pattern: '^\\d{9}$' })) }), response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } } },
       async (req) => {
-        const c = requireSubscriber(ctx, req, { curatorAllowed: true });
-        requireTermsAccepted(ctx, c);
-        requireSectionOpen(ctx, c, 'tariff');
-        if (!money.cancelChange(c.number)) throw fail(404, 'no_pending_change', 'No tariff change is waiting.');
+        const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+        await requireTermsAccepted(ctx, c);
+        await requireSectionOpen(ctx, c, 'tariff');
+        if (!(await money.cancelChange(c.number))) throw fail(404, 'no_pending_change', 'No tariff change is waiting.');
         return { ok: true };
       },
     );

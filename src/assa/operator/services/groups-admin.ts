@@ -6,15 +6,15 @@ import type { OperatorCaller } from '../operator-auth';
 import type { OperatorDeps } from '../operator-deps';
 import { isoNow } from '../operator-deps';
 
-const subscriberNumber = (d: OperatorDeps, raw: string, field: string): string => {
+const subscriberNumber = async (d: OperatorDeps, raw: string, field: string): Promise<string> => {
   const n = normaliseNumber(raw);
   if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', field);
-  if (!d.ctx.store.subscriber(n.number)) throw fail(404, 'unknown_number', 'That number is not a subscriber of the network.', field);
+  if (!(await d.ctx.store.subscriber(n.number))) throw fail(404, 'unknown_number', 'That number is not a subscriber of the network.', field);
   return n.number;
 };
 
 export async function createGroup(d: OperatorDeps, who: OperatorCaller, ip: string, name: string, curatorRaw: string) {
-  const curator = subscriberNumber(d, curatorRaw, 'curator');
+  const curator = await subscriberNumber(d, curatorRaw, 'curator');
   if (await d.ops.groupOf(curator)) throw fail(409, 'already_in_group', 'The curator’s number is already in a group.', 'curator');
   const id = `g-${d.ctx.rng.bytes(6).toString('hex')}`;
   await d.ops.transaction(async (tx) => {
@@ -32,16 +32,18 @@ export async function groupView(d: OperatorDeps, id: string) {
     id: g.id,
     name: g.name,
     curator: g.curator,
-    members: members.map((n) => {
-      const s = d.ctx.store.subscriber(n);
-      return { number: n, role: n === g.curator ? 'curator' : 'member', ownerName: s?.owner_name ?? '', status: s?.status ?? 'unknown', corporate: s?.corporate === 1, registered: !!d.ctx.store.account(n) };
-    }),
+    members: await Promise.all(
+      members.map(async (n) => {
+        const s = await d.ctx.store.subscriber(n);
+        return { number: n, role: n === g.curator ? 'curator' : 'member', ownerName: s?.owner_name ?? '', status: s?.status ?? 'unknown', corporate: s?.corporate === 1, registered: !!(await d.ctx.store.account(n)) };
+      }),
+    ),
   };
 }
 
 export async function addMember(d: OperatorDeps, who: OperatorCaller, ip: string, id: string, raw: string) {
   if (!(await d.ops.group(id))) throw fail(404, 'unknown_group', 'There is no such group.');
-  const number = subscriberNumber(d, raw, 'number');
+  const number = await subscriberNumber(d, raw, 'number');
   const inGroup = await d.ops.groupOf(number);
   if (inGroup) throw fail(409, 'already_in_group', inGroup === id ? 'That number is already in this group.' : 'That number is in another group.', 'number');
   await d.ops.addMember(id, number);

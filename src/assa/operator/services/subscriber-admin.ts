@@ -5,8 +5,8 @@
 // and in the operator audit log.
 import { normaliseNumber } from '../../../shared/phone-number';
 import { fail } from '../../http/errors';
-import type { SubscriberRow } from '../../store/assa-store';
-import { transaction } from '../../store/open-database';
+import type { AssaStore, SubscriberRow } from '../../store/assa-store';
+import { OperatorStore } from '../../store/operator-store';
 import type { OperatorCaller } from '../operator-auth';
 import type { OperatorDeps } from '../operator-deps';
 import { isoNow } from '../operator-deps';
@@ -21,19 +21,19 @@ async function record(d: OperatorDeps, who: OperatorCaller, ip: string, number: 
 }
 
 /** The database-level rules of a new subscriber; null when it may be created. */
-function conflict(d: OperatorDeps, s: NewSubscriber): { code: string; field: string; status: number } | null {
-  if (d.ctx.store.subscriber(s.number)) return { code: 'number_exists', field: 'number', status: 409 };
-  if (d.ctx.store.db.prepare('SELECT 1 FROM subscribers WHERE account_number = ?').get(s.accountNumber)) return { code: 'account_number_exists', field: 'accountNumber', status: 409 };
-  if (!d.ctx.store.tariff(s.tariffId)) return { code: 'unknown_tariff', field: 'tariffId', status: 400 };
+async function conflict(tx: AssaStore, s: NewSubscriber): Promise<{ code: string; field: string; status: number } | null> {
+  if (await tx.subscriber(s.number)) return { code: 'number_exists', field: 'number', status: 409 };
+  if (await tx.subscriberByAccountNumber(s.accountNumber)) return { code: 'account_number_exists', field: 'accountNumber', status: 409 };
+  if (!(await tx.tariff(s.tariffId))) return { code: 'unknown_tariff', field: 'tariffId', status: 400 };
   return null;
 }
 
 /** Inside the caller's transaction: the row, and the opening balance as a ledger movement. */
-function insert(d: OperatorDeps, s: NewSubscriber, by: string): void {
+async function insert(d: OperatorDeps, tx: AssaStore, s: NewSubscriber, by: string): Promise<void> {
   const at = isoNow(d);
-  d.ctx.store.insertSubscriber({ number: s.number, account_number: s.accountNumber, owner_name: s.ownerName.trim(), status: 'active', tariff_id: s.tariffId, balance_kopecks: 0, corporate: s.corporate ? 1 : 0, connected_at: at });
-  if (s.balance > 0) d.money.move(s.number, 'adjustment', s.balance, at, `Opening balance (operator ${by})`, `open:${s.number}`);
-  if (s.email) d.ctx.store.db.prepare('INSERT INTO subscriber_contacts (number, email) VALUES (?, ?) ON CONFLICT(number) DO UPDATE SET email = excluded.email').run(s.number, s.email);
+  await tx.insertSubscriber({ number: s.number, account_number: s.accountNumber, owner_name: s.ownerName.trim(), status: 'active', tariff_id: s.tariffId, balance_kopecks: 0, corporate: s.corporate ? 1 : 0, connected_at: at });
+  if (s.balance > 0) await tx.money.move(s.number, 'adjustment', s.balance, at, `Opening balance (operator ${by})`, `open:${s.number}`);
+  if (s.email) await new OperatorStore(tx).setContactEmail(s.number, s.email);
 }
 
 export async function createSubscriber(d: OperatorDeps, who: OperatorCaller, ip: string, body: { number: string; accountNumber: string; ownerName: string; tariffId: string; balance?: number; email?: string; corporate?: boolean }): Promise<SubscriberRow> {
@@ -41,13 +41,13 @@ export async function createSubscriber(d: OperatorDeps, who: OperatorCaller, ip:
   if (p) throw fail(400, p.code, `The ${p.field} is not valid.`, p.field);
   const n = normaliseNumber(body.number);
   const s: NewSubscriber = { number: n.ok ? n.number : body.number, accountNumber: body.accountNumber, ownerName: body.ownerName, tariffId: body.tariffId, balance: body.balance ?? 0, email: body.email ?? null, corporate: body.corporate ?? false };
-  transaction(d.ctx.store.db, () => {
-    const c = conflict(d, s);
+  await d.ctx.store.transaction(async (tx) => {
+    const c = await conflict(tx, s);
     if (c) throw fail(c.status, c.code, c.code === 'unknown_tariff' ? 'There is no such tariff in the catalogue.' : `That ${c.field} is already a subscriber's.`, c.field);
-    insert(d, s, who.login);
+    await insert(d, tx, s, who.login);
   });
   await record(d, who, ip, s.number, 'create', 'new subscriber', null, 'active', { accountNumber: s.accountNumber, tariffId: s.tariffId, balance: s.balance, corporate: s.corporate });
-  return d.ctx.store.subscriber(s.number)!;
+  return (await d.ctx.store.subscriber(s.number))!;
 }
 
 export async function importSubscribers(d: OperatorDeps, who: OperatorCaller, ip: string, csv: string): Promise<{ imported: number; rejected: CsvRejection[] }> {
@@ -56,14 +56,14 @@ export async function importSubscribers(d: OperatorDeps, who: OperatorCaller, ip
   const rejected = [...parsed.rejected];
   const imported: string[] = [];
   // One transaction: a file is imported as a whole (its good lines) or not at all.
-  transaction(d.ctx.store.db, () => {
+  await d.ctx.store.transaction(async (tx) => {
     for (const r of parsed.rows) {
-      const c = conflict(d, r.value);
+      const c = await conflict(tx, r.value);
       if (c) {
         rejected.push({ line: r.line, code: c.code, field: c.field });
         continue;
       }
-      insert(d, r.value, who.login);
+      await insert(d, tx, r.value, who.login);
       imported.push(r.value.number);
     }
   });
@@ -73,14 +73,14 @@ export async function importSubscribers(d: OperatorDeps, who: OperatorCaller, ip
   return { imported: imported.length, rejected };
 }
 
-const requireSubscriber = (d: OperatorDeps, number: string): SubscriberRow => {
-  const s = d.ctx.store.subscriber(number);
+const requireSubscriber = async (d: OperatorDeps, number: string): Promise<SubscriberRow> => {
+  const s = await d.ctx.store.subscriber(number);
   if (!s) throw fail(404, 'unknown_number', 'There is no subscriber with that number.');
   return s;
 };
 
 export async function changeStatus(d: OperatorDeps, who: OperatorCaller, ip: string, number: string, to: SettableStatus, reason: string): Promise<SubscriberRow> {
-  const s = requireSubscriber(d, number);
+  const s = await requireSubscriber(d, number);
   if (s.status === to) throw fail(409, 'status_unchanged', `The number is already ${to}.`, 'status');
   // Blocked for non-payment is the billing run's: a payment that covers the fee lifts it.
   if (s.status === 'blocked' && to === 'active') throw fail(409, 'blocked_for_non_payment', 'The number is blocked for non-payment: it opens when a payment covers the monthly fee.', 'status');
@@ -88,13 +88,13 @@ export async function changeStatus(d: OperatorDeps, who: OperatorCaller, ip: str
   const kind = to === 'suspended' ? 'suspend' : to === 'disconnected' ? 'disconnect' : s.status === 'disconnected' ? 'restore' : 'resume';
   await d.ops.setSubscriber(number, { status: to });
   // A disconnected number has no self-service: its web sessions end.
-  if (to === 'disconnected') d.ctx.store.deleteSessionsOf(number);
+  if (to === 'disconnected') await d.ctx.store.deleteSessionsOf(number);
   await record(d, who, ip, number, kind, reason, s.status, to);
-  return requireSubscriber(d, number);
+  return await requireSubscriber(d, number);
 }
 
 export async function changeOwner(d: OperatorDeps, who: OperatorCaller, ip: string, number: string, ownerName: string, reason: string, email: string | null): Promise<SubscriberRow> {
-  const s = requireSubscriber(d, number);
+  const s = await requireSubscriber(d, number);
   if (ownerName.trim().length < 2) throw fail(400, 'invalid_owner_name', 'Give the new owner’s full name.', 'ownerName');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw fail(400, 'invalid_email', 'That e-mail address is not valid.', 'email');
   await d.ops.transaction(async (tx) => {
@@ -104,23 +104,23 @@ export async function changeOwner(d: OperatorDeps, who: OperatorCaller, ip: stri
     await tx.setContactEmail(number, email);
   });
   await record(d, who, ip, number, 'change_owner', reason, s.owner_name, ownerName.trim());
-  return requireSubscriber(d, number);
+  return await requireSubscriber(d, number);
 }
 
 export async function changeNumber(d: OperatorDeps, who: OperatorCaller, ip: string, number: string, newNumberRaw: string, reason: string): Promise<SubscriberRow> {
-  requireSubscriber(d, number);
+  await requireSubscriber(d, number);
   const n = normaliseNumber(newNumberRaw);
   if (!n.ok) throw fail(400, 'invalid_number', 'Enter the new number as 0441234567 or 441234567.', 'newNumber');
-  if (d.ctx.store.subscriber(n.number)) throw fail(409, 'number_exists', 'That number belongs to another subscriber.', 'newNumber');
+  if (await d.ctx.store.subscriber(n.number)) throw fail(409, 'number_exists', 'That number belongs to another subscriber.', 'newNumber');
   await d.ops.transaction((tx) => tx.renumber(number, n.number));
   await record(d, who, ip, n.number, 'change_number', reason, number, n.number);
   await d.ops.audit({ at: isoNow(d), operator: who.login, action: 'subscriber.change_number', target: `subscriber:${number}`, details: { from: number, to: n.number, reason }, ip });
-  return requireSubscriber(d, n.number);
+  return await requireSubscriber(d, n.number);
 }
 
 export async function unlockLogin(d: OperatorDeps, who: OperatorCaller, ip: string, number: string, reason: string): Promise<void> {
-  requireSubscriber(d, number);
-  const acc = d.ctx.store.account(number);
+  await requireSubscriber(d, number);
+  const acc = await d.ctx.store.account(number);
   if (!acc) throw fail(404, 'not_registered', 'This number has no self-service login.');
   if (!acc.locked_at) throw fail(409, 'not_locked', 'This login is not locked.');
   await d.ops.unlockLogin(number);
