@@ -7,6 +7,8 @@ type Texts = { codes: Record<string, string>; fields: Record<string, string>; ch
 
 const en: Texts = {
   codes: {
+    invitation_invalid: 'This invitation is not valid any more: ask your group curator for a new one.',
+    not_corporate: 'That number is not a corporate number of your group.',
     host_not_allowed: 'This server does not answer for that address.',
     repeated_parameter: 'The request was malformed. Reload the page and try again.',
     too_many_failures: 'Too many failed attempts from here. Wait a while and try again.',
@@ -81,6 +83,8 @@ const en: Texts = {
 
 const uk: Texts = {
   codes: {
+    invitation_invalid: 'Це запрошення вже недійсне: попросіть у куратора групи нове.',
+    not_corporate: 'Цей номер не є корпоративним номером вашої групи.',
     host_not_allowed: 'Цей сервер не відповідає за цією адресою.',
     repeated_parameter: 'Запит сформовано неправильно. Оновіть сторінку та спробуйте ще раз.',
     too_many_failures: 'Забагато невдалих спроб звідси. Зачекайте та спробуйте знову.',
@@ -155,6 +159,8 @@ const uk: Texts = {
 
 const ru: Texts = {
   codes: {
+    invitation_invalid: 'Это приглашение уже недействительно: попросите у куратора группы новое.',
+    not_corporate: 'Этот номер не является корпоративным номером вашей группы.',
     host_not_allowed: 'Этот сервер не отвечает по этому адресу.',
     repeated_parameter: 'Запрос сформирован неправильно. Обновите страницу и попробуйте ещё раз.',
     too_many_failures: 'Слишком много неудачных попыток отсюда. Подождите и попробуйте снова.',
