@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTable, playTable, runDiagProcess, STACK_FRAME, tableNames, type PlayedDevice } from '../../support/table-device';
+import { oneAtATime } from '../../support/one-at-a-time';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-tables-'));
 const devices: PlayedDevice[] = [];
@@ -21,18 +22,7 @@ afterAll(() => {
 const CONTRACT_FIELDS = ['manufacturer', 'model', 'revision', 'esn', 'meid', 'imei', 'imsi', 'mdn', 'network', 'signal'] as const;
 const MODES = ['no-service', 'cdma1x', 'evdo-rel0', 'evdo-reva', 'evdo-revb', 'gsm', 'umts', 'hspa', 'lte', 'unknown'];
 
-let slots = 1;
-const waiting: Array<() => void> = [];
-async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
-  while (slots === 0) await new Promise<void>((r) => waiting.push(r));
-  slots--;
-  try {
-    return await fn();
-  } finally {
-    slots++;
-    waiting.shift()?.();
-  }
-}
+const inSlot = oneAtATime();
 
 describe('the device tables are complete', () => {
   it('at least 15 devices, CDMA and 3GPP', () => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTable, playTable, runDiagProcess, STACK_FRAME, type PlayedDevice } from '../../support/table-device';
+import { oneAtATime } from '../../support/one-at-a-time';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-faults-'));
 const devices: PlayedDevice[] = [];
@@ -42,19 +43,7 @@ const MODES: Array<[mode: string, exit: 0 | 2, whole: boolean]> = [
   ['never', 2, false],
 ];
 
-// One at a time: each run is a process with its own modem process, on a shared 2-core machine.
-let slots = 1;
-const waiting: Array<() => void> = [];
-async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
-  while (slots === 0) await new Promise<void>((r) => waiting.push(r));
-  slots--;
-  try {
-    return await fn();
-  } finally {
-    slots++;
-    waiting.shift()?.();
-  }
-}
+const inSlot = oneAtATime();
 
 describe.concurrent('assa diag against the serial fault modes', () => {
   it.each(MODES)('%s: exit %i', { timeout: 300_000 }, (mode, exit, whole) => inSlot(async () => {
