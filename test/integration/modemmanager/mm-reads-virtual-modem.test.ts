@@ -145,8 +145,12 @@ describe('issue 16 Part 1: the virtual modem\'s ports behave like a real stick\'
     await first.link.close();
     await new Promise((r) => setTimeout(r, 1500)); // reports due while nobody has the port open
     const second = open();
-    await new Promise((r) => setTimeout(r, 100)); // less than one radio step: what comes now was queued
-    expect(await second.at.flush()).toBe('');
+    // Read for half a radio step. A report that was queued while the port was closed comes at
+    // once and there would be about seven of them; at most one fresh report can fall into the
+    // window (the walk does not stop for us), so one is allowed and two mean a pile-up.
+    await new Promise((r) => setTimeout(r, 100));
+    const arrived = (await second.at.flush()).match(/\^(RSSILVL|HRSSILVL):/g) ?? [];
+    expect(arrived.length).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('the diagnostics port says nothing to AT text and answers libqcdm\'s framed version request', async () => {
