@@ -1,7 +1,8 @@
 // The operator console in Debian's Chromium against a real ASSA server (issue 14): an
 // operator logs in with the one-time password of `assa operator add`, replaces it,
 // creates a subscriber, issues a voucher and answers a ticket the subscriber opened; the
-// subscriber, through the ASSA API, sees the voucher credit and the answer. Every console
+// subscriber, on the account pages (the portal the same server serves, built from the
+// app's own account components), sees the voucher credit and the answer in Help. Every console
 // page is screenshotted in uk, ru and en and checked with axe; the keyboard reaches them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAssa, type EmbeddedAssa } from '../../src/assa/embedded';
 import { CONSOLE_DIR } from '../../src/assa/operator/console-static';
+import { rendererDist } from '../../src/cli/paths';
 import { addOperator } from '../../src/assa/operator/services/operator-accounts';
 import { OperatorStore } from '../../src/assa/store/operator-store';
 import { Client } from '../integration/assa/assa-harness';
@@ -30,9 +32,11 @@ describe.skipIf(!hasChromium)('the operator console in Chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(path.join(CONSOLE_DIR, 'index.html'))) execFileSync('npx', ['vite', 'build', '--config', 'renderer/operator/vite.config.ts'], { stdio: 'inherit' });
+    const { buildRendererIfStale } = await import('../../src/cli/build-steps');
+    await buildRendererIfStale(() => undefined);
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(path.join(os.tmpdir(), 'assa-op-e2e-'));
-    assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, kdf: { N: 1024, r: 8, p: 1 }, mailOutboxDir: path.join(dir, 'outbox') });
+    assa = await startAssa({ dbPath: path.join(dir, 'assa.db'), port: 0, radiusPort: null, demo: true, kdf: { N: 1024, r: 8, p: 1 }, mailOutboxDir: path.join(dir, 'outbox'), webRoot: rendererDist });
     const ops = new OperatorStore(assa.ctx.store);
     oneTime = (await addOperator(ops, assa.ctx.hasher, assa.ctx.rng, { login: 'olena', role: 'admin', at: new Date().toISOString(), by: null })).password;
     browser = await launchChromium();
@@ -134,6 +138,24 @@ describe.skipIf(!hasChromium)('the operator console in Chromium', () => {
     await expect.poll(() => page.getByTestId('sub-results').locator('tbody tr').count()).toBe(1);
     await page.getByTestId('sub-results').getByRole('link', { name: '445550701' }).click();
     await expect.poll(() => page.getByTestId('sub-balance').textContent()).toMatch(/85[.,]00/);
+
+    // The subscriber's own screens: log in on the account pages, see the credit and, in Help, the answer.
+    const mineCtx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const own = await mineCtx.newPage();
+    own.on('pageerror', (e) => errors.push(e.message));
+    await own.goto(`${assa.url}/#/login`);
+    await own.getByTestId('portal-number-input').fill('0445550701');
+    await own.getByTestId('login-password').fill('Melnyk2026');
+    await own.getByTestId('login-submit').click();
+    await expect.poll(() => own.getByTestId('acc-balance').textContent()).toMatch(/85[.,]00/);
+    await own.getByTestId('acc-nav-help').click();
+    const request = own.getByTestId(`help-request-${ticketId}`);
+    await expect.poll(() => request.getByTestId('help-answer').textContent()).toContain('A base station in Bucha is being repaired; service returns by 18:00.');
+    expect(await request.textContent()).toMatch(/answered/);
+    expect(await own.getByTestId('help-requests').locator('li').count()).toBe(2); // the question and the call back
+    expect(await seriousAxeFindings(own)).toEqual([]);
+    await own.screenshot({ path: `${SHOTS}/subscriber-help-answer-en.png`, fullPage: true });
+    await mineCtx.close();
   });
 
   it('a group with a curator and a member', async () => {

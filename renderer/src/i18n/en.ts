@@ -147,7 +147,7 @@ export const en = {
       curators: 'Curators', curatorNumber: 'Curator number', level: 'Access', levels: { view: 'view only', manage: 'manage' }, addCurator: 'Add curator', revoke: 'Revoke', revoked: 'Revoked.', saved: 'Saved.',
       history: 'Login history', result: 'Result', ok: 'logged in', reasons: { bad_password: 'wrong password', locked: 'refused: login locked' },
     },
-    help: { ticket: 'Ask the help desk', question: 'Your question', send: 'Send', ticketCreated: 'Ticket {{id}} created', cannot: 'What cannot be done here' },
+    help: { requests: 'My questions and call-back orders', noRequests: 'You have not asked anything yet.', ticketNo: 'Question {{id}}', callbackNo: 'Call back {{id}}', answered: 'The help desk answered', status: { open: 'waiting for an answer', answered: 'answered', closed: 'closed' }, callback: 'Order a call back', callbackPhone: 'Number to call', callbackTopic: 'What it is about', callbackSend: 'Order the call', callbackCreated: 'Call back {{id}} ordered', ticket: 'Ask the help desk', question: 'Your question', send: 'Send', ticketCreated: 'Ticket {{id}} created', cannot: 'What cannot be done here' },
   },
   auth: {
     register: { title: 'Register the number', intro: 'The app registers {{number}} for you. Choose a password; an e-mail lets you recover it.', submit: 'Register' },

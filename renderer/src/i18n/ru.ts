@@ -148,7 +148,7 @@ export const ru: Strings = {
       curators: 'Кураторы', curatorNumber: 'Номер куратора', level: 'Доступ', levels: { view: 'только просмотр', manage: 'управление' }, addCurator: 'Добавить куратора', revoke: 'Отозвать', revoked: 'Отозвано.', saved: 'Сохранено.',
       history: 'История входов', result: 'Результат', ok: 'вход', reasons: { bad_password: 'неверный пароль', locked: 'отказано: вход заблокирован' },
     },
-    help: { ticket: 'Спросить службу поддержки', question: 'Ваш вопрос', send: 'Отправить', ticketCreated: 'Создана заявка {{id}}', cannot: 'Чего здесь сделать нельзя' },
+    help: { requests: 'Мои вопросы и заказанные звонки', noRequests: 'Вы ещё ничего не спрашивали.', ticketNo: 'Вопрос {{id}}', callbackNo: 'Обратный звонок {{id}}', answered: 'Служба поддержки ответила', status: { open: 'ждёт ответа', answered: 'есть ответ', closed: 'закрыт' }, callback: 'Заказать обратный звонок', callbackPhone: 'Номер, на который позвонить', callbackTopic: 'О чём речь', callbackSend: 'Заказать звонок', callbackCreated: 'Обратный звонок {{id}} заказан', ticket: 'Спросить службу поддержки', question: 'Ваш вопрос', send: 'Отправить', ticketCreated: 'Создана заявка {{id}}', cannot: 'Чего здесь сделать нельзя' },
   },
   auth: {
     register: { title: 'Зарегистрировать номер', intro: 'Приложение зарегистрирует {{number}} за вас. Выберите пароль; e-mail позволит его восстановить.', submit: 'Зарегистрировать' },

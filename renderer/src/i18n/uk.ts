@@ -148,7 +148,7 @@ export const uk: Strings = {
       curators: 'Куратори', curatorNumber: 'Номер куратора', level: 'Доступ', levels: { view: 'лише перегляд', manage: 'керування' }, addCurator: 'Додати куратора', revoke: 'Відкликати', revoked: 'Відкликано.', saved: 'Збережено.',
       history: 'Історія входів', result: 'Результат', ok: 'вхід', reasons: { bad_password: 'невірний пароль', locked: 'відмовлено: вхід заблоковано' },
     },
-    help: { ticket: 'Запитати службу підтримки', question: 'Ваше питання', send: 'Надіслати', ticketCreated: 'Створено заявку {{id}}', cannot: 'Чого тут зробити не можна' },
+    help: { requests: 'Мої питання та замовлені дзвінки', noRequests: 'Ви ще нічого не питали.', ticketNo: 'Питання {{id}}', callbackNo: 'Зворотний дзвінок {{id}}', answered: 'Служба підтримки відповіла', status: { open: 'чекає на відповідь', answered: 'є відповідь', closed: 'закрито' }, callback: 'Замовити зворотний дзвінок', callbackPhone: 'Номер, на який подзвонити', callbackTopic: 'Про що мова', callbackSend: 'Замовити дзвінок', callbackCreated: 'Зворотний дзвінок {{id}} замовлено', ticket: 'Запитати службу підтримки', question: 'Ваше питання', send: 'Надіслати', ticketCreated: 'Створено заявку {{id}}', cannot: 'Чого тут зробити не можна' },
   },
   auth: {
     register: { title: 'Зареєструвати номер', intro: 'Застосунок зареєструє {{number}} за вас. Оберіть пароль; e-mail дозволить його відновити.', submit: 'Зареєструвати' },

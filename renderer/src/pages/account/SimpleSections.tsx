@@ -7,6 +7,7 @@ import { kyivDay, kyivMidnight } from '../../../../src/shared/kyiv-time';
 import { formatBytes, formatKyivDateTime } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
+import { CallbackForm, MyRequests, useHelpRequests } from './help-desk';
 
 interface DetailItem {
   id: string;
@@ -148,12 +149,14 @@ export function HelpPage() {
   const [text, setText] = useState('');
   const [msg, setMsg] = useState<string | null>(null);
   const [err, setErr] = useState<unknown>(null);
+  const requests = useHelpRequests();
   const ticket = async (ev: FormEvent) => {
     ev.preventDefault();
     try {
       const r = await call<{ id: string | number }>('POST', '/api/v1/help/tickets', { text });
       setMsg(t('acc.help.ticketCreated', { id: r.id }));
       setText('');
+      requests.reload();
     } catch (e) {
       setErr(e);
     }
@@ -172,6 +175,8 @@ export function HelpPage() {
         <p aria-live="polite">{msg ?? ''}</p>
         <ErrorNote error={err} />
       </article>
+      <MyRequests requests={requests.data} error={requests.error} />
+      <CallbackForm onSent={requests.reload} />
       <article className="card" aria-labelledby="cannot-title">
         <h2 id="cannot-title">{t('acc.help.cannot')}</h2>
         <ErrorNote error={unsupported.error} />
