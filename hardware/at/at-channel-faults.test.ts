@@ -116,4 +116,18 @@ describe('M-AT-1 the channel against firmware habits', () => {
     expect(await ask(ch, 'AT^SYSINFO')).toEqual([]);
     await ch.close();
   });
+
+  it('the transcript keeps the last transcriptLimit lines, oldest first, with the same time on lines of one millisecond', async () => {
+    const link = new AnsweringLink(() => '\r\nOK\r\n');
+    let now = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const ch = await openAtChannel(link, { init: [], transcriptLimit: 4, now: () => now });
+    await ch.send('AT+CSQ');
+    expect(ch.transcript().map((e) => e.line)).toEqual(['AT+CSQ', 'OK']);
+    now += 1;
+    await ch.send('AT+GMI');
+    await ch.send('AT+GMM');
+    expect(ch.transcript().map((e) => `${e.dir} ${e.line}`)).toEqual(['tx AT+GMI', 'rx OK', 'tx AT+GMM', 'rx OK']);
+    expect(ch.transcript().map((e) => e.t)).toEqual(Array(4).fill('2026-12-01T12:00:00.001Z'));
+    await ch.close();
+  });
 });

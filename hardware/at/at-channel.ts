@@ -9,6 +9,7 @@ import type { AtChannel, AtChannelMode, AtFailureCode, AtResponse, AtSendOptions
 import { parseFinalResult } from './final-result';
 import { TranscriptRedactor, type Redaction } from './transcript-redaction';
 import { LineFramer } from './line-framer';
+import { TranscriptRing } from './transcript-ring';
 import { commandPrefix, urcPrefixOf } from './urc-prefixes';
 
 export interface AtChannelOptions {
@@ -45,7 +46,10 @@ export class SerialAtChannel implements AtChannel {
   private orphans = 0;
   private dataTail = '';
   private halfFinalTimer: NodeJS.Timeout | null = null;
-  private readonly log: TranscriptEntry[] = [];
+  private readonly log: TranscriptRing<TranscriptEntry>;
+  /** The last ISO time written and its millisecond: many lines share one (toISOString per line was a tenth of the CPU per command). */
+  private isoMs = Number.NaN;
+  private isoText = '';
   private readonly redactor = new TranscriptRedactor();
   private readonly urcListeners = new Map<string, Set<(r: UnsolicitedReport) => void>>();
   private readonly modeListeners = new Set<(m: AtChannelMode) => void>();
@@ -57,6 +61,7 @@ export class SerialAtChannel implements AtChannel {
     private readonly link: SerialLink,
     private readonly opts: AtChannelOptions = {},
   ) {
+    this.log = new TranscriptRing(opts.transcriptLimit ?? 500);
     this.offs = [link.onData((c) => this.onBytes(c)), link.onClose((r) => this.onLinkClosed(r))];
   }
 
@@ -97,7 +102,7 @@ export class SerialAtChannel implements AtChannel {
   }
 
   transcript(): readonly TranscriptEntry[] {
-    return this.log;
+    return this.log.toArray();
   }
 
   async close(): Promise<void> {
@@ -289,13 +294,16 @@ export class SerialAtChannel implements AtChannel {
     // Redacted as it is recorded: no listener, log or report ever sees the secret.
     const e: TranscriptEntry = this.redactor.apply({ t: this.iso(), dir, line });
     this.log.push(e);
-    const max = this.opts.transcriptLimit ?? 500;
-    if (this.log.length > max) this.log.splice(0, this.log.length - max);
-    for (const l of [...this.lineListeners]) l(e);
+    if (this.lineListeners.size) for (const l of [...this.lineListeners]) l(e);
   }
 
   private iso(): string {
-    return new Date(this.opts.now?.() ?? Date.now()).toISOString();
+    const ms = this.opts.now?.() ?? Date.now();
+    if (ms !== this.isoMs) {
+      this.isoMs = ms;
+      this.isoText = new Date(ms).toISOString();
+    }
+    return this.isoText;
   }
 }
 

@@ -80,3 +80,8 @@ export const serialportOpener: SerialOpener = {
     return new SerialportLink(port);
   },
 };
+
+/** The link over a port already open (the at.* bench times raw writes and the channel on one port). */
+export function linkOverPort(port: SerialPort): SerialLink {
+  return new SerialportLink(port);
+}
