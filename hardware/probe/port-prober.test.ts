@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SerialLink, SerialOpener } from '../serial/serial-link';
 import { createInProcessMultiPortModem, type MultiPortModem } from '../virtual/in-process';
 import { chooseControlAndData, chooseEarly, probePorts, probeUntilChosen, type ProbeResult } from './port-prober';
 
@@ -8,14 +9,37 @@ afterEach(async () => {
 });
 
 describe('M-PORT-2 probing a stick\'s ports in parallel', () => {
-  // The diagnostics port speaks QCDM only to 0x7E-framed requests (as a real one): to AT it is silent.
-  it('classifies the virtual EC-series layout: modem AT, diagnostics silent to AT, PCUI AT, silent', async () => {
+  // The diagnostics port speaks QCDM only to 0x7E-framed requests (as a real one): to AT it is
+  // silent, so a port silent after the first AT gets libqcdm's framed version request.
+  it('classifies the virtual EC-series layout: modem AT, diagnostics QCDM (framed version request), PCUI AT, silent', async () => {
     const dev = createInProcessMultiPortModem({ silentPort: true, radioStepMs: 0 });
     devices.push(dev);
     const { modem, diag, pcui, silent } = dev.paths;
     const results = await probePorts(dev.opener, [modem, diag, pcui, silent!, '/dev/virtual/none'], { budgetMs: 600 });
-    expect(results.map((r) => r.role)).toEqual(['at', 'silent', 'at', 'silent', 'error']);
+    expect(results.map((r) => r.role)).toEqual(['at', 'qcdm', 'at', 'silent', 'error']);
     expect(chooseControlAndData(results)).toEqual({ controlPort: pcui, dataPort: modem });
+  });
+
+  it('the QCDM request is exactly 7e 00 78 f0 7e, sent only to a port that said nothing to AT', async () => {
+    const dev = createInProcessMultiPortModem({ silentPort: true, radioStepMs: 0 });
+    devices.push(dev);
+    const written = new Map<string, Buffer[]>();
+    const recording: SerialOpener = {
+      async open(path) {
+        const link = await dev.opener.open(path);
+        const mine: Buffer[] = [];
+        written.set(path, mine);
+        return Object.assign(Object.create(link) as SerialLink, {
+          write: (d: Uint8Array | string) => (mine.push(Buffer.from(d)), link.write(d)),
+        });
+      },
+    };
+    const { modem, diag, silent } = dev.paths;
+    await probePorts(recording, [modem, diag, silent!], { budgetMs: 600 });
+    const hasFrame = (p: string) => written.get(p)!.some((b) => b.equals(Buffer.from([0x7e, 0x00, 0x78, 0xf0, 0x7e])));
+    expect(hasFrame(diag)).toBe(true);
+    expect(hasFrame(silent!)).toBe(true);
+    expect(hasFrame(modem)).toBe(false); // it answered the first AT
   });
 
   it('the port that sends URCs is the control port, whatever its place', () => {

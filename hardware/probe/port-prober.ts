@@ -3,7 +3,14 @@
 // answers AT is "at"; one that answers with binary HDLC frames (0x7E) is the QCDM
 // diagnostics port; one that says nothing is "silent"; one that will not open is "error".
 // ModemManager's probing (20 × AT, 3 s) is the model, shortened: sticks answer in ms.
+// A real diagnostics port is an HDLC receiver that says nothing to AT text; like MM, a port
+// still silent after the first AT gets libqcdm's framed version request (7e 00 78 f0 7e),
+// which a QCDM port answers with a frame and an AT port never sees as a command.
+import { decapsulate, hostFrame, QcdmFramer } from '../qcdm/qcdm-framing';
+import { VERSION_REQUEST } from '../qcdm/qcdm-packets';
 import type { SerialOpener } from '../serial/serial-link';
+
+const QCDM_VERSION_PROBE = hostFrame(VERSION_REQUEST);
 
 export type PortRole = 'at' | 'qcdm' | 'silent' | 'error';
 
@@ -39,8 +46,10 @@ export async function probePort(opener: SerialOpener, path: string, opts: ProbeO
   let urcSeen = false;
   let settle!: (role: PortRole) => void;
   const decided = new Promise<PortRole>((r) => (settle = r));
+  const frames = new QcdmFramer();
   const off = link.onData((chunk) => {
     if (chunk.includes(0x7e) && chunk.some((b) => b < 0x09 || (b > 0x0d && b < 0x20) || b > 0x7e)) binary = true;
+    if (frames.push(chunk).some((f) => decapsulate(f) !== null)) binary = true; // a whole frame with a good CRC, however the bytes were split
     text += chunk.toString('latin1');
     if (/(^|[\r\n])\^[A-Z]+:/.test(text)) urcSeen = true;
     if (/(^|[\r\n])OK\r?\n/.test(text) || /(^|[\r\n])OK\s*$/.test(text)) settle('at');
@@ -51,6 +60,8 @@ export async function probePort(opener: SerialOpener, path: string, opts: ProbeO
   for (let i = 0; i < attempts; i++) {
     timers.push(setTimeout(() => void link.write('AT\r').catch(() => undefined), (budget / attempts) * i));
   }
+  // after the first AT had its share of the budget (and only to a port that said nothing)
+  timers.push(setTimeout(() => text === '' && void link.write(QCDM_VERSION_PROBE).catch(() => undefined), budget / attempts / 2));
   timers.push(setTimeout(() => settle(binary ? 'qcdm' : 'silent'), budget));
   const role = await decided;
   timers.forEach(clearTimeout);

@@ -9,11 +9,12 @@
 // mode preference 10, MDN 178), pilot sets 0x40, log config 0x73, subsystem 0x4B for the
 // call manager state (CM 15, cmd 0) and the EV-DO state (HDR 5, cmd 8). Anything else gets
 // "bad command" (0x13 + the request).
+import { decapsulate, encapsulate } from '../../qcdm/qcdm-framing';
 import type { ServiceMode } from '../radio/radio';
 import type { Subscriber } from '../radio/subscriber';
 
-const FLAG = 0x7e;
-const ESC = 0x7d;
+// the framing is the host's too (hardware/qcdm): one implementation for both ends
+export { crc16, decapsulate, encapsulate, QcdmFramer } from '../../qcdm/qcdm-framing';
 
 export const DIAG_CMD_VERSION_INFO = 0x00;
 export const DIAG_CMD_ESN = 0x01;
@@ -43,41 +44,6 @@ export interface QcdmDevice {
   rssiDbm: number;
   /** A data call is up (the 1x receiver is on the traffic channel). */
   inCall: boolean;
-}
-
-export function crc16(data: Uint8Array): number {
-  let crc = 0xffff;
-  for (const b of data) {
-    crc ^= b;
-    for (let i = 0; i < 8; i++) crc = crc & 1 ? (crc >>> 1) ^ 0x8408 : crc >>> 1;
-  }
-  return ~crc & 0xffff;
-}
-
-export function encapsulate(payload: Uint8Array): Buffer {
-  const crc = crc16(payload);
-  const raw = [...payload, crc & 0xff, crc >> 8];
-  const out: number[] = [];
-  for (const b of raw) {
-    if (b === FLAG || b === ESC) out.push(ESC, b ^ 0x20);
-    else out.push(b);
-  }
-  out.push(FLAG);
-  return Buffer.from(out);
-}
-
-/** The payload of one frame (without the flag), or null when the CRC is wrong. */
-export function decapsulate(frame: Uint8Array): Buffer | null {
-  const raw: number[] = [];
-  for (let i = 0; i < frame.length; i++) {
-    const b = frame[i]!;
-    if (b === ESC && i + 1 < frame.length) raw.push(frame[++i]! ^ 0x20);
-    else raw.push(b);
-  }
-  if (raw.length < 3) return null;
-  const payload = Buffer.from(raw.slice(0, -2));
-  const crc = raw[raw.length - 2]! | (raw[raw.length - 1]! << 8);
-  return crc16(payload) === crc ? payload : null;
 }
 
 function ascii(s: string, len: number): number[] {
@@ -231,25 +197,4 @@ export function qcdmReply(req: Buffer | null, dev: QcdmDevice): Buffer | null {
 export function qcdmAnswer(frame: Uint8Array, dev: QcdmDevice): Buffer | null {
   const reply = qcdmReply(decapsulate(frame), dev);
   return reply ? encapsulate(reply) : null;
-}
-
-/** Splits host bytes into frames at 0x7E; nothing is a frame before its flag arrives. */
-export class QcdmFramer {
-  private buf: number[] = [];
-
-  push(chunk: Uint8Array): Uint8Array[] {
-    const frames: Uint8Array[] = [];
-    for (const b of chunk) {
-      if (b === FLAG) {
-        if (this.buf.length) frames.push(Uint8Array.from(this.buf));
-        this.buf = [];
-      } else if (this.buf.length < 4096) this.buf.push(b);
-    }
-    return frames;
-  }
-
-  /** The host closed the port: a half-received frame is gone. */
-  reset(): void {
-    this.buf = [];
-  }
 }

@@ -12,7 +12,9 @@ import { pickProfile } from '../../../hardware/modems/pick-profile';
 import { listPorts } from '../../../hardware/probe/port-lister';
 import { chooseControlAndData, probePorts, type ProbeResult } from '../../../hardware/probe/port-prober';
 import { listCdromSticks } from '../../../hardware/probe/sysfs-port-lister';
+import { readMdnOverQcdm } from '../../../hardware/qcdm/qcdm-port';
 import { serialportOpener } from '../../../hardware/serial/serialport-link';
+import { toNationalOrNull } from '../../shared/phone-number';
 
 export interface DiagOptions {
   port?: string;
@@ -111,6 +113,14 @@ async function diagnose(opts: DiagOptions, run: Run): Promise<number> {
   for (const cmd of ['ATV1', 'AT+CMEE=1']) await ask(ch, cmd).catch((e: unknown) => report.errors.push({ step: 'init', code: codeOf(e), message: messageOf(e) }));
   const profile = await pickProfile(ch);
   await buildDiagReport(ch, profile, { into: report });
+  // A Qualcomm CDMA stick with no AT command for its number (ZTE AC): NV 178 over the
+  // diagnostics port the prober found, as ModemManager reads it there.
+  const qcdmPort = probe.find((p) => p.role === 'qcdm')?.path;
+  if (!report.mdn && qcdmPort && profile.tech === 'cdma') {
+    const nv = await readMdnOverQcdm(serialportOpener, qcdmPort);
+    if (nv.ok) report.mdn = toNationalOrNull(nv.mdn) ?? nv.mdn;
+    else report.errors.push({ step: 'number-qcdm', code: nv.code, message: nv.detail });
+  }
   process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${renderDiagText(report)}\n`);
   return 0;
 }

@@ -64,24 +64,15 @@ function reportsWhileCurcOff(log: string): { curcOffSent: number; leaked: string
   return { curcOffSent, leaked };
 }
 
-// Known and open (issues 15/16): since the virtual diagnostics port answers only framed QCDM
-// (HDLC, 0x7E), `assa diag` reads no number on zte-ac, whose number comes from NV 178 there;
-// diag's NV read must frame its packets as libqcdm does. Skipped with this reason until then.
-const KNOWN_OPEN: Record<string, string> = {
-  'zte-ac': 'assa diag reads no MDN on zte-ac: its NV-178 read over the diagnostics port is not HDLC-framed, and the virtual port now answers only framed QCDM',
-};
-for (const [profile, reason] of Object.entries(KNOWN_OPEN)) console.warn(`skipped ${profile}: ${reason}`);
-
 describe.skipIf(why !== null)('issue 16 Part 1: ModemManager reads the virtual modem as the real stick', () => {
-  for (const c of CASES.filter((k) => KNOWN_OPEN[k.profile])) it.skip(`${c.profile}: ${KNOWN_OPEN[c.profile]}`, () => undefined);
-  it.each(CASES.filter((k) => !KNOWN_OPEN[k.profile]))('$profile ($stick.vendorId:$stick.productId): MM picks the $plugin plugin and shows identity, MEID, number, access technology, signal and registration; assa diag agrees', async (c) => {
+  it.each(CASES)('$profile ($stick.vendorId:$stick.productId): MM picks the $plugin plugin and shows identity, MEID, number, access technology, signal and registration; assa diag agrees', async (c) => {
     // the radio walks every 700 ms, so reports keep coming on the PCUI port
     const box = await simInSandbox(c.profile, c.stick, ['--radio-step', '700']);
 
     // `assa diag --json` first, in the same namespace, while nobody holds the ports
     const diag = await box.inNamespace(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'diag', '--json'], { timeoutMs: 60_000 });
     expect(diag.code, diag.stderr).toBe(0);
-    const report = JSON.parse(diag.stdout) as { port: string; dataPort: string | null; model: string; revision: string; esn: string; meid: string; mdn: string; network: { mode: string; roaming: boolean } };
+    const report = JSON.parse(diag.stdout) as { probe: Array<{ path: string; role: string }>; port: string; dataPort: string | null; model: string; revision: string; esn: string; meid: string; mdn: string; network: { mode: string; roaming: boolean } };
 
     await box.startModemManager();
     await box.waitForModem((m) => m['modem.generic.plugin'] !== undefined && ['disabled', 'enabled', 'registered'].includes(m['modem.generic.state'] ?? ''));
@@ -108,11 +99,17 @@ describe.skipIf(why !== null)('issue 16 Part 1: ModemManager reads the virtual m
     if (c.profile === 'huawei-ec') expect(curc.curcOffSent).toBeGreaterThan(0);
     expect(curc.leaked).toEqual([]);
 
-    // assa diag and MM agree: control port = MM's primary, data port one of MM's AT ports, identity, number, registration
+    // assa diag and MM agree on the ports: the same AT ports and the same QCDM port (the prober's
+    // framed version request); control and data are two of MM's AT ports, and where MM's plugin
+    // knows the PCUI (huawei) the control port is MM's primary. Then identity, number, registration.
     const primary = m['modem.generic.primary-port']!;
-    const atPorts = Object.entries(m).filter(([k, v]) => k.startsWith('modem.generic.ports.value') && v.endsWith('(at)')).map(([, v]) => `/dev/${v.split(' ')[0]}`);
-    expect(report.port).toBe(`/dev/${primary}`);
-    if (report.dataPort) expect(atPorts).toContain(report.dataPort);
+    const portsOf = (kind: string) => Object.entries(m).filter(([k, v]) => k.startsWith('modem.generic.ports.value') && v.endsWith(`(${kind})`)).map(([, v]) => `/dev/${v.split(' ')[0]}`).sort();
+    const probed = (role: string) => report.probe.filter((p) => p.role === role).map((p) => p.path).sort();
+    expect(probed('at')).toEqual(portsOf('at'));
+    expect(probed('qcdm')).toEqual(portsOf('qcdm'));
+    expect(portsOf('at')).toContain(report.port);
+    if (c.plugin === 'huawei') expect(report.port).toBe(`/dev/${primary}`);
+    if (report.dataPort) expect(portsOf('at')).toContain(report.dataPort);
     expect(report.model).toBe(m['modem.generic.model']);
     expect(report.revision).toBe(m['modem.generic.revision']);
     expect(report.meid.toUpperCase()).toBe(m['modem.cdma.meid']);
