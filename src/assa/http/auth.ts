@@ -1,7 +1,11 @@
-// Who is asking (A-SEC-1, A-SEC-7): the session cookie (HttpOnly, SameSite=Strict, token
-// stored hashed) with idle and absolute timeouts; the CSRF token echoed in a header on
-// every state-changing request; and, for a curator, the number they act on and at
-// which level. Every account endpoint goes through requireSubscriber.
+// Who is asking (A-SEC-1, A-SEC-7), in two steps:
+// - authentication is a hook (`authenticate`) on the encapsulated subscriber plugin: the
+//   session cookie (HttpOnly, SameSite=Strict, token stored hashed) with idle and absolute
+//   timeouts, and the CSRF token echoed in a header on every state-changing request. Every
+//   route registered in that plugin is protected unless it opts out with
+//   `config: { public: true }` — a new route cannot forget it.
+// - authorisation is `requireSubscriber(ctx, req, opts)` in the handler: which number the
+//   request acts on (`?number=` for a curator, A-SEC-7/A-GRP-1) and at which level.
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSessionRow } from '../store/assa-store';
@@ -28,6 +32,32 @@ export interface Caller {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Opts a route of the subscriber plugin out of authentication (login, registration, recovery, ...). */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    /** Set by `authenticate` for every non-public subscriber route. */
+    subscriberSession?: WebSessionRow;
+  }
+}
+
+/** The subscriber plugin's onRequest hook: 401 without a live session, 403 on a write without its CSRF token. */
+export function authenticate(ctx: AssaContext) {
+  return async (req: FastifyRequest): Promise<void> => {
+    if (req.routeOptions.config.public) return;
+    const s = await currentSession(ctx, req);
+    if (!s) throw fail(401, 'not_logged_in', 'Log in first; the session ended or never started.');
+    if (!SAFE.has(req.method)) {
+      const h = req.headers[CSRF_HEADER];
+      if (typeof h !== 'string' || h !== s.csrf) throw fail(403, 'csrf_failed', 'The request did not carry this session’s CSRF token.');
+    }
+    await ctx.store.touchSession(s.token_hash, ctx.clock.now());
+    req.subscriberSession = s;
+  };
+}
+
 export async function currentSession(ctx: AssaContext, req: FastifyRequest): Promise<WebSessionRow | null> {
   const token = req.cookies[sessionCookieName(ctx)];
   if (!token) return null;
@@ -42,15 +72,11 @@ export async function currentSession(ctx: AssaContext, req: FastifyRequest): Pro
   return s;
 }
 
-/** The caller, or a 401; checks CSRF on writes and the curator level for `?number=`. */
+/** The caller this route acts for: the authenticated session's number, or with `?number=` one it curates (A-SEC-7, A-GRP-1) when the route allows curators. */
 export async function requireSubscriber(ctx: AssaContext, req: FastifyRequest, opts: { curatorAllowed?: boolean } = {}): Promise<Caller> {
-  const s = await currentSession(ctx, req);
+  const s = req.subscriberSession;
+  // Only reachable from a route that opted out of authentication and still asks for a caller.
   if (!s) throw fail(401, 'not_logged_in', 'Log in first; the session ended or never started.');
-  if (!SAFE.has(req.method)) {
-    const h = req.headers[CSRF_HEADER];
-    if (typeof h !== 'string' || h !== s.csrf) throw fail(403, 'csrf_failed', 'The request did not carry this session’s CSRF token.');
-  }
-  await ctx.store.touchSession(s.token_hash, ctx.clock.now());
   const target = (req.query as { number?: string } | undefined)?.number;
   if (!target || target === s.number) return { self: s.number, number: s.number, actingAs: 'self', session: s };
   if (!opts.curatorAllowed) throw fail(403, 'forbidden', 'This can only be done for your own number.');

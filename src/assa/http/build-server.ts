@@ -15,6 +15,7 @@ import { KdfBusyError } from '../security/password-hash';
 import { observabilityRoutes, registerHttpMetrics } from '../observability/observability-routes';
 import type { AssaContext } from './context';
 import { HttpError } from './errors';
+import { authenticate } from './auth';
 import { registerHardening, registerHashBudget } from './hardening';
 import { accountRoutes } from './routes/account-routes';
 import { identityRoutes } from './routes/identity-routes';
@@ -87,17 +88,23 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such API path.' } }));
 
   await app.register(observabilityRoutes(ctx, addressList(opts.metricsClients ?? LOOPBACK_CLIENTS, '--metrics-clients')));
-  await app.register(identityRoutes(ctx));
-  await app.register(sessionRoutes(ctx));
-  await app.register(accountRoutes(ctx));
-  await app.register(securityRoutes(ctx));
-  await app.register(networkRoutes(ctx));
-  const money = ctx.store.money;
-  await app.register(moneyRoutes(ctx, money));
-  await app.register(tariffsRoutes(ctx, money));
-  await app.register(servicesRoutes(ctx, money));
-  await app.register(extrasRoutes(ctx, ctx.store.extras));
-  await app.register(invoiceRoutes(ctx, money));
+  // The subscriber API: one encapsulated plugin whose onRequest hook authenticates every
+  // route in it; a route opts out with `config: { public: true }`. The operator API is
+  // its own plugin beside it (its own sessions), never inside.
+  await app.register(async (api) => {
+    api.addHook('onRequest', authenticate(ctx));
+    await api.register(identityRoutes(ctx));
+    await api.register(sessionRoutes(ctx));
+    await api.register(accountRoutes(ctx));
+    await api.register(securityRoutes(ctx));
+    await api.register(networkRoutes(ctx));
+    const money = ctx.store.money;
+    await api.register(moneyRoutes(ctx, money));
+    await api.register(tariffsRoutes(ctx, money));
+    await api.register(servicesRoutes(ctx, money));
+    await api.register(extrasRoutes(ctx, ctx.store.extras));
+    await api.register(invoiceRoutes(ctx, money));
+  });
   await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
   await app.register(consoleStatic());
   await app.register(corporateRegistrationRoutes(ctx));

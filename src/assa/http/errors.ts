@@ -1,16 +1,3 @@
-// The contract's error shape: { error: { code, message, field? } } with a fitting status.
-import { CodedError } from '../../shared/errors';
-
-export class HttpError extends CodedError {
-  constructor(
-    readonly status: number,
-    code: string,
-    message: string,
-    opts: { field?: string; details?: Record<string, unknown> } = {},
-  ) {
-    super(code, message, opts);
-  }
-}
-
-export const fail = (status: number, code: string, message: string, field?: string, details?: Record<string, unknown>) =>
-  new HttpError(status, code, message, { ...(field ? { field } : {}), ...(details ? { details } : {}) });
+// The error type lives in src/assa/domain/errors.ts (use cases throw it without importing
+// http/); HttpError is its old name, kept for the routes.
+export { AssaError as HttpError, fail } from '../domain/errors';

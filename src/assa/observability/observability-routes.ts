@@ -3,7 +3,7 @@
 // that counts every answer by its route pattern (not the raw URL: no number or token
 // ever becomes a label).
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { AssaContext } from '../http/context';
+import type { AssaContext } from '../context';
 import type { AddressList } from '../security/address-list';
 import type { AssaMetrics } from './metrics';
 

@@ -4,7 +4,7 @@
 // the fee. Idempotent per month; catches up after downtime; a payment re-checks a block.
 import { kyivMonth, startOfNextKyivMonth } from '../../shared/kyiv-time';
 import { monthStartDecision } from '../domain/money-rules';
-import type { AssaContext } from '../http/context';
+import type { AssaContext } from '../context';
 import type { AssaStore } from '../store/assa-store';
 import type { MoneyStore } from '../store/money-store';
 

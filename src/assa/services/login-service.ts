@@ -1,8 +1,8 @@
 // A-SEC-1/2/3: login with lockout after 10 consecutive wrong passwords. Attempts against
 // a locked login are recorded and refused without checking the password; the lock is
 // announced by e-mail; every attempt goes into the history with time and address.
-import type { AssaContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { AssaContext } from '../context';
+import { fail } from '../domain/errors';
 import { newToken, sha256 } from '../security/tokens';
 import { sendNotice } from './notice';
 

@@ -6,7 +6,7 @@ import type { NetworkEvent, NetworkReply } from '../../shared/network-contract';
 import { toNationalOrNull } from '../../shared/phone-number';
 import { RUNA_TEXTS, RUNA_TTL_MS, runaFromDial, runaFromSms } from '../domain/runa';
 import { runaHash, sameHash } from '../security/tokens';
-import type { AssaContext } from '../http/context';
+import type { AssaContext } from '../context';
 
 const MAX_ACTIVATIONS = 5;
 export const MAX_WRONG_GUESSES = 5;

@@ -104,7 +104,7 @@ export const extrasRoutes =
       return { id: g.id, name: g.name, curator: g.curator, members: g.members.map((m) => ({ number: m.number, role: m.number === g.curator ? 'curator' : 'member' })) };
     });
 
-    app.get('/api/v1/help/contacts', { schema: { summary: 'A-HLP-1: how to reach the operator', response: { 200: Type.Object({ hotline: Type.String(), fromMobile: Type.String(), email: Type.String(), hours: Type.String() }) } } }, async () => ({
+    app.get('/api/v1/help/contacts', { config: { public: true }, schema: { summary: 'A-HLP-1: how to reach the operator', response: { 200: Type.Object({ hotline: Type.String(), fromMobile: Type.String(), email: Type.String(), hours: Type.String() }) } } }, async () => ({
       hotline: '0 800 300 900 (free)',
       fromMobile: '*900',
       email: 'help@assa.example',

@@ -14,7 +14,7 @@ export const identityRoutes =
   async (app) => {
     app.get(
       '/api/v1/whoami',
-      { schema: { summary: 'A-NUM-3: the number of the data session this request came over', response: { 200: Type.Object({ number: Type.String() }), 404: ErrorSchema } } },
+      { config: { public: true }, schema: { summary: 'A-NUM-3: the number of the data session this request came over', response: { 200: Type.Object({ number: Type.String() }), 404: ErrorSchema } } },
       async (req) => {
         const s = await ctx.store.activeSessionByIp(req.ip);
         if (!s) throw fail(404, 'not_on_subscriber_link', 'This request did not come over a subscriber’s data session, so the number cannot be told. Connect through your modem, or enter the number.');
@@ -25,7 +25,7 @@ export const identityRoutes =
     app.post(
       '/api/v1/registrations',
       {
-        config: { hashes: true, rateLimit: { max: ctx.config.rateLimit.registration, timeWindow: '1 minute' } },
+        config: { public: true, hashes: true, rateLimit: { max: ctx.config.rateLimit.registration, timeWindow: '1 minute' } },
         schema: {
           summary: 'A-REG: register a number (own data session or a RUNA proves it)',
           body: Type.Object(
@@ -72,7 +72,7 @@ export const identityRoutes =
 
     app.get(
       '/api/v1/help/unsupported',
-      { schema: { summary: 'A-HLP-2: what cannot be done here, why, and where to go', response: { 200: Type.Array(Type.Object({ id: Type.String(), operation: Type.String(), reason: Type.String(), whereToGo: Type.String() })) } } },
+      { config: { public: true }, schema: { summary: 'A-HLP-2: what cannot be done here, why, and where to go', response: { 200: Type.Array(Type.Object({ id: Type.String(), operation: Type.String(), reason: Type.String(), whereToGo: Type.String() })) } } },
       async () => [...UNSUPPORTED_OPERATIONS],
     );
   };

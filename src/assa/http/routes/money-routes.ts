@@ -187,7 +187,8 @@ export const moneyRoutes =
       '/api/v1/money/transfers',
       { schema: { summary: 'A-MON-3/A-UTL: transfer money to another subscriber within the monthly limits', body: Type.Object({ to: Type.String({ maxLength: 32 }), amount: Money }, { additionalProperties: false }), response: { 200: Type.Object({ transferId: Type.String(), balance: Type.Integer(), monthTotal: Type.Integer(), monthLimit: Type.Integer(), currency: Type.Literal('UAH') }), 400: ErrorSchema, 401: ErrorSchema, 402: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema } } },
       async (req, reply) => {
-        const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
+        // Money never leaves a number at a curator's word (A-SEC-7, A-GRP-1 give services and tariffs, not transfers).
+        const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'transfer');
         return once(ctx, money, req, reply, c, 'transfer', async () => {
           const n = normaliseNumber(req.body.to);

@@ -20,7 +20,8 @@ export const networkRoutes =
     app.post(
       NETWORK_EVENTS_PATH,
       {
-        config: { rateLimit: false },
+        // The operator network's door: its own shared secret, not a subscriber session.
+        config: { public: true, rateLimit: false },
         schema: {
           summary: 'A-NET-2: a 2772 SMS or dialled code from the network',
           headers: Type.Object({ [NETWORK_SECRET_HEADER]: Type.Optional(Type.String()) }),

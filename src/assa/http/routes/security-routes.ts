@@ -104,7 +104,7 @@ export const securityRoutes =
     app.post(
       '/api/v1/password-recovery',
       {
-        config: { hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        config: { public: true, hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
         schema: { summary: 'A-SEC-6: a new password to the registered e-mail; the answer reveals nothing', body: Type.Object({ number: Type.String({ maxLength: 32 }), email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Type.Object({ message: Type.String() }) } },
       },
       async (req, reply) => {

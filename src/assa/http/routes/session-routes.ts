@@ -21,6 +21,7 @@ export const sessionRoutes =
       {
         // Per number, whichever address the attempts come from (the global limit is per address).
         config: {
+          public: true,
           hashes: true,
           rateLimit: {
             max: ctx.config.rateLimit.login,
@@ -50,7 +51,7 @@ export const sessionRoutes =
       },
     );
 
-    app.delete('/api/v1/sessions/current', { schema: { summary: 'Log out', response: { 204: Type.Null() } } }, async (req, reply) => {
+    app.delete('/api/v1/sessions/current', { config: { public: true }, schema: { summary: 'Log out (acts on this browser’s own cookie; 204 without one too)', response: { 204: Type.Null() } } }, async (req, reply) => {
       const s = await currentSession(ctx, req);
       if (s) await ctx.store.deleteSession(s.token_hash); // also ends the RUNA it opened (A-RUNA-3)
       clearSessionCookies(ctx, reply);
@@ -61,7 +62,7 @@ export const sessionRoutes =
     app.post(
       '/api/v1/sessions/unlock',
       {
-        config: { hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
+        config: { public: true, hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
         schema: {
           summary: 'A-SEC-2: unlock a locked login with a RUNA and a new password',
           body: Type.Object({ number: Type.String({ maxLength: 32 }), runa: Type.String({ maxLength: 16 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),

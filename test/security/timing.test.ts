@@ -1,0 +1,84 @@
+// Finding 2: login timing told who is registered (a wrong password on a registered number
+// cost a production hash, an unknown number almost nothing, because the dummy hash had
+// the tests' cheap parameters). With the PRODUCTION KDF (scrypt N=2^17, r=8, p=1) the
+// medians of >= 5 samples for a registered and an unknown number must be within 1.5x,
+// for login, unlock, recovery and registration answers alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRONG_KDF } from '../../src/assa/security/password-hash';
+import { networkSms, request, startHarness, type Harness } from '../integration/assa/assa-harness';
+
+const SAMPLES = 5;
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ kdf: STRONG_KDF });
+  expect(h.assa.ctx.hasher.params).toEqual(STRONG_KDF);
+  await networkSms(h.assa.url, '441234567', '123456');
+  expect((await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: '441234567', password: 'Kvitka2026', email: 'olena@example.com', runa: '123456' } })).status).toBe(201);
+}, 120_000);
+afterAll(async () => h.close());
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Alternates the two kinds so that machine load hits both alike; returns both medians (ms). */
+async function compare(registered: () => Promise<unknown>, unknown: () => Promise<unknown>): Promise<{ reg: number; unk: number; ratio: number }> {
+  await registered();
+  await unknown(); // warm-up (the dummy hash is made once, lazily)
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    let t = performance.now();
+    await registered();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await unknown();
+    b.push(performance.now() - t);
+  }
+  const reg = median(a);
+  const unk = median(b);
+  return { reg, unk, ratio: Math.max(reg, unk) / Math.min(reg, unk) };
+}
+
+describe('equal timing for registered and unknown numbers (production KDF)', () => {
+  it('login: wrong password on a registered number vs an unknown number', { timeout: 400_000 }, async () => {
+    let i = 0;
+    const r = await compare(
+      () => request(h.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234567', password: `Wrong${i++}x` }, from: `127.0.2.${(i % 200) + 1}` }),
+      () => request(h.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234568', password: `Wrong${i++}x` }, from: `127.0.2.${(i % 200) + 1}` }),
+    );
+    // The registered one really hashed (a production hash is tens of ms at least).
+    expect(r.reg).toBeGreaterThan(20);
+    expect(r.ratio).toBeLessThan(1.5);
+    // Reset the counter (9 of 10 wrong passwords used) so the other tests start clean.
+    expect((await request(h.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234567', password: 'Kvitka2026' }, from: '127.0.2.250' })).status).toBe(200);
+  });
+
+  it('unlock: the same answer and the same time for a registered and an unregistered number', { timeout: 400_000 }, async () => {
+    const body = (n: string) => ({ number: n, runa: '999999', newPassword: 'Nova20266' });
+    const reg = await request(h.assa.url, 'POST', '/api/v1/sessions/unlock', { body: body('441234567') });
+    const unk = await request(h.assa.url, 'POST', '/api/v1/sessions/unlock', { body: body('441234568') });
+    expect(unk.status).toBe(reg.status);
+    expect(unk.body).toEqual(reg.body);
+    const r = await compare(
+      () => request(h.assa.url, 'POST', '/api/v1/sessions/unlock', { body: body('441234567') }),
+      () => request(h.assa.url, 'POST', '/api/v1/sessions/unlock', { body: body('441234568') }),
+    );
+    expect(r.ratio).toBeLessThan(1.5);
+  });
+
+  it('recovery: the same answer and the same time whether number and e-mail match or not', { timeout: 400_000 }, async () => {
+    const r = await compare(
+      () => request(h.assa.url, 'POST', '/api/v1/password-recovery', { body: { number: '441234567', email: 'olena@example.com' } }),
+      () => request(h.assa.url, 'POST', '/api/v1/password-recovery', { body: { number: '441234568', email: 'olena@example.com' } }),
+    );
+    expect(r.ratio).toBeLessThan(1.5);
+  });
+
+  it('registration: refusing a registered number costs what registering costs', { timeout: 400_000 }, async () => {
+    const r = await compare(
+      () => request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: '441234567', password: 'Kvitka2027', runa: '111111' } }),
+      () => request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: '441234568', password: 'Kvitka2027', runa: '111111' } }),
+    );
+    expect(r.ratio).toBeLessThan(1.5);
+  });
+});
