@@ -4,7 +4,9 @@
 import type { AssaContext } from '../context';
 import { fail } from '../domain/errors';
 import { newToken, sha256 } from '../security/tokens';
+import { passwordProblems } from '../domain/password-rules';
 import { sendNotice } from './notice';
+import { checkRuna } from './runa-service';
 
 export const LOCK_AFTER = 10;
 
@@ -41,7 +43,9 @@ export async function login(ctx: AssaContext, number: string, password: string, 
     ctx.metrics.logins.inc({ outcome: locked ? 'locked' : 'failed' });
     ctx.throttle.count(`fail:${ip}`);
     if (locked) {
-      await ctx.store.deleteSessionsOf(number);
+      // The lock does not end the sessions the owner already has open: a stranger who
+      // locks the login must not also throw the owner out (issue 12, A-SEC-2).
+      ctx.log.warn({ number, ip }, 'login locked after 10 wrong passwords');
       if (acc.email) sendNotice(ctx, { kind: 'lock', to: acc.email, subject: 'Your ASSA login is locked', text: `After ${LOCK_AFTER} wrong passwords in a row the login of ${number} was locked at ${at} (last attempt from ${ip}). Unlock it with a RUNA from your own phone or modem and set a new password.` });
       throw fail(423, 'login_locked', 'The login is now locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem.');
     }
@@ -57,4 +61,28 @@ export async function login(ctx: AssaContext, number: string, password: string, 
   });
   ctx.metrics.logins.inc({ outcome: 'ok' });
   return { token, csrf };
+}
+
+/**
+ * A-SEC-2 unlock: a valid RUNA (the owner's phone) and a new password unlock a LOCKED
+ * login. The answer tells nothing before the RUNA proves the number (unknown and
+ * registered numbers both get runa_invalid, after the same hash); with a valid RUNA, a
+ * login that is not locked is told so and nothing changes (the RUNA stays unspent).
+ * The new password ends every session of the number.
+ */
+export async function unlockWithRuna(ctx: AssaContext, number: string, runa: string, newPassword: string): Promise<void> {
+  const problems = passwordProblems(newPassword, number);
+  if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'newPassword', { rules: problems.map((p) => p.rule) });
+  // Hash first, whatever follows: the time of the answer does not depend on the account.
+  const hash = await ctx.hasher.hash(newPassword);
+  if (!(await checkRuna(ctx, number, runa, { spend: false }))) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
+  const acc = await ctx.store.account(number);
+  if (!acc) throw fail(404, 'not_registered', 'This number has no account yet: register it.', 'number');
+  if (!acc.locked_at) throw fail(409, 'not_locked', 'This login is not locked: log in with your password, or recover it by e-mail. Nothing was changed.', 'number');
+  if (!(await checkRuna(ctx, number, runa))) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
+  await ctx.store.setPassword(number, hash);
+  await ctx.store.deleteSessionsOf(number);
+  ctx.metrics.securityEvents.inc({ event: 'unlock' });
+  ctx.log.info({ number }, 'login unlocked with a RUNA');
+  if (acc.email) sendNotice(ctx, { kind: 'unlock', to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${number} was unlocked with a RUNA and a new password was set.` });
 }

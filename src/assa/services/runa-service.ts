@@ -33,6 +33,11 @@ export async function handleNetworkEvent(ctx: AssaContext, e: NetworkEvent): Pro
 
 /** True (and the code is spent) when `code` is this number's live RUNA. */
 export async function useRuna(ctx: AssaContext, number: string, code: string | undefined): Promise<boolean> {
+  return checkRuna(ctx, number, code);
+}
+
+/** Like useRuna; with `spend: false` a right code stays live (a wrong one still counts as a guess). */
+export async function checkRuna(ctx: AssaContext, number: string, code: string | undefined, opts: { spend?: boolean } = {}): Promise<boolean> {
   if (!code || !/^\d{6}$/.test(code)) return false;
   return ctx.store.transaction(async (tx) => {
     const r = await tx.runa(number);
@@ -43,7 +48,7 @@ export async function useRuna(ctx: AssaContext, number: string, code: string | u
       await tx.runaGuessFailed(number, now, MAX_WRONG_GUESSES);
       return false;
     }
-    await tx.useRuna(number, now);
+    if (opts.spend !== false) await tx.useRuna(number, now);
     return true;
   });
 }

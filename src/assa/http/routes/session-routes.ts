@@ -3,10 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
-import { passwordProblems } from '../../domain/password-rules';
-import { login } from '../../services/login-service';
-import { sendNotice } from '../../services/notice';
-import { useRuna } from '../../services/runa-service';
+import { login, unlockWithRuna } from '../../services/login-service';
 import { sha256 } from '../../security/tokens';
 import { clearSessionCookies, currentSession, sessionCookieName, setSessionCookies } from '../auth';
 import type { AssaContext } from '../context';
@@ -66,20 +63,13 @@ export const sessionRoutes =
         schema: {
           summary: 'A-SEC-2: unlock a locked login with a RUNA and a new password',
           body: Type.Object({ number: Type.String({ maxLength: 32 }), runa: Type.String({ maxLength: 16 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
-          response: { 200: Ok, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+          response: { 200: Ok, 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
         },
       },
       async (req) => {
         const n = normaliseNumber(req.body.number);
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
-        const acc = await ctx.store.account(n.number);
-        if (!acc) throw fail(404, 'not_registered', 'This number has no account yet: register it.', 'number');
-        const problems = passwordProblems(req.body.newPassword, n.number);
-        if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'newPassword', { rules: problems.map((p) => p.rule) });
-        if (!(await useRuna(ctx, n.number, req.body.runa))) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
-        await ctx.store.setPassword(n.number, await ctx.hasher.hash(req.body.newPassword));
-        await ctx.store.deleteSessionsOf(n.number);
-        if (acc.email) sendNotice(ctx, { kind: 'unlock', to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${n.number} was unlocked with a RUNA and a new password was set.` });
+        await unlockWithRuna(ctx, n.number, req.body.runa, req.body.newPassword);
         return { ok: true };
       },
     );
