@@ -56,6 +56,7 @@ describe('authentication is a hook: every route is protected unless it opts out'
   const PUBLIC = [
     'GET /api/v1/whoami',
     'POST /api/v1/registrations',
+    'POST /api/v1/registrations/invitation',
     'POST /api/v1/sessions',
     'DELETE /api/v1/sessions/current',
     'POST /api/v1/sessions/unlock',

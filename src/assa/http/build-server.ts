@@ -104,10 +104,10 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
     await api.register(servicesRoutes(ctx, money));
     await api.register(extrasRoutes(ctx, ctx.store.extras));
     await api.register(invoiceRoutes(ctx, money));
+    await api.register(corporateRegistrationRoutes(ctx));
   });
   await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
   await app.register(consoleStatic());
-  await app.register(corporateRegistrationRoutes(ctx));
   if (opts.webRoot) await app.register(portalStatic({ webRoot: opts.webRoot, log: (l) => ctx.log.warn(l) }));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -3,8 +3,8 @@
 // to the member's e-mail: a single-use link token, valid 72 hours, stored only as its
 // hash; the member then chooses the password. The subscriber's password rules apply.
 import { passwordProblems } from '../domain/password-rules';
-import type { AssaContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { AssaContext } from '../context';
+import { fail } from '../domain/errors';
 import { newToken, sha256 } from '../security/tokens';
 import { OperatorStore } from '../store/operator-store';
 

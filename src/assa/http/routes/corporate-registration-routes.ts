@@ -24,7 +24,7 @@ export const corporateRegistrationRoutes =
       reply.code(201);
       return r;
     });
-    app.post('/api/v1/registrations/invitation', { config: { rateLimit: { max: ctx.config.rateLimit.registration, timeWindow: '1 minute' } }, schema: { summary: 'A-REG-5: a corporate member registers with the curator’s invitation', body: Type.Object({ token: Type.String({ maxLength: 100 }), password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 201: Type.Object({ number: Type.String(), registered: Type.Boolean() }), 400: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
+    app.post('/api/v1/registrations/invitation', { config: { public: true, hashes: true, rateLimit: { max: ctx.config.rateLimit.registration, timeWindow: '1 minute' } }, schema: { summary: 'A-REG-5: a corporate member registers with the curator’s invitation', body: Type.Object({ token: Type.String({ maxLength: 100 }), password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 201: Type.Object({ number: Type.String(), registered: Type.Boolean() }), 400: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema } } }, async (req, reply) => {
       const number = await acceptInvitation(ctx, req.body.token, req.body.password);
       reply.code(201);
       return { number, registered: true };
