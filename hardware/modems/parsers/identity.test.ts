@@ -87,6 +87,22 @@ describe('M-ID-1 identity parsers (reference §1.1)', () => {
     });
   });
 
+  it.each([
+    // Quectel EC200A (ASR1803, Marvell's former line): Quectel EC200A AT Commands Manual, ATI example.
+    [['Quectel', 'EC200A-CNTA', 'Revision: EC200ACNTAR01A03M2G_OCPU'], 'Quectel', 'EC200A-CNTA', 'EC200ACNTAR01A03M2G_OCPU'],
+    // Quectel EM05-G (ModemManager quectel plugin tests' firmware string).
+    [['Quectel', 'EM05', 'Revision: EM05GFAR07A07M1G_01.016.01.016'], 'Quectel', 'EM05', 'EM05GFAR07A07M1G_01.016.01.016'],
+  ])('reads the untagged three-line ATI (maker, model, Revision:) %#', (lines, manufacturer, model, revision) => {
+    expect(parseAti(lines)).toMatchObject({ manufacturer, model, revision });
+  });
+
+  it('the untagged layout only with exactly two lines before Revision:, and never over tagged values', () => {
+    expect(parseAti(['EC200A-CNTA', 'Revision: EC200ACNTAR01A03M2G_OCPU'])).toMatchObject({ manufacturer: null, model: null, revision: 'EC200ACNTAR01A03M2G_OCPU' });
+    expect(parseAti(['Quectel', 'LTE module', 'EC200A-CNTA', 'Revision: EC200ACNTAR01A03M2G_OCPU'])).toMatchObject({ manufacturer: null, model: null });
+    expect(parseAti(['Quectel', 'EC200A-CNTA'])).toMatchObject({ manufacturer: null, model: null, revision: null });
+    expect(parseAti(['Manufacturer: ZTE INCORPORATED', 'Model: MF627', 'Revision: BD_3GHAP673A4V1.0.0B02', 'IMEI: 023589923858188', '+GCAP: +CGSM,+FCLASS,+DS'])).toMatchObject({ manufacturer: 'ZTE INCORPORATED', model: 'MF627' });
+  });
+
   it('keeps a quoted IMEI and an IMEI with a serial after it (Motorola ROKR E2, Option GTM378)', () => {
     expect(parseGsn(['"626936926396996"'])).toEqual({ esn: null, meid: null, imei: '626936926396996' });
     expect(parseGsn(['129512359199159,SE393939TS'])).toEqual({ esn: null, meid: null, imei: '129512359199159' });

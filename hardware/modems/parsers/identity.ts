@@ -68,17 +68,31 @@ export interface AtiInfo {
 /** ATI: "Manufacturer: …", "Model: …", "Revision: …", "ESN: +GSN:12de4fa6" (EC121) or "IMEI: …" (3GPP), a capability line. */
 export function parseAti(lines: string[]): AtiInfo {
   const out: AtiInfo = { manufacturer: null, model: null, revision: null, esn: null, imei: null, meid: null, gcap: null };
+  // Untagged text lines before the first "Revision:" line (see below).
+  const plain: string[] = [];
+  let revisionSeen = false;
   for (const raw of lines) {
     const m = /^\s*([A-Za-z ]+?)\s*:\s*(.*)$/.exec(raw);
     const key = m?.[1]?.toLowerCase();
     const val = m ? stripTags(m[2] ?? '') : '';
+    if (!m && !revisionSeen && raw.trim() && !/^[+^$%]/.test(raw.trim())) plain.push(raw.trim());
     if (key === 'manufacturer') out.manufacturer = identityField(val);
     else if (key === 'model') out.model = identityField(val);
-    else if (key === 'revision') out.revision = identityField(val);
+    else if (key === 'revision') {
+      out.revision = identityField(val);
+      revisionSeen = true;
+    }
     else if (key === 'esn') out.esn = parseGsn([val]).esn;
     else if (key === 'meid') out.meid = parseGsn([val]).meid;
     else if (key === 'imei') out.imei = /^\d{15}/.exec(unquote(val))?.[0] ?? null;
     else if (/^\+?GCAP:|^\+CIS707|^\+CGSM|CIS-?856/i.test(raw.trim())) out.gcap = stripTags(raw);
+  }
+  // The untagged layout (Quectel and the ASR/Marvell-based modules, V.250 ATI0 as they
+  // print it): the maker's line, the model's line, then "Revision: ...". Only exactly two
+  // such lines before a Revision line are read so: one line alone could be either.
+  if (revisionSeen && plain.length === 2 && out.manufacturer === null && out.model === null) {
+    out.manufacturer = identityField(plain[0]!);
+    out.model = identityField(plain[1]!);
   }
   return out;
 }
