@@ -5,7 +5,10 @@ import { FundsPage } from './FundsPage';
 import { PaymentsPage } from './PaymentsPage';
 import { SecurityPage } from './SecurityPage';
 import { ServicesPage } from './ServicesPage';
-import { DetailsPage, GroupPage, HelpPage, UtilitiesPage } from './SimpleSections';
+import { DetailsPage } from './DetailsPage';
+import { GroupPage } from './GroupPage';
+import { HelpPage } from './HelpPage';
+import { UtilitiesPage } from './UtilitiesPage';
 import { TariffPage } from './TariffPage';
 import type { Section } from './sections';
 
