@@ -30,6 +30,7 @@ import { sessionRoutes } from './routes/session-routes';
 import { operatorPlugin } from '../operator/operator-plugin';
 import { consoleStatic } from '../operator/console-static';
 import { corporateRegistrationRoutes } from './routes/corporate-registration-routes';
+import { catalogueTextRoutes } from './routes/catalogue-text-routes';
 import { portalStatic } from './portal-static';
 
 export interface BuildOptions {
@@ -105,6 +106,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
     await api.register(extrasRoutes(ctx, ctx.store.extras));
     await api.register(invoiceRoutes(ctx, money));
     await api.register(corporateRegistrationRoutes(ctx));
+    await api.register(catalogueTextRoutes(ctx));
   });
   await app.register(operatorPlugin(ctx, ctx.demoClock ?? null));
   await app.register(consoleStatic());

@@ -3,6 +3,8 @@
 import { kyivMonth } from '../../shared/kyiv-time';
 import type { Insertable } from 'kysely';
 import type { AssaStore } from './assa-store';
+import { CatalogueTextStore } from './catalogue-text-store';
+import { DEMO_CATALOGUE_TEXTS, demoText } from './demo-catalogue-texts';
 import type { CallRecordsTable, DataSessionsTable, MovementsTable } from './schema';
 
 export const DEMO_TARIFFS = [
@@ -52,6 +54,14 @@ export async function loadDemoData(store: AssaStore, now = Date.now()): Promise<
     for (const t of DEMO_TARIFFS) if (t.id !== 'freedom-of-speech') await tx.money.setSwitchCost(t.id, 1000);
     for (const s of DEMO_SERVICES) await tx.money.upsertService(s);
     for (const v of DEMO_VOUCHERS) await tx.money.addVoucher(v.code, v.amount);
+    // The catalogue's words in uk/ru/en (U-I18N-1).
+    const texts = new CatalogueTextStore(tx);
+    for (const [kind, items] of [['tariff', DEMO_TARIFFS], ['service', DEMO_SERVICES]] as const)
+      for (const item of items)
+        for (const lang of Object.keys(DEMO_CATALOGUE_TEXTS) as Array<keyof typeof DEMO_CATALOGUE_TEXTS>) {
+          const w = demoText(lang, item.id);
+          if (w) await texts.setText(kind, item.id, lang, w);
+        }
     await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
     await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
     // The demo starts after this month's billing: the fees of the month are behind it.

@@ -4,6 +4,7 @@
 import type { StoreEngine } from './open-database';
 import { MONEY_MIGRATIONS } from './money-migrations';
 import { OPERATOR_MIGRATIONS } from './operator-migrations';
+import { SCREENS_MIGRATIONS } from './screens-migrations';
 
 export interface Migration {
   version: number;
@@ -194,6 +195,7 @@ export const MIGRATIONS: Migration[] = [
   },
   ...MONEY_MIGRATIONS,
   ...OPERATOR_MIGRATIONS,
+  ...SCREENS_MIGRATIONS,
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; returns the versions applied. */

@@ -19,6 +19,8 @@ const PUBLIC = new Set([
   'POST /api/v1/network/events',
   'GET /api/v1/help/unsupported',
   'GET /api/v1/help/contacts',
+  // The catalogue's words in uk/ru/en: the same for everyone (U-I18N-1).
+  'GET /api/v1/catalogue/texts',
   // Logout acts on the caller's own cookie only (204 even without one); its own test covers it.
   'DELETE /api/v1/sessions/current',
   // A corporate member accepting the curator's invitation (A-REG-5: the token is the proof).

@@ -2,6 +2,7 @@
 // by id, and their English is the server's own words (so the three stay one text).
 import { describe, expect, it } from 'vitest';
 import { serverDocuments } from '../../../renderer/src/i18n/server-documents';
+import { DEMO_CATALOGUE_TEXTS, demoText } from '../../../src/assa/store/demo-catalogue-texts';
 import { DEMO_SERVICES, DEMO_TARIFFS } from '../../../src/assa/store/demo-data';
 import { UNSUPPORTED_OPERATIONS } from '../../../src/assa/domain/unsupported-operations';
 import { TERMS_OF_USE } from '../../../src/assa/http/routes/services-routes';
@@ -21,13 +22,18 @@ describe('server documents on screen', () => {
   });
 });
 
-describe('the built-in catalogue on screen', () => {
-  const DEMO_CATALOGUE_IDS = [...DEMO_TARIFFS, ...DEMO_SERVICES].map((i) => [i.id, i.name] as const);
-  it('has uk/ru/en names for every tariff and service of the demo catalogue, the English being the server’s', () => {
-    for (const [id, name] of DEMO_CATALOGUE_IDS) {
-      expect(serverDocuments.en.catalogue[id]?.name, id).toBe(name);
-      expect(serverDocuments.uk.catalogue[id]?.name, id).toBeTruthy();
-      expect(serverDocuments.ru.catalogue[id]?.name, id).toBeTruthy();
+describe('the demo catalogue’s words (loaded into catalogue_texts)', () => {
+  const DEMO_CATALOGUE = [...DEMO_TARIFFS, ...DEMO_SERVICES];
+  it('has uk/ru/en words for every tariff and service of the demo catalogue, the English being the item’s own row', () => {
+    for (const item of DEMO_CATALOGUE) {
+      expect(demoText('en', item.id), item.id).toEqual({ name: item.name, description: item.description, terms: 'terms' in item ? item.terms : '' });
+      for (const lang of ['uk', 'ru'] as const) {
+        const w = demoText(lang, item.id);
+        expect(w?.name, `${lang} ${item.id}`).toMatch(/[а-яіїєґ]/i);
+        expect(w?.description, `${lang} ${item.id}`).toMatch(/[а-яіїєґ]/i);
+        if ('terms' in item && item.terms) expect(w?.terms, `${lang} ${item.id}`).toMatch(/[а-яіїєґ]/i);
+      }
     }
+    for (const lang of ['uk', 'ru', 'en'] as const) expect(Object.keys(DEMO_CATALOGUE_TEXTS[lang]).sort()).toEqual(DEMO_CATALOGUE.map((i) => i.id).sort());
   });
 });

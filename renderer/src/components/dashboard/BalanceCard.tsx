@@ -7,7 +7,7 @@ import { useApi } from '../../api-context';
 import { formatKyivDate, formatUah } from '../../format';
 import { errorText } from '../../hooks/use-live';
 import { feeForecast } from '../../../../src/shared/fee-forecast';
-import { catalogueText } from '../../i18n/catalogue-text';
+import { useCatalogueText } from '../../i18n/catalogue-texts';
 
 interface AccountSummary {
   number: string;
@@ -18,6 +18,7 @@ interface AccountSummary {
 
 export function BalanceCard({ loggedIn }: { loggedIn: boolean }) {
   const { t, i18n } = useTranslation();
+  const word = useCatalogueText();
   const lang = i18n.language as Language;
   const api = useApi();
   const [acc, setAcc] = useState<AccountSummary | null>(null);
@@ -55,7 +56,7 @@ export function BalanceCard({ loggedIn }: { loggedIn: boolean }) {
         <>
           <p className="big" data-testid="balance">{formatUah(acc.balance, lang)}</p>
           <p className="muted">
-            {catalogueText(t, acc.tariff.id, 'name', acc.tariff.name)} · {t('balance.fee', { fee: formatUah(acc.tariff.monthlyFee, lang) })}
+            {word(acc.tariff.id, 'name', acc.tariff.name)} · {t('balance.fee', { fee: formatUah(acc.tariff.monthlyFee, lang) })}
           </p>
           <p className={f.shortKopecks > 0 ? 'short' : 'muted'} data-testid="fee-forecast">
             {f.shortKopecks > 0

@@ -4,7 +4,7 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { formatKyivDate, formatUah } from '../../format';
 import { useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
-import { catalogueText } from '../../i18n/catalogue-text';
+import { useCatalogueText } from '../../i18n/catalogue-texts';
 
 export interface AccountData {
   number: string;
@@ -25,6 +25,7 @@ export interface AccountData {
 
 export function DataPage() {
   const { t, i18n } = useTranslation();
+  const word = useCatalogueText();
   const lang = i18n.language as Language;
   const { data: a, error } = useAssaGet<AccountData>('/api/v1/account');
   return (
@@ -43,7 +44,7 @@ export function DataPage() {
           <dd data-testid="acc-status">{t(`acc.status.${a.status}`, { defaultValue: a.status })}</dd>
           <dt>{t('acc.data.tariff')}</dt>
           <dd>
-            {catalogueText(t, a.tariff.id, 'name', a.tariff.name)} ({formatUah(a.tariff.monthlyFee, lang)})
+            {word(a.tariff.id, 'name', a.tariff.name)} ({formatUah(a.tariff.monthlyFee, lang)})
           </dd>
           <dt>{t('acc.data.balance')}</dt>
           <dd data-testid="acc-balance">{formatUah(a.balance, lang)}</dd>

@@ -8,7 +8,7 @@ import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
 import { AssaCallError } from '../../hooks/use-assa';
 import { TermsGate } from './TermsGate';
-import { catalogueText } from '../../i18n/catalogue-text';
+import { useCatalogueText } from '../../i18n/catalogue-texts';
 
 interface Service {
   id: string;
@@ -22,6 +22,7 @@ interface Service {
 
 export function ServicesPage() {
   const { t, i18n } = useTranslation();
+  const word = useCatalogueText();
   const lang = i18n.language as Language;
   const call = useAssaCall();
   const { data, error, reload } = useAssaGet<Service[]>('/api/v1/services');
@@ -46,13 +47,13 @@ export function ServicesPage() {
         {(data ?? []).map((s) => (
           <li key={s.id} data-testid={`service-${s.id}`}>
             <div>
-              <strong>{catalogueText(t, s.id, 'name', s.name)}</strong> {s.monthlyFee > 0 ? <span className="muted">{t('acc.svc.perMonth', { fee: formatUah(s.monthlyFee, lang) })}</span> : <span className="muted">{t('acc.svc.free')}</span>}
-              <p className="muted">{catalogueText(t, s.id, 'description', s.description)}</p>
+              <strong>{word(s.id, 'name', s.name)}</strong> {s.monthlyFee > 0 ? <span className="muted">{t('acc.svc.perMonth', { fee: formatUah(s.monthlyFee, lang) })}</span> : <span className="muted">{t('acc.svc.free')}</span>}
+              <p className="muted">{word(s.id, 'description', s.description)}</p>
               {s.requiresTerms && !s.enabled ? (
                 <label className="inline">
                   <input type="checkbox" checked={accepted[s.id] ?? false} onChange={(e) => setAccepted({ ...accepted, [s.id]: e.target.checked })} />
                   {t('acc.svc.acceptTerms')}
-                  {s.terms ? <span className="muted"> — {catalogueText(t, s.id, 'terms', s.terms)}</span> : null}
+                  {s.terms ? <span className="muted"> — {word(s.id, 'terms', s.terms)}</span> : null}
                 </label>
               ) : null}
             </div>

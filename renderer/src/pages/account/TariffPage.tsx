@@ -8,7 +8,7 @@ import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
 import { AssaCallError } from '../../hooks/use-assa';
 import { TermsGate } from './TermsGate';
-import { catalogueText } from '../../i18n/catalogue-text';
+import { useCatalogueText } from '../../i18n/catalogue-texts';
 
 interface Tariffs {
   current: { id: string; name: string; monthlyFee: number; description: string };
@@ -18,6 +18,7 @@ interface Tariffs {
 
 export function TariffPage() {
   const { t, i18n } = useTranslation();
+  const word = useCatalogueText();
   const lang = i18n.language as Language;
   const call = useAssaCall();
   const { data, error, reload } = useAssaGet<Tariffs>('/api/v1/tariffs');
@@ -39,10 +40,10 @@ export function TariffPage() {
       <ErrorNote error={error ?? actionError} />
       {data ? (
         <>
-          <p>{t('acc.tar.current', { name: catalogueText(t, data.current.id, 'name', data.current.name), fee: formatUah(data.current.monthlyFee, lang) })}</p>
+          <p>{t('acc.tar.current', { name: word(data.current.id, 'name', data.current.name), fee: formatUah(data.current.monthlyFee, lang) })}</p>
           {data.pending ? (
             <p data-testid="tariff-pending">
-              {t('acc.tar.pending', { name: catalogueText(t, data.pending.tariffId, 'name', data.pending.name), date: formatKyivDate(`${data.pending.effectiveFrom}T12:00:00Z`, lang) })}{' '}
+              {t('acc.tar.pending', { name: word(data.pending.tariffId, 'name', data.pending.name), date: formatKyivDate(`${data.pending.effectiveFrom}T12:00:00Z`, lang) })}{' '}
               <button type="button" className="secondary" onClick={() => void act(() => call('DELETE', '/api/v1/tariffs/change'))} data-testid="tariff-cancel">
                 {t('acc.tar.cancel')}
               </button>
@@ -61,10 +62,10 @@ export function TariffPage() {
             <tbody>
               {data.plans.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">{catalogueText(t, p.id, 'name', p.name)}</th>
+                  <th scope="row">{word(p.id, 'name', p.name)}</th>
                   <td>{formatUah(p.monthlyFee, lang)}</td>
                   <td>{formatUah(p.switchCost, lang)}</td>
-                  <td>{catalogueText(t, p.id, 'description', p.description)}</td>
+                  <td>{word(p.id, 'description', p.description)}</td>
                   <td>
                     {p.id === data.current.id ? (
                       <span className="muted">{t('acc.tar.yours')}</span>
