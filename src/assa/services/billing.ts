@@ -7,6 +7,7 @@ import { monthStartDecision } from '../domain/money-rules';
 import type { AssaContext } from '../context';
 import type { AssaStore } from '../store/assa-store';
 import type { MoneyStore } from '../store/money-store';
+import { applyPricesInForce } from './prices-in-force';
 
 export async function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string): Promise<{ charged: number; blocked: number; alreadyRan: boolean }> {
   if (await money.billingRan(month)) {
@@ -16,6 +17,7 @@ export async function runMonthStart(ctx: AssaContext, money: MoneyStore, month: 
   const at = new Date(ctx.clock.now()).toISOString();
   const r = await ctx.store.transaction(async (tx) => {
     if (await tx.money.billingRan(month)) return { charged: 0, blocked: 0, alreadyRan: true };
+    await applyPricesInForce(tx, month);
     for (const c of await tx.money.dueChanges(`${month}-01`)) {
       const t = await tx.tariff(c.tariff_id);
       await tx.money.applyChange(c.number, c.tariff_id);

@@ -1,7 +1,8 @@
 // QA on the demo clock (issue 14): PUT /api/v1/operator/clock exists only with --demo.
 // A month walked in seconds: subscribers created on Jan 15, a paid extra switched on,
 // the clock moved to Jan 31 23:59 Kyiv (nothing billed) and to Feb 1 00:00 Kyiv (the
-// month start takes the tariff fee; a short balance blocks the number); the subscriber's
+// month start takes the tariff fee at the price in force for February, published by the
+// admin in January; a short balance blocks the number); the subscriber's
 // web session and a RUNA expire by the same clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, networkSms, request } from '../assa/assa-harness';
@@ -57,6 +58,17 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
     expect((await account(a)).balance).toBe(8_000);
   });
 
+  it('Jan 20: the admin publishes a new fee for the tariff from February; January keeps the old one', async () => {
+    await setClock('2027-01-20T10:00:00Z');
+    // The admin was idle through the jumps: a fresh login by the same clock.
+    const admin = new OperatorClient(h.assa.url);
+    expect((await admin.op('POST', '/sessions', { login: 'admin1', password: NEW_PASSWORD })).status).toBe(200);
+    const p = await admin.op('PUT', '/tariffs/freedom-of-speech', { monthlyFee: 3500 });
+    expect(p.status).toBe(200);
+    expect(p.body.prices.at(-1)).toMatchObject({ validFrom: '2027-02', monthlyFee: 3500 });
+    expect((await h.assa.ctx.store.tariff('freedom-of-speech'))!.monthly_fee_kopecks).toBe(3000);
+  });
+
   it('Jan 31 23:59 Kyiv: nothing is billed yet', async () => {
     const r = await setClock('2027-01-31T21:59:00Z');
     expect(r.body.monthStart).toBeNull();
@@ -64,11 +76,11 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
     expect((await h.assa.ctx.store.subscriber('445550302'))!.status).toBe('active');
   });
 
-  it('Feb 1 00:00 Kyiv: the month start takes the tariff fee; the short balance blocks the number', async () => {
+  it('Feb 1 00:00 Kyiv: the billing tick takes the tariff fee at February\'s price; the short balance blocks the number', async () => {
     const r = await setClock('2027-01-31T22:00:00Z');
     expect(r.body.monthStart).toMatchObject({ month: '2027-02', alreadyRan: false });
     const view = (await h.as.billing.op('GET', '/subscribers/445550301')).body;
-    expect(view.movements.filter((m: { kind: string }) => m.kind === 'fee')).toEqual([expect.objectContaining({ amount: -3000, at: '2027-01-31T22:00:00.000Z' })]);
+    expect(view.movements.filter((m: { kind: string }) => m.kind === 'fee')).toEqual([expect.objectContaining({ amount: -3500, at: '2027-01-31T22:00:00.000Z' })]);
     expect(view.services.map((x: { id: string }) => x.id)).toContain('traffic-5gb');
     expect((await h.assa.ctx.store.subscriber('445550301'))!.status).toBe('active');
     const b = (await h.assa.ctx.store.subscriber('445550302'))!;
@@ -92,7 +104,7 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
     expect((await register('445550302', '424242')).status).toBe(403);
     // A credit that covers the fee lifts the block, as a payment would.
     expect((await h.as.billing.op('POST', '/adjustments', { number: '445550302', amount: 5000, reason: 'QA top-up' })).status).toBe(201);
-    expect(await h.assa.ctx.store.subscriber('445550302')).toMatchObject({ status: 'active', balance_kopecks: 4_000 });
+    expect(await h.assa.ctx.store.subscriber('445550302')).toMatchObject({ status: 'active', balance_kopecks: 3_500 });
     await setClock('2027-02-01T08:20:00Z');
     await networkSms(h.assa.url, '445550302', '515151');
     await setClock('2027-02-01T08:29:59Z');

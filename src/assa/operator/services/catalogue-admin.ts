@@ -4,7 +4,8 @@
 // the price in force for it; the current month's price is never changed after its run.
 import { kyivMonth } from '../../../shared/kyiv-time';
 import { fail } from '../../http/errors';
-import type { CatalogueKind, Lang, OperatorStore } from '../../store/operator-store';
+import { applyPricesInForce } from '../../services/prices-in-force';
+import type { CatalogueKind, Lang } from '../../store/operator-store';
 import type { OperatorCaller } from '../operator-auth';
 import type { OperatorDeps } from '../operator-deps';
 import { isoNow } from '../operator-deps';
@@ -67,14 +68,6 @@ export async function updateItem(d: OperatorDeps, who: OperatorCaller, ip: strin
     await tx.audit({ at: isoNow(d), operator: who.login, action: `catalogue.${kind}.update`, target: `${kind}:${id}`, details: { monthlyFee: b.monthlyFee ?? null, validFrom, includes: b.includes ?? null, texts: b.texts ? Object.keys(b.texts) : [] }, ip });
   });
   // A version for the current (not yet billed) month applies at once.
-  await applyPricesInForce(d.ops, kyivMonth(d.ctx.clock.now()));
+  await applyPricesInForce(d.ctx.store, kyivMonth(d.ctx.clock.now()));
   return (await d.ops.catalogue(kind)).find((i) => i.id === id)!;
-}
-
-/**
- * Before a month's start is billed: every tariff and service takes the fee of the price
- * version in force for that month (the latest version whose month has come).
- */
-export async function applyPricesInForce(ops: OperatorStore, month: string): Promise<void> {
-  for (const p of await ops.pricesInForce(month)) await ops.setCatalogueBase(p.kind, p.item_id, { monthly_fee_kopecks: p.monthly_fee_kopecks });
 }

@@ -8,7 +8,6 @@ import type { OperatorCaller } from '../operator-auth';
 import type { OperatorDeps } from '../operator-deps';
 import { isoNow } from '../operator-deps';
 import { adjustmentProblem } from '../roles';
-import { applyPricesInForce } from './catalogue-admin';
 
 export const VOUCHER_BATCH_MAX = 1000;
 
@@ -58,7 +57,6 @@ export async function adjust(d: OperatorDeps, who: OperatorCaller, ip: string, b
 }
 
 export async function monthStart(d: OperatorDeps, who: OperatorCaller, ip: string, month: string) {
-  await applyPricesInForce(d.ops, month);
   const r = await runMonthStart(d.ctx, d.money, month);
   await d.ops.audit({ at: isoNow(d), operator: who.login, action: 'billing.month_start', target: `month:${month}`, details: r, ip });
   return { month, ...r };
