@@ -16,10 +16,13 @@ import { PasswordHasher, STRONG_KDF, type KdfParams } from './security/password-
 import { startBillingClock } from './services/billing';
 import { AssaStore } from './store/assa-store';
 import { generateHistory, generateSubscribers, loadDemoData } from './store/demo-data';
-import { openStoreEngine } from './store/open-database';
+import { isPostgresUrl, openStoreEngine } from './store/open-database';
 
 export interface StartAssaOptions {
+  /** A SQLite file path, or a PostgreSQL URL (postgres://user:pass@host:port/db). */
   dbPath: string;
+  /** PostgreSQL: connections in this process's pool (default 10). */
+  dbPool?: number;
   host?: string;
   /** 0 = any free port. */
   port?: number;
@@ -85,7 +88,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const radiusClients = addressList(o.radiusClients ?? DEFAULT_RADIUS_CLIENTS, '--radius-clients').entries;
   const log = o.logger ?? silentLogger();
   const host = o.host ?? '127.0.0.1';
-  const store = new AssaStore(await openStoreEngine(o.dbPath));
+  const store = new AssaStore(await openStoreEngine(o.dbPath, o.dbPool ? { poolSize: o.dbPool } : {}));
   // With --demo the clock is settable (PUT /api/v1/operator/clock); never without.
   const demoClock = o.demo ? new SettableClock(o.clock ?? systemClock) : undefined;
   const clock = demoClock ?? o.clock ?? systemClock;
@@ -95,7 +98,9 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
       if (o.demoMonths) await generateHistory(store, o.demoSubscribers, o.demoMonths, clock.now());
     }
   }
-  const mailer: Mailer = o.smtp ? smtpMailer(o.smtp) : outboxMailer(o.mailOutboxDir ?? path.join(path.dirname(path.resolve(o.dbPath)), 'outbox'));
+  // Without SMTP mail goes to a folder: beside a SQLite file, or ./outbox for a PostgreSQL URL.
+  const outbox = o.mailOutboxDir ?? (isPostgresUrl(o.dbPath) ? path.resolve('outbox') : path.join(path.dirname(path.resolve(o.dbPath)), 'outbox'));
+  const mailer: Mailer = o.smtp ? smtpMailer(o.smtp) : outboxMailer(outbox);
   const ctx: AssaContext = {
     store,
     clock,

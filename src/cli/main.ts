@@ -70,6 +70,7 @@ program
   .description('run the ASSA self-service server (every option also from ASSA_* env or --config FILE)')
   .option('--config <file>', 'JSON file with any of the options below (camelCase keys; or ASSA_CONFIG)')
   .option('--db <path>', 'SQLite database file or postgres:// URL (default assa.db)')
+  .option('--db-pool <n>', 'PostgreSQL: connections in this process\'s pool (or ASSA_DB_POOL; default 10)')
   .option('--host <h>', 'listen address (default 127.0.0.1)')
   .option('--port <n>', 'HTTP port (default 8750)')
   .option('--radius-port <n>', 'RADIUS accounting UDP port (default 1813)')
@@ -97,7 +98,7 @@ for (const [action, what] of [['add', 'create an operator account; prints its on
   operator
     .command(`${action} <login>`)
     .description(what)
-    .option('--db <path>', 'SQLite database file', 'assa.db')
+    .option('--db <path>', 'SQLite database file or postgres:// URL', 'assa.db')
     .option('--role <role>', 'admin, support or billing (add only)', 'admin')
     .action(async (login: string, opts) => {
       const { runOperator } = await import('./commands/operator');

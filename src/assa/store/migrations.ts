@@ -1,6 +1,8 @@
 // Versioned schema changes, applied in order once each and recorded in schema_migrations.
 // Part 1 (subscribers, security, network) uses versions 1-49; part 2 (money, details,
-// services, tariffs) 50-99. Plain SQL that PostgreSQL also accepts, save the types.
+// services, tariffs) 50-99. Plain SQL that PostgreSQL also accepts; the types and the
+// few other words the engines spell differently are translated in migration-dialect.ts.
+import { migrationSql, type MigrationSql } from './migration-dialect';
 import type { StoreEngine } from './open-database';
 import { MONEY_MIGRATIONS } from './money-migrations';
 import { OPERATOR_MIGRATIONS } from './operator-migrations';
@@ -9,7 +11,7 @@ import { SCREENS_MIGRATIONS } from './screens-migrations';
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  sql: MigrationSql;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -200,17 +202,26 @@ export const MIGRATIONS: Migration[] = [
 
 /** Applies every migration not yet recorded, each in its own transaction; returns the versions applied. */
 export async function migrate(engine: StoreEngine, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
-  await engine.transaction((trx) => engine.execScript(trx, 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'));
-  const applied: number[] = [];
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    const ran = await engine.transaction(async (trx) => {
-      // Checked inside the transaction: another process may be migrating the same database.
-      if (await trx.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst()) return false;
-      await engine.execScript(trx, m.sql);
-      await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
-      return true;
-    });
-    if (ran) applied.push(m.version);
-  }
-  return applied;
+  // Several nodes may start at once on one PostgreSQL database: one migrates, the others
+  // wait for it and then find every version recorded. (SQLite: BEGIN IMMEDIATE queues them.)
+  const run = await engine.withJobLock(
+    'migrate',
+    async () => {
+      await engine.transaction((trx) => engine.execScript(trx, migrationSql('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)', engine.kind)));
+      const applied: number[] = [];
+      for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+        const ran = await engine.transaction(async (trx) => {
+          // Checked inside the transaction: another process may be migrating the same database.
+          if (await trx.selectFrom('schema_migrations').select('version').where('version', '=', m.version).executeTakeFirst()) return false;
+          await engine.execScript(trx, migrationSql(m.sql, engine.kind));
+          await trx.insertInto('schema_migrations').values({ version: m.version, name: m.name, applied_at: new Date().toISOString() }).execute();
+          return true;
+        });
+        if (ran) applied.push(m.version);
+      }
+      return applied;
+    },
+    { wait: true },
+  );
+  return run.ran ? run.value : [];
 }

@@ -10,6 +10,7 @@
 // a transaction never lets another request's statements in: they queue until COMMIT.
 // The flip side: a statement on the root handle from inside a transaction would wait
 // for itself forever, so the root handle refuses it with a clear error instead.
+// PostgreSQL (a postgres:// URL) is the other engine: postgres-engine.ts.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -29,8 +30,17 @@ export interface StoreEngine {
   transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   /** Runs a migration script (several statements) inside `trx`. */
   execScript(trx: Db, script: string): Promise<void>;
+  /**
+   * Runs `fn` only if no other holder of the lock `name` is running it: on PostgreSQL an
+   * advisory lock (so exactly one of several nodes runs a job), on SQLite an in-process
+   * lock (one process per file is the SQLite deployment; the jobs' own records keep a
+   * second process from applying twice). With `wait`, waits for the lock instead.
+   */
+  withJobLock<T>(name: string, fn: () => Promise<T>, opts?: { wait?: boolean }): Promise<JobLockResult<T>>;
   close(): Promise<void>;
 }
+
+export type JobLockResult<T> = { ran: true; value: T } | { ran: false };
 
 export class StoreError extends Error {
   constructor(
@@ -43,8 +53,11 @@ export class StoreError extends Error {
 
 const insideTransaction = new AsyncLocalStorage<true>();
 
+/** Runs a transaction body so that the root handle refuses statements made from inside it. */
+export const runInTransaction = <T>(fn: () => Promise<T>): Promise<T> => insideTransaction.run(true, fn);
+
 /** Refuses root-handle statements made from inside a transaction (they would deadlock on SQLite and escape the transaction on PostgreSQL). */
-class OutsideTransactionGuard implements KyselyPlugin {
+export class OutsideTransactionGuard implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     if (insideTransaction.getStore()) throw new StoreError('store_outside_transaction', 'A store call inside a transaction used the root handle; use the transaction’s store (tx) instead.');
     return args.node;
@@ -70,7 +83,7 @@ export function sqliteEngine(file: string): StoreEngine {
         const trx = conn.withoutPlugins();
         await sql`BEGIN IMMEDIATE`.execute(trx);
         try {
-          const result = await insideTransaction.run(true, () => fn(trx));
+          const result = await runInTransaction(() => fn(trx));
           await sql`COMMIT`.execute(trx);
           return result;
         } catch (e) {
@@ -82,13 +95,47 @@ export function sqliteEngine(file: string): StoreEngine {
     execScript: async (_trx, script) => {
       raw.exec(script);
     },
+    withJobLock: inProcessJobLock(),
     close: () => db.destroy(),
   };
 }
 
-/** Opens the database named by `target` and brings its schema up to date. */
-export async function openStoreEngine(target: string): Promise<StoreEngine> {
-  const engine = sqliteEngine(target);
-  await migrate(engine);
+/** Job locks within one process: a second caller of a running job is told it did not run (or waits its turn). */
+export function inProcessJobLock(): StoreEngine['withJobLock'] {
+  const held = new Map<string, Promise<unknown>>();
+  return async function withJobLock<T>(name: string, fn: () => Promise<T>, opts: { wait?: boolean } = {}): Promise<JobLockResult<T>> {
+    while (held.has(name)) {
+      if (!opts.wait) return { ran: false };
+      await held.get(name)!.catch(() => undefined);
+    }
+    const run = fn();
+    held.set(name, run);
+    try {
+      return { ran: true, value: await run };
+    } finally {
+      held.delete(name);
+    }
+  };
+}
+
+export interface OpenStoreOptions {
+  /** PostgreSQL: connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/** True when `target` names a PostgreSQL database (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** Opens the database named by `target` (a SQLite file path, or a postgres:// URL) and brings its schema up to date. */
+export async function openStoreEngine(target: string, opts: OpenStoreOptions = {}): Promise<StoreEngine> {
+  const engine = isPostgresUrl(target) ? await import('./postgres-engine').then((m) => m.postgresEngine(target, opts.poolSize)) : sqliteEngine(target);
+  try {
+    await migrate(engine);
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
   return engine;
 }

@@ -106,8 +106,10 @@ export const OPERATOR_MIGRATIONS: Migration[] = [
     version: 142,
     name: 'ledger movements of kind adjustment (an operator goodwill credit or correction)',
     // SQLite cannot change a CHECK in place: the table is rebuilt with the same rows.
-    // 'call' is issue 13's (A-NET-3 calls beyond the package minutes), kept in this one rebuild.
-    sql: `
+    // PostgreSQL changes the constraint (a rebuild there would leave the id sequence behind).
+    // 'call' is issue 13's (A-NET-3 calls beyond the package minutes), kept in this one change.
+    sql: {
+      sqlite: `
       CREATE TABLE movements_next (
         id INTEGER PRIMARY KEY,
         number TEXT NOT NULL REFERENCES subscribers(number),
@@ -123,6 +125,11 @@ export const OPERATOR_MIGRATIONS: Migration[] = [
       ALTER TABLE movements_next RENAME TO movements;
       CREATE INDEX movements_number_at ON movements(number, at);
     `,
+      postgres: `
+      ALTER TABLE movements DROP CONSTRAINT movements_kind_check;
+      ALTER TABLE movements ADD CONSTRAINT movements_kind_check CHECK (kind IN ('payment', 'voucher', 'fee', 'service_fee', 'tariff_change', 'transfer_in', 'transfer_out', 'bonus', 'adjustment', 'call'));
+    `,
+    },
   },
   {
     version: 143,

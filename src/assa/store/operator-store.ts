@@ -337,10 +337,11 @@ export class OperatorStore {
    * A-HLP-2 "change the number": the contract keeps its account, money and history under
    * the new number. Every column that names the subscriber (not a peer) moves; the open
    * web sessions, RUNA state and voucher-guess counters of the old number end instead.
-   * Foreign keys are checked at commit, so the rows move in any order.
+   * Foreign keys are checked at commit, so the rows move in any order (PostgreSQL: the
+   * migrations make them DEFERRABLE; see migration-dialect.ts).
    */
   async renumber(from: string, to: string): Promise<void> {
-    await sql`PRAGMA defer_foreign_keys = ON`.execute(this.k);
+    await (this.store.kind === 'postgres' ? sql`SET CONSTRAINTS ALL DEFERRED` : sql`PRAGMA defer_foreign_keys = ON`).execute(this.k);
     for (const t of ['web_sessions', 'runa_codes', 'runa_activations', 'voucher_failures']) await sql`DELETE FROM ${sql.table(t)} WHERE number = ${from}`.execute(this.k);
     for (const [t, c] of RENUMBER_COLUMNS) {
       await sql`UPDATE ${sql.table(t)} SET ${sql.ref(c)} = ${to} WHERE ${sql.ref(c)} = ${from}`.execute(this.k);

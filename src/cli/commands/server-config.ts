@@ -11,6 +11,8 @@ const addresses = list();
 
 export const SERVER_OPTIONS = {
   db: { env: 'ASSA_DB', default: 'assa.db', parse: text({ min: 1 }) } as OptionSpec<string>,
+  /** PostgreSQL: connections in each process's pool. */
+  dbPool: { env: 'ASSA_DB_POOL', default: 10, parse: integer(1, 1000) } as OptionSpec<number>,
   host: { env: 'ASSA_HOST', default: '127.0.0.1', parse: text({ min: 1, max: 255 }) } as OptionSpec<string>,
   port: { env: 'ASSA_PORT', default: 8750, parse: integer(0, 65535) } as OptionSpec<number>,
   radiusPort: { env: 'ASSA_RADIUS_PORT', default: 1813, parse: integer(0, 65535) } as OptionSpec<number>,

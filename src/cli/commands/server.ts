@@ -48,6 +48,7 @@ export async function runServer(flags: ServerOptions): Promise<void> {
   await buildRendererIfStale((l) => process.stderr.write(`assa server: ${l}\n`)).catch((e: Error) => logger.warn({ err: e }, 'the portal could not be built'));
   const assa = await startAssa({
     dbPath: o.db,
+    dbPool: o.dbPool,
     host: o.host,
     port: o.port,
     radiusPort: o.radiusPort,

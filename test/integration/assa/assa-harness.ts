@@ -1,4 +1,5 @@
-// A real ASSA server for a test: a SQLite file in a temp folder, HTTP on 127.0.0.1:0,
+// A real ASSA server for a test: a SQLite file in a temp folder (or, with
+// ASSA_TEST_ENGINE=postgres, a fresh PostgreSQL database: CI's second pass), HTTP on 127.0.0.1:0,
 // RADIUS on a free UDP port, a clock the test moves, a cheap KDF (the strong default is
 // asserted separately), mail to an outbox folder or a real SMTP server.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startAssa, type EmbeddedAssa, type StartAssaOptions } from '../../../src/assa/embedded';
 import { NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER } from '../../../src/shared/network-contract';
+import { testDatabase } from '../../support/postgres';
 
 /** The secrets every harness server is started with (no secret is built into the code). */
 export const TEST_NETWORK_SECRET = 'harness-network-secret-0123456789';
@@ -31,8 +33,9 @@ export async function startHarness(extra: Partial<StartAssaOptions> = {}): Promi
       this.t += ms;
     },
   };
+  const db = await testDatabase(dir);
   const assa = await startAssa({
-    dbPath: path.join(dir, 'assa.db'),
+    dbPath: db.target,
     port: 0,
     radiusPort: 0,
     demo: true,
@@ -58,6 +61,7 @@ export async function startHarness(extra: Partial<StartAssaOptions> = {}): Promi
     },
     async close() {
       await assa.close();
+      await db.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

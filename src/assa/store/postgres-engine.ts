@@ -1,0 +1,89 @@
+// The PostgreSQL engine behind the same store: a node-postgres `pg` Pool (size
+// configurable) under Kysely's PostgresDialect.
+//
+// Transactions are SERIALIZABLE and retried, a bounded number of times with a short
+// random back-off, when PostgreSQL reports a serialization failure (40001) or a deadlock
+// (40P01). The ledger's read-then-write bodies (balance then movement, monthly total then
+// payment, idempotency key then result) therefore need no row locks written by hand:
+// PostgreSQL aborts one of two bodies that would not have been correct one after the
+// other, and the retried body reads fresh data. A transaction body must therefore keep
+// outside effects (mail, HTTP, gateway calls) out of itself, as it already must on SQLite
+// to keep the write lock short.
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database as Schema } from './schema';
+import { OutsideTransactionGuard, runInTransaction, StoreError, type Db, type JobLockResult, type StoreEngine } from './open-database';
+
+/** A serialization failure is retried until this many attempts, then reaches the caller as transaction_conflict. */
+export const PG_TRANSACTION_ATTEMPTS = 10;
+/** Connections in the pool when none is configured (--db-pool / ASSA_DB_POOL). */
+export const DEFAULT_PG_POOL = 10;
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export const isRetryable = (e: unknown): boolean => RETRYABLE.has((e as { code?: string } | null)?.code ?? '');
+
+// int8 (ids, counts, kopecks, epoch milliseconds) and numeric (sum()) come back as JS
+// numbers, as on SQLite: every figure the store keeps is far below 2^53.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/** Advisory locks are keyed (ASSA's class, hashtext(job name)): the same on every node. */
+const LOCK_CLASS = 0x4153_5341; // "ASSA"
+
+export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL): StoreEngine {
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new StoreError('invalid_option', `the pool size must be a whole number of connections, 1 or more (got ${poolSize})`);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // A dropped idle connection is replaced by the pool; without a listener it would end the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new OutsideTransactionGuard()] });
+
+  return {
+    kind: 'postgres',
+    db,
+    async transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db
+            .transaction()
+            .setIsolationLevel('serializable')
+            .execute((trx) => runInTransaction(() => fn(trx.withoutPlugins())));
+        } catch (e) {
+          if (!isRetryable(e)) throw e;
+          if (attempt >= PG_TRANSACTION_ATTEMPTS) throw new StoreError('transaction_conflict', `The transaction kept conflicting with concurrent ones (${attempt} attempts); try again.`);
+          await new Promise((r) => setTimeout(r, Math.random() * 4 * attempt));
+        }
+      }
+    },
+    // Without parameters node-postgres uses the simple query protocol, which takes several statements.
+    execScript: async (trx, script) => {
+      await sql.raw(script).execute(trx);
+    },
+    async withJobLock<T>(name: string, fn: () => Promise<T>, opts: { wait?: boolean } = {}): Promise<JobLockResult<T>> {
+      // A session-level advisory lock on a connection of its own (outside the pool, so a
+      // pool of one still serves fn): held while fn runs, released by unlock or, if this
+      // node dies, by PostgreSQL when the connection drops.
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
+      try {
+        if (opts.wait) await client.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [LOCK_CLASS, name]);
+        else {
+          const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok', [LOCK_CLASS, name]);
+          if (!got.rows[0]?.ok) return { ran: false };
+        }
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1::int, hashtext($2))', [LOCK_CLASS, name]);
+        }
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
