@@ -6,7 +6,7 @@
 // process exits. Each test takes its own fresh database (created, dropped after).
 // Where no PostgreSQL can be had the caller gets a reason to print and skips.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,4 +135,13 @@ export async function testDatabase(dir: string, file = 'assa.db'): Promise<{ eng
   if (testEngine() === 'sqlite') return { engine: 'sqlite', target: path.join(dir, file), drop: async () => undefined };
   const db = await freshDatabase(path.basename(file, '.db'));
   return { engine: 'postgres', target: db.url, drop: db.drop };
+}
+
+/** Everything a database keeps, as text, to look for what must not be stored: a SQLite file (and its WAL) byte for byte, or PostgreSQL's pg_dump. */
+export function storedText(target: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(target)) {
+    const read = (f: string) => (existsSync(f) ? readFileSync(f).toString('latin1') : '');
+    return read(target) + read(`${target}-wal`);
+  }
+  return execFileSync(path.join(PG_BIN, 'pg_dump'), ['--data-only', '--dbname', target], { encoding: 'utf8', maxBuffer: 1 << 28 });
 }

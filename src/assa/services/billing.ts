@@ -10,6 +10,13 @@ import type { MoneyStore } from '../store/money-store';
 import { applyPricesInForce } from './prices-in-force';
 
 export async function runMonthStart(ctx: AssaContext, money: MoneyStore, month: string): Promise<{ charged: number; blocked: number; alreadyRan: boolean }> {
+  // One node at a time (a PostgreSQL advisory lock across nodes): a second caller waits for
+  // the first and then finds the month billed.
+  const locked = await ctx.store.engine.withJobLock('month-start', () => monthStartOnce(ctx, money, month), { wait: true });
+  return locked.ran ? locked.value : { charged: 0, blocked: 0, alreadyRan: true };
+}
+
+async function monthStartOnce(ctx: AssaContext, money: MoneyStore, month: string): Promise<{ charged: number; blocked: number; alreadyRan: boolean }> {
   if (await money.billingRan(month)) {
     ctx.metrics.billingRuns.inc({ result: 'already_ran' });
     return { charged: 0, blocked: 0, alreadyRan: true };
@@ -75,7 +82,9 @@ export async function startBillingClock(ctx: AssaContext, checkEveryMs = 60_000)
     busy = true;
     running = (async () => {
       const month = kyivMonth(ctx.clock.now());
-      if (!(await money.billingRan(month))) await runMonthStart(ctx, money, month);
+      if (await money.billingRan(month)) return;
+      // Several nodes tick: the one holding the lock runs it, the others skip this tick.
+      await ctx.store.engine.withJobLock('billing-tick', () => runMonthStart(ctx, money, month));
     })()
       .catch((e: unknown) => ctx.log.error({ err: e }, 'billing tick failed'))
       .finally(() => {

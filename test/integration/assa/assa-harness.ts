@@ -17,6 +17,8 @@ export const TEST_RADIUS_SECRET = 'harness-radius-secret-0123456789';
 export interface Harness {
   assa: EmbeddedAssa;
   dir: string;
+  /** The database it runs on: a SQLite file path or a PostgreSQL URL. */
+  dbTarget: string;
   clock: { t: number; now(): number; advance(ms: number): void };
   outbox(): string[];
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startHarness(extra: Partial<StartAssaOptions> = {}): Promi
   return {
     assa,
     dir,
+    dbTarget: extra.dbPath ?? db.target,
     clock,
     outbox: () => {
       try {

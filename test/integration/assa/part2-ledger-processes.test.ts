@@ -1,4 +1,5 @@
-// A-MON money under concurrency and crashes, on real processes sharing one SQLite file:
+// A-MON money under concurrency and crashes, on real processes sharing one database (a
+// SQLite file, or with ASSA_TEST_ENGINE=postgres a fresh PostgreSQL database):
 // a fast-check model of random top-ups, transfers and retries (same Idempotency-Key, sent
 // to either process) — money conserved, nothing applied twice, limits kept; and kill -9
 // in the middle of a stream of transfers — the file is intact and every acknowledged
@@ -6,11 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { sql as q } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStoreEngine, type StoreEngine } from '../../../src/assa/store/open-database';
+import { testDatabase } from '../../support/postgres';
 const NETWORK_SECRET = 'ledger-test-network-secret-01';
 
 // The JSON of many different routes, read field by field in the assertions.
@@ -23,7 +27,7 @@ interface Server {
 }
 
 function startServer(db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['bin/assa.js', 'server', '--demo', '--network-secret', NETWORK_SECRET, '--db', db, '--port', '0', '--radius-port', '0', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.resolve('bin/assa.js'), 'server', '--demo', '--network-secret', NETWORK_SECRET, '--db', db, '--port', '0', '--radius-port', '0', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -60,14 +64,27 @@ async function register(base: string, number: string, runa: string) {
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-ledger-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dbs: Array<{ drop(): Promise<void> }> = [];
+afterAll(async () => {
+  for (const d of dbs) await d.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Reads the shared database as the tests check it, on either engine (the servers are other processes). */
+async function reader(target: string): Promise<{ all<T>(query: ReturnType<typeof q>): Promise<T[]>; engine: StoreEngine }> {
+  const engine = await openStoreEngine(target);
+  return { engine, all: async <T>(query: ReturnType<typeof q>) => (await query.execute(engine.db)).rows as T[] };
+}
 
 describe('A-MON money with two processes on one database', () => {
-  const db = path.join(dir, 'shared.db');
+  let db = '';
   let a: Server;
   let b: Server;
   const auth: Record<string, Record<string, string>> = {};
   beforeAll(async () => {
+    const shared = await testDatabase(dir, 'shared.db');
+    dbs.push(shared);
+    db = shared.target;
     a = await startServer(db);
     b = await startServer(db);
     await register(a.url, '441234567', '111111');
@@ -120,22 +137,22 @@ describe('A-MON money with two processes on one database', () => {
             await call(a.url, 'PUT', '/api/v1/services/parental-control', { enabled: false }, auth[from]!);
           } else if (first.status === 200 && o.kind !== 'transfer') credited.value += first.body.amount;
         }
-        const sql = new Database(db, { readonly: true });
+        const r = await reader(db);
         try {
-          const subs = sql.prepare("SELECT number, balance_kopecks AS b FROM subscribers WHERE number IN ('441234567', '441234568')").all() as Array<{ number: string; b: number }>;
-          const total = subs.reduce((s, r) => s + r.b, 0);
+          const subs = await r.all<{ number: string; b: number }>(q`SELECT number, balance_kopecks AS b FROM subscribers WHERE number IN ('441234567', '441234568')`);
+          const total = subs.reduce((s, x) => s + x.b, 0);
           expect(total).toBe(2900 + 15000 + credited.value - charged.value); // conserved: top-ups add, fees take, transfers move
           for (const s of subs) {
-            const sum = (sql.prepare('SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ?').get(s.number) as { s: number }).s;
-            expect(s.b).toBe((s.number === '441234567' ? 2900 : 15000) + sum); // the balance is the ledger's total
+            const [sum] = await r.all<{ s: number }>(q`SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ${s.number}`);
+            expect(s.b).toBe((s.number === '441234567' ? 2900 : 15000) + sum!.s); // the balance is the ledger's total
             expect(s.b).toBeGreaterThanOrEqual(0);
-            const out = (sql.prepare("SELECT coalesce(sum(-amount_kopecks), 0) AS s FROM movements WHERE number = ? AND kind = 'transfer_out'").get(s.number) as { s: number }).s;
-            expect(out).toBeLessThanOrEqual(100_000); // A-MON-3 monthly limit
+            const [out] = await r.all<{ s: number }>(q`SELECT coalesce(sum(-amount_kopecks), 0) AS s FROM movements WHERE number = ${s.number} AND kind = 'transfer_out'`);
+            expect(out!.s).toBeLessThanOrEqual(100_000); // A-MON-3 monthly limit
           }
-          const dupes = sql.prepare("SELECT ref, count(*) AS n FROM movements WHERE kind = 'transfer_out' GROUP BY ref HAVING n > 1").all();
+          const dupes = await r.all(q`SELECT ref, count(*) AS n FROM movements WHERE kind = 'transfer_out' GROUP BY ref HAVING count(*) > 1`);
           expect(dupes).toEqual([]);
         } finally {
-          sql.close();
+          await r.engine.close();
         }
       }),
       { numRuns: 6 },
@@ -145,7 +162,9 @@ describe('A-MON money with two processes on one database', () => {
 
 describe('A-MON crash safety', () => {
   it('kill -9 during a stream of transfers: integrity ok, every acknowledged transfer present, ledger balanced', async () => {
-    const db = path.join(dir, 'crash.db');
+    const crash = await testDatabase(dir, 'crash.db');
+    dbs.push(crash);
+    const db = crash.target;
     const s = await startServer(db);
     await register(s.url, '441234567', '333333');
     await register(s.url, '441234568', '444444');
@@ -165,20 +184,24 @@ describe('A-MON crash safety', () => {
     while (acked.length < 30) await new Promise((r) => setTimeout(r, 5));
     s.child.kill('SIGKILL');
     await stream;
-    const sql = new Database(db);
+    if (crash.engine === 'sqlite') {
+      const file = new Database(db);
+      expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+      file.close();
+    }
+    const r = await reader(db);
     try {
-      expect(sql.pragma('integrity_check', { simple: true })).toBe('ok');
-      const refs = new Set((sql.prepare("SELECT ref FROM movements WHERE kind = 'transfer_out'").all() as Array<{ ref: string }>).map((r) => r.ref));
+      const refs = new Set((await r.all<{ ref: string }>(q`SELECT ref FROM movements WHERE kind = 'transfer_out'`)).map((x) => x.ref));
       for (const id of acked) expect(refs.has(id)).toBe(true);
       for (const [n, start] of [['441234567', 2900], ['441234568', 15000]] as const) {
-        const bal = (sql.prepare('SELECT balance_kopecks AS b FROM subscribers WHERE number = ?').get(n) as { b: number }).b;
-        const sum = (sql.prepare('SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ?').get(n) as { s: number }).s;
-        expect(bal).toBe(start + sum);
+        const [bal] = await r.all<{ b: number }>(q`SELECT balance_kopecks AS b FROM subscribers WHERE number = ${n}`);
+        const [sum] = await r.all<{ s: number }>(q`SELECT coalesce(sum(amount_kopecks), 0) AS s FROM movements WHERE number = ${n}`);
+        expect(bal!.b).toBe(start + sum!.s);
       }
-      const ins = (sql.prepare("SELECT count(*) AS n FROM movements WHERE kind = 'transfer_in'").get() as { n: number }).n;
-      expect(ins).toBe(refs.size); // both sides of every transfer, or neither
+      const [ins] = await r.all<{ n: number }>(q`SELECT count(*) AS n FROM movements WHERE kind = 'transfer_in'`);
+      expect(Number(ins!.n)).toBe(refs.size); // both sides of every transfer, or neither
     } finally {
-      sql.close();
+      await r.engine.close();
     }
   }, 120_000);
 });

@@ -1,10 +1,9 @@
 // Every operator route over real HTTP against a real server and its SQLite file: what it
 // does, what it refuses, and what the subscriber then sees through the ASSA API.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORT_ADJUSTMENT_LIMIT_KOPECKS } from '../../../src/assa/operator/roles';
 import { Client } from '../assa/assa-harness';
+import { storedText } from '../../support/postgres';
 import { startOperatorHarness, subscriberSession, type OperatorHarness } from './operator-harness';
 
 describe('the operator API', () => {
@@ -131,7 +130,7 @@ describe('the operator API', () => {
     expect(codes).toHaveLength(3);
     for (const c of codes) expect(c).toMatch(/^\d{14}$/);
     expect((await h.as.support.op('POST', '/vouchers', { count: 1, amount: 5000 })).status).toBe(403);
-    const file = readFileSync(path.join(h.dir, 'assa.db')).toString('latin1') + readFileSync(path.join(h.dir, 'assa.db-wal')).toString('latin1');
+    const file = storedText(h.dbTarget);
     for (const c of codes) expect(file.includes(c)).toBe(false);
     const sub = await subscriberSession(h, '441234567');
     const before = (await sub.call('GET', '/api/v1/account')).body.balance;
