@@ -33,6 +33,8 @@ const fail = (code: AtFailureCode, message: string) => new CodedError(code, mess
 const NO_CARRIER = /(?:^|[\r\n])NO CARRIER\r?(?:\n|$)/;
 /** Commands after which CONNECT means a data call (V.250 D and O, 27.007 +CGDATA). Anywhere else a CONNECT is stray noise. */
 const DIALS = /^AT(D|O\d?$|\+CGDATA)/i;
+/** Commands whose answer may be NO CARRIER: dials (D, +CDV), answer, hang-ups, return to data (O), +CGDATA. */
+const CALL_COMMANDS = /^AT(D|A$|H\d?$|O\d?$|\+CGDATA|\+CHUP|\+CHV|\+CDV)/i;
 /** How long a final result without its line end (a "half final") may wait for the CR LF before it is taken as it is. */
 const HALF_FINAL_MS = 40;
 
@@ -204,6 +206,13 @@ export class SerialAtChannel implements AtChannel {
     const urc = urcPrefixOf(line, p?.ownPrefix ?? null);
     if (urc) return this.emitUrc(urc, line);
     const final = parseFinalResult(line);
+    if (final?.kind === 'no-carrier' && !(p && CALL_COMMANDS.test(p.command))) {
+      // V.250: NO CARRIER ends a dial, an answer or a hang-up; with none in flight it is
+      // the network ending a call (a 2772 announcement on a 3GPP or ZTE stick), not the
+      // answer of the command in flight, which is still to come. Subscribers get it as a report.
+      this.setMode('command');
+      return this.emitUrc('NO CARRIER', line);
+    }
     if (final && this.orphans > 0 && final.kind !== 'connect') {
       // The late end of an abandoned command: it and the lines before it are not ours.
       this.orphans--;

@@ -164,7 +164,12 @@ async function dial(ctx: HandlerContext): Promise<Reply> {
   if (isShortNumberDial(digits)) {
     // the call is answered by the network's announcement; the outcome also comes back as an SMS
     const started = modem.clock.now();
-    void modem.dialShortNumber(digits).then(() => {
+    // The call ends when the network's reply is in, and never before this dial's own OK
+    // has gone out: with no ASSA endpoint (or a fast one) the reply is in at once, and a
+    // "NO CARRIER" ahead of the OK ended the ATD for the host and left the OK to be read
+    // as the next command's answer (on 3GPP and ZTE, whose call end is that bare final).
+    const afterOwnFinal = new Promise<void>((r) => setImmediate(r));
+    void Promise.all([modem.dialShortNumber(digits), afterOwnFinal]).then(() => {
       for (const l of modem.profile.urc.callEnd(modem, Math.max(1, Math.round((modem.clock.now() - started) / 1000)))) modem.broadcastUrc(l);
     });
     return ok();
