@@ -8,16 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTable, playTable, runDiagProcess, STACK_FRAME, type PlayedDevice } from '../../support/table-device';
-import { oneAtATime } from '../../support/one-at-a-time';
+import { inSlots } from '../../support/process-slots';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-faults-'));
 const devices: PlayedDevice[] = [];
 const times: Record<string, number> = {};
+/** Modes that must give the whole report but were cut short by the budget (a loaded machine); expected none. */
+const partial: string[] = [];
 afterAll(() => {
   for (const d of devices) d.stop();
   rmSync(dir, { recursive: true, force: true });
   // The figures the issue asks for, in the test log (never asserted beyond the contract).
-  console.log(`fault suite wall times (s): ${JSON.stringify(times)}`);
+  console.log(`fault suite wall times (s): ${JSON.stringify(times)}; cut short by the budget: ${JSON.stringify(partial)}`);
 });
 
 const healthy = loadTable('huawei-ec121').expect;
@@ -43,7 +45,7 @@ const MODES: Array<[mode: string, exit: 0 | 2, whole: boolean]> = [
   ['never', 2, false],
 ];
 
-const inSlot = oneAtATime();
+const inSlot = inSlots();
 
 describe.concurrent('assa diag against the serial fault modes', () => {
   it.each(MODES)('%s: exit %i', { timeout: 300_000 }, (mode, exit, whole) => inSlot(async () => {
@@ -70,7 +72,10 @@ describe.concurrent('assa diag against the serial fault modes', () => {
       expect(j).toMatchObject(healthy);
     } else {
       // A machine too loaded to finish in the budget gives a partial report, named as such.
-      if (whole) expect(budgetOnly).toBe(true);
+      if (whole) {
+        expect(budgetOnly).toBe(true);
+        partial.push(mode);
+      }
       // A partial report: what was read is right, what was not is null and named in errors.
       expect(j.errors.length + (j.model === 'EC121' ? 1 : 0)).toBeGreaterThan(0);
       // (The profile is a choice, not a reading: with ATI unanswered it is the generic one.)
