@@ -2,7 +2,7 @@
 // every Vite entry of renderer/vite.config.ts in dist/renderer. Building takes many
 // seconds, so the bundle is kept by the hash of its sources: dist/renderer/.source-hash
 // says which sources it was built from, and a cache under node_modules/.cache/assa-ui/
-// holds bundles by hash — filled at install time (postinstall, scripts/prebuild-ui.ts)
+// holds bundles by hash — filled at install time (postinstall, src/cli/install-build.ts)
 // and by every build — so a fresh clone sharing node_modules starts without building.
 // The Electron main and preload bundles (esbuild, about a second) still go by mtime.
 import { createHash } from 'node:crypto';

@@ -2,9 +2,9 @@
 // declared here, exactly as the contract names them, and its body is loaded on demand
 // from commands/<name>.ts so that `assa diag` never pays for the server's start-up.
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readVersion } from './paths';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = { version: readVersion() };
 
 const program = new Command()
   .name('assa')

@@ -9,7 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CONSOLE_DIR = fileURLToPath(new URL('../../../dist/operator', import.meta.url));
+// From the nearest package.json up, not "../" counted from here: this module runs from its
+// source under tsx and from the one-file CLI bundle in dist/cli (bin/assa.js).
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+export const CONSOLE_DIR = path.join(packageRoot(), 'dist/operator');
 export const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 const secure = (reply: FastifyReply) =>

@@ -1,0 +1,3 @@
+export const CLI_SOURCES: string[];
+export const CLI_BUNDLE: string;
+export function cliBundleIsFresh(root: string): boolean;
