@@ -2,12 +2,12 @@
 // must be one CommonJS file that requires nothing but 'electron'.
 import { build } from 'esbuild';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.join(here, '../dist/electron');
-
-export async function buildElectron(): Promise<void> {
+/** `root` is the repository: the sources are under root/electron whether this module runs
+ * from its own file or inlined into the CLI bundle in dist/cli. */
+export async function buildElectron(root: string): Promise<void> {
+  const here = path.join(root, 'electron');
+  const out = path.join(root, 'dist/electron');
   const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node22', sourcemap: true, logLevel: 'warning' as const };
   await build({
     ...common,

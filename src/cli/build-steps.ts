@@ -120,5 +120,5 @@ export async function buildElectronIfStale(log: (s: string) => void): Promise<vo
   if (!isStale(out, [path.join(repoRoot, 'electron'), path.join(repoRoot, 'src'), path.join(repoRoot, 'hardware')])) return;
   log('building the desktop shell…');
   const { buildElectron } = await import('../../electron/build-config');
-  await buildElectron();
+  await buildElectron(repoRoot);
 }

@@ -19,7 +19,7 @@ describe('Electron shell', () => {
     const { buildElectron } = await import('../../electron/build-config');
     const { buildRendererIfStale } = await import('../../src/cli/build-steps');
     await buildRendererIfStale(() => undefined);
-    await buildElectron();
+    await buildElectron(process.cwd());
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'assa-electron-'));
     const app = await _electron.launch({ executablePath: binary!, args: [path.resolve('dist/electron/main.cjs')], env: { ...process.env, ASSA_DATA_DIR: dataDir } });
     try {
