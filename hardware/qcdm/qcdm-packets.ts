@@ -6,12 +6,15 @@
 export const DIAG_CMD_VERSION_INFO = 0x00;
 export const DIAG_CMD_BAD_CMD = 0x13;
 export const DIAG_CMD_NV_READ = 0x26;
+/** DIAG_CMD_PILOT_SETS (64): the active, candidate and neighbour pilot sets with each pilot's Ec/Io. */
+export const DIAG_CMD_PILOT_SETS = 0x40;
 export const NV_DIR_NUMBER = 178;
 /** DMCmdNVReadWrite: code, item (LE u16), 128 data bytes, status (LE u16). */
 export const NV_PACKET_LENGTH = 133;
 const NV_DONE = 0;
 
 export const VERSION_REQUEST = Buffer.from([DIAG_CMD_VERSION_INFO]);
+export const PILOT_SETS_REQUEST = Buffer.from([DIAG_CMD_PILOT_SETS]);
 
 /** An NV read of `item`; `nam` the profile (NAM) the item belongs to, as libqcdm puts it in data[0]. */
 export function nvReadRequest(item: number, nam = 0): Buffer {
@@ -46,4 +49,37 @@ export function parseNvMdn(payload: Uint8Array): NvMdnResult {
   const digits = b.subarray(4, 14).toString('latin1').replace(/\0.*$/s, '');
   if (!/^\d{7,10}$/.test(digits) || /^0+$/.test(digits)) return { ok: false, code: 'qcdm_no_mdn', detail: `MDN "${digits}"` };
   return { ok: true, mdn: digits };
+}
+
+export type PilotEcioResult = { ok: true; ecioDb: number; pnOffset: number } | { ok: false; code: 'qcdm_bad_command' | 'qcdm_not_pilot_sets' | 'qcdm_no_active_pilot'; detail: string };
+
+/** DMCmdPilotSetsRsp: code, pilot_inc (LE u16), active/candidate/neighbour counts, then 4 bytes a pilot. */
+const PILOT_SETS_HEADER = 6;
+const PILOT_BYTES = 4;
+/** libqcdm's bound on the sets array (DMCmdPilotSetsSet sets[52]). */
+const MAX_PILOTS = 52;
+
+/**
+ * The 1x Ec/Io (M-SIG-1) from a pilot-sets answer, as ModemManager's libqcdm reads it
+ * (qcdm_cmd_pilot_sets_result_get_pilot): each pilot is a PN offset and an Ec/Io in units
+ * of -0.5 dB (LE u16 each). The phone is served by its active set; the strongest active
+ * pilot (the smallest raw value) is the figure. No active pilot (no 1x service) is no value.
+ */
+export function parsePilotSetsEcio(payload: Uint8Array): PilotEcioResult {
+  if (payload[0] === DIAG_CMD_BAD_CMD) return { ok: false, code: 'qcdm_bad_command', detail: 'the diagnostics port refused the pilot sets request' };
+  if (payload.length < PILOT_SETS_HEADER || payload[0] !== DIAG_CMD_PILOT_SETS) return { ok: false, code: 'qcdm_not_pilot_sets', detail: `answer 0x${(payload[0] ?? 0).toString(16)} of ${payload.length} bytes` };
+  const b = Buffer.from(payload);
+  const active = b[3]!;
+  const total = active + b[4]! + b[5]!;
+  // libqcdm's check: the counts must fit both its array and the bytes that came.
+  if (total > MAX_PILOTS || PILOT_SETS_HEADER + total * PILOT_BYTES > b.length) return { ok: false, code: 'qcdm_not_pilot_sets', detail: `counts ${active}/${b[4]}/${b[5]} do not fit ${b.length} bytes` };
+  if (active === 0) return { ok: false, code: 'qcdm_no_active_pilot', detail: 'no pilot in the active set' };
+  let best: { raw: number; pn: number } | null = null;
+  for (let i = 0; i < active; i++) {
+    const at = PILOT_SETS_HEADER + i * PILOT_BYTES;
+    const pn = b.readUInt16LE(at);
+    const raw = b.readUInt16LE(at + 2);
+    if (!best || raw < best.raw) best = { raw, pn };
+  }
+  return { ok: true, ecioDb: best!.raw * -0.5, pnOffset: best!.pn };
 }

@@ -3,7 +3,7 @@
 // ModemManager reads a ZTE AC stick's own number.
 import type { SerialLink, SerialOpener } from '../serial/serial-link';
 import { decapsulate, hostFrame, QcdmFramer } from './qcdm-framing';
-import { nvReadRequest, NV_DIR_NUMBER, parseNvMdn, type NvMdnResult } from './qcdm-packets';
+import { nvReadRequest, NV_DIR_NUMBER, parseNvMdn, parsePilotSetsEcio, PILOT_SETS_REQUEST, type NvMdnResult, type PilotEcioResult } from './qcdm-packets';
 
 /** The decoded answer to `payload`, or null when no good frame came within `timeoutMs`. */
 export async function qcdmExchange(link: SerialLink, payload: Uint8Array, timeoutMs: number): Promise<Buffer | null> {
@@ -30,8 +30,10 @@ export async function qcdmExchange(link: SerialLink, payload: Uint8Array, timeou
 
 export type QcdmMdn = NvMdnResult | { ok: false; code: 'qcdm_silent' | 'port_open_failed'; detail: string };
 
-/** NV 178 (the MDN) read over the diagnostics port at `path`; the port is closed again after. */
-export async function readMdnOverQcdm(opener: SerialOpener, path: string, timeoutMs = 2000): Promise<QcdmMdn> {
+type PortFailure = { ok: false; code: 'qcdm_silent' | 'port_open_failed'; detail: string };
+
+/** One request on the diagnostics port at `path` (opened for it, closed after), its answer parsed. */
+async function askQcdm<R>(opener: SerialOpener, path: string, request: Uint8Array, parse: (p: Uint8Array) => R, timeoutMs: number): Promise<R | PortFailure> {
   let link: SerialLink;
   try {
     link = await opener.open(path);
@@ -39,9 +41,21 @@ export async function readMdnOverQcdm(opener: SerialOpener, path: string, timeou
     return { ok: false, code: 'port_open_failed', detail: (e as Error).message };
   }
   try {
-    const answer = await qcdmExchange(link, nvReadRequest(NV_DIR_NUMBER), timeoutMs);
-    return answer ? parseNvMdn(answer) : { ok: false, code: 'qcdm_silent', detail: `no QCDM answer on ${path} within ${timeoutMs} ms` };
+    const answer = await qcdmExchange(link, request, timeoutMs);
+    return answer ? parse(answer) : { ok: false, code: 'qcdm_silent', detail: `no QCDM answer on ${path} within ${timeoutMs} ms` };
   } finally {
     await link.close().catch(() => undefined);
   }
+}
+
+/** NV 178 (the MDN) read over the diagnostics port at `path`; the port is closed again after. */
+export function readMdnOverQcdm(opener: SerialOpener, path: string, timeoutMs = 2000): Promise<QcdmMdn> {
+  return askQcdm(opener, path, nvReadRequest(NV_DIR_NUMBER), parseNvMdn, timeoutMs);
+}
+
+export type QcdmEcio = PilotEcioResult | PortFailure;
+
+/** The 1x Ec/Io from the pilot sets (M-SIG-1, "QCDM where present"), for sticks whose AT gives none. */
+export function readEcioOverQcdm(opener: SerialOpener, path: string, timeoutMs = 2000): Promise<QcdmEcio> {
+  return askQcdm(opener, path, PILOT_SETS_REQUEST, parsePilotSetsEcio, timeoutMs);
 }

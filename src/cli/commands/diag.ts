@@ -12,7 +12,7 @@ import { pickProfile } from '../../../hardware/modems/pick-profile';
 import { listPorts } from '../../../hardware/probe/port-lister';
 import { chooseControlAndData, probePorts, type ProbeResult } from '../../../hardware/probe/port-prober';
 import { listCdromSticks } from '../../../hardware/probe/sysfs-port-lister';
-import { readMdnOverQcdm } from '../../../hardware/qcdm/qcdm-port';
+import { readEcioOverQcdm, readMdnOverQcdm } from '../../../hardware/qcdm/qcdm-port';
 import { serialportOpener } from '../../../hardware/serial/serialport-link';
 import { toNationalOrNull } from '../../shared/phone-number';
 
@@ -120,6 +120,14 @@ async function diagnose(opts: DiagOptions, run: Run): Promise<number> {
     const nv = await readMdnOverQcdm(serialportOpener, qcdmPort);
     if (nv.ok) report.mdn = toNationalOrNull(nv.mdn) ?? nv.mdn;
     else report.errors.push({ step: 'number-qcdm', code: nv.code, message: nv.detail });
+  }
+  // M-SIG-1 Ec/Io where the AT side gave none: the pilot sets over the same diagnostics
+  // port (ModemManager's libqcdm reads it there), while the budget still has room for it.
+  const oneX = report.signal.cdma1x;
+  if (qcdmPort && profile.tech === 'cdma' && oneX && oneX.ecioDb === null && ch.remainingMs() > 2100) {
+    const pilots = await readEcioOverQcdm(serialportOpener, qcdmPort, 2000);
+    if (pilots.ok) report.signal.cdma1x = { ...oneX, ecioDb: pilots.ecioDb };
+    else report.errors.push({ step: 'ecio-qcdm', code: pilots.code, message: pilots.detail });
   }
   process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${renderDiagText(report)}\n`);
   return 0;
