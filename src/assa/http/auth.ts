@@ -20,6 +20,14 @@ const HOST_PREFIX = '__Host-';
 export const sessionCookieName = (ctx: AssaContext) => (ctx.config.secureCookies ? HOST_PREFIX : '') + SESSION_COOKIE;
 export const csrfCookieName = (ctx: AssaContext) => (ctx.config.secureCookies ? HOST_PREFIX : '') + CSRF_COOKIE;
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * A session's last_seen_at is written at most once a minute: a read costs no write (on
+ * SQLite no fsync) and any node may serve the next request from the database. The idle
+ * timeout is measured from the stored value, so a session may end up to this much before
+ * idleTimeoutMs after its last request, never after.
+ */
+export const SESSION_TOUCH_MS = 60_000;
+export const sessionTouchDue = (lastSeenAt: number, now: number): boolean => now - lastSeenAt >= SESSION_TOUCH_MS;
 
 export interface Caller {
   /** The logged-in number. */
@@ -53,7 +61,7 @@ export function authenticate(ctx: AssaContext) {
       const h = req.headers[CSRF_HEADER];
       if (typeof h !== 'string' || h !== s.csrf) throw fail(403, 'csrf_failed', 'The request did not carry this session’s CSRF token.');
     }
-    await ctx.store.touchSession(s.token_hash, ctx.clock.now());
+    if (sessionTouchDue(s.last_seen_at, ctx.clock.now())) await ctx.store.touchSession(s.token_hash, ctx.clock.now());
     req.subscriberSession = s;
   };
 }

@@ -7,6 +7,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from '../http/errors';
+import { sessionTouchDue } from '../http/auth';
 import { sha256 } from '../security/tokens';
 import type { OperatorRow, OperatorSessionRow } from '../store/operator-store';
 import type { OperatorDeps } from './operator-deps';
@@ -59,7 +60,7 @@ export async function authorise(d: OperatorDeps, req: FastifyRequest, rule: Oper
     const h = req.headers[CSRF_HEADER];
     if (typeof h !== 'string' || h !== c.session.csrf) throw fail(403, 'csrf_failed', 'The request did not carry this session’s CSRF token.');
   }
-  await d.ops.touchSession(c.session.token_hash, d.ctx.clock.now());
+  if (sessionTouchDue(c.session.last_seen_at, d.ctx.clock.now())) await d.ops.touchSession(c.session.token_hash, d.ctx.clock.now());
   if (c.mustChangePassword && !rule.oneTimeOk) throw fail(403, 'password_change_required', 'Replace the one-time password first (PUT /api/v1/operator/password).');
   if (rule.permission && !may(c.role, rule.permission)) throw fail(403, 'forbidden_role', `The ${c.role} role may not do this.`, undefined, { permission: rule.permission });
   return c;
