@@ -1,0 +1,136 @@
+// Issue 11 benches: an authenticated GET /api/v1/account against a bare fastify route in
+// the same run (the peer), at 10 and 100 connections, on SQLite and on PostgreSQL; and
+// two `assa server` processes on one PostgreSQL database against one (same total
+// connections). autocannon on loopback, on the same cores as the servers: the ratios,
+// not the absolute rates, are what carries over to another machine.
+// PostgreSQL: ASSA_BENCH_PG_URL (a database server the bench may create a database on),
+// else ASSA_TEST_PG_URL, else a private cluster started here (fsync off: the bench reads).
+// ASSA_BENCH_SUBSCRIBERS scales the subscribers in the database (default 100k).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { startAssa, type EmbeddedAssa } from '../../src/assa/embedded';
+import { generateSubscribers } from '../../src/assa/store/demo-data';
+import { freshDatabase } from '../support/postgres';
+import type { Figures } from './run';
+
+type Result = { requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number };
+const cannon = (opts: autocannon.Options) => new Promise<Result>((res, rej) => autocannon(opts, (e: unknown, r: unknown) => (e ? rej(e) : res(r as Result))));
+const DURATION = Number(process.env.ASSA_BENCH_SECONDS ?? 6);
+const LIMITS = { rateLimit: { global: 1e9, login: 1e9, registration: 1e9 }, hashBudget: { max: 1e9, windowMs: 60_000 }, failedLoginBudget: { max: 1e9, windowMs: 60_000 } };
+const NETWORK_SECRET = 'bench-network-secret-0123456789';
+
+async function sessionCookie(url: string, networkSecret: string, number: string, runa: string): Promise<string> {
+  const post = (p: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  await post('/api/v1/network/events', { type: 'sms', number, to: '2772', text: runa, at: new Date().toISOString() }, { 'x-assa-network-secret': networkSecret });
+  await post('/api/v1/registrations', { number, password: 'Kvitka2026', runa });
+  const login = await post('/api/v1/sessions', { number, password: 'Kvitka2026' });
+  if (login.status !== 200) throw new Error(`bench login answered ${login.status}`);
+  return login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function account(url: string, cookie: string, connections: number): Promise<Result> {
+  const r = await cannon({ url: `${url}/api/v1/account`, headers: { cookie }, connections, duration: DURATION });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`GET /account: ${r.non2xx} non-2xx answers, ${r.errors} errors at ${connections} connections`);
+  return r;
+}
+
+function startNode(db: string, dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.resolve('bin/assa.js'), 'server', '--db', db, '--port', '0', '--radius-port', '0', '--network-secret', NETWORK_SECRET, '--radius-secret', NETWORK_SECRET, '--rate-limit', '1000000', '--kdf-queue', '1000', '--log-level', 'warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: dir,
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ url: m[1]!, child });
+    });
+    child.once('exit', (c) => reject(new Error(`assa server exited ${c}: ${err}`)));
+  });
+}
+const stopNode = async (n: { child: ChildProcess }) => {
+  if (n.child.exitCode !== null) return;
+  const exited = new Promise((r) => n.child.once('exit', r));
+  n.child.kill('SIGTERM');
+  await exited;
+};
+
+async function withAssa<T>(dbPath: string, subscribers: number, fn: (assa: EmbeddedAssa, cookie: string) => Promise<T>): Promise<T> {
+  const assa = await startAssa({ dbPath, port: 0, radiusPort: null, demo: true, networkSecret: NETWORK_SECRET, kdf: { N: 1024, r: 8, p: 1 }, config: LIMITS });
+  try {
+    const g0 = performance.now();
+    await generateSubscribers(assa.ctx.store, subscribers);
+    console.log(`  ${assa.ctx.store.kind}: ${subscribers} subscribers generated in ${((performance.now() - g0) / 1000).toFixed(1)} s`);
+    return await fn(assa, await sessionCookie(assa.url, NETWORK_SECRET, '441234567', '123456'));
+  } finally {
+    await assa.close();
+  }
+}
+
+export async function run(): Promise<Figures> {
+  const subscribers = Number(process.env.ASSA_BENCH_SUBSCRIBERS ?? 100_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-bench-engines-'));
+  const figures: Figures = {};
+  const put = (name: string, value: number, unit: string) => (figures[name] = { value, unit });
+  try {
+    // The peer: a bare fastify route answering a small JSON object, same machine, same run.
+    const bare = Fastify();
+    bare.get('/api/v1/account', async () => ({ number: '441234567', balance: 2900, currency: 'UAH' }));
+    await bare.listen({ host: '127.0.0.1', port: 0 });
+    const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+    const bare10 = await account(bareUrl, '', 10);
+    const bare100 = await account(bareUrl, '', 100);
+    await bare.close();
+    put('assa.bare_per_s', bare10.requests.average, 'req/s, a bare fastify route, 10 connections (the peer)');
+    put('assa.bare_per_s_100', bare100.requests.average, 'req/s, a bare fastify route, 100 connections (the peer)');
+
+    await withAssa(path.join(dir, 'assa.db'), subscribers, async (assa, cookie) => {
+      const a10 = await account(assa.url, cookie, 10);
+      const a100 = await account(assa.url, cookie, 100);
+      put('assa.sqlite.account_per_s', a10.requests.average, `GET /account req/s, SQLite, ${subscribers} subscribers, 10 connections`);
+      put('assa.sqlite.account_p99_ms', a10.latency.p99, `ms p99, SQLite, 10 connections`);
+      put('assa.sqlite.account_per_s_100', a100.requests.average, `GET /account req/s, SQLite, 100 connections`);
+      put('assa.sqlite.account_p99_ms_100', a100.latency.p99, `ms p99, SQLite, 100 connections`);
+      put('assa.account_ratio_to_bare', a10.requests.average / bare10.requests.average, 'GET /account over the bare route, SQLite, 10 connections (goal >= 0.25)');
+      put('assa.account_ratio_to_bare_100', a100.requests.average / bare100.requests.average, 'GET /account over the bare route, SQLite, 100 connections');
+    });
+
+    const pgServer = process.env.ASSA_BENCH_PG_URL ?? process.env.ASSA_TEST_PG_URL;
+    if (pgServer) process.env.ASSA_TEST_PG_URL = pgServer;
+    const pg = await freshDatabase('bench');
+    try {
+      await withAssa(pg.url, subscribers, async (assa, cookie) => {
+        const p10 = await account(assa.url, cookie, 10);
+        const p100 = await account(assa.url, cookie, 100);
+        put('assa.pg.account_per_s', p10.requests.average, `GET /account req/s, PostgreSQL, ${subscribers} subscribers, 10 connections`);
+        put('assa.pg.account_p99_ms', p10.latency.p99, 'ms p99, PostgreSQL, 10 connections');
+        put('assa.pg.account_per_s_100', p100.requests.average, 'GET /account req/s, PostgreSQL, 100 connections');
+        put('assa.pg.account_p99_ms_100', p100.latency.p99, 'ms p99, PostgreSQL, 100 connections');
+        put('assa.pg.account_ratio_to_bare', p10.requests.average / bare10.requests.average, 'GET /account over the bare route, PostgreSQL, 10 connections');
+      });
+      // Processes, as deployed: one node with 20 connections, then two nodes with 10 each.
+      const a = await startNode(pg.url, dir);
+      const cookie = await sessionCookie(a.url, NETWORK_SECRET, '441234568', '654321');
+      const one = await account(a.url, cookie, 20);
+      const b = await startNode(pg.url, dir);
+      const [ra, rb] = await Promise.all([account(a.url, cookie, 10), account(b.url, cookie, 10)]);
+      await Promise.all([stopNode(a), stopNode(b)]);
+      const two = ra.requests.average + rb.requests.average;
+      put('assa.pg.one_node_per_s', one.requests.average, 'GET /account req/s, one assa server process on PostgreSQL, 20 connections');
+      put('assa.pg.two_nodes_per_s', two, 'GET /account req/s, two assa server processes on one PostgreSQL, 10 connections each');
+      put('assa.pg.two_nodes_ratio', two / one.requests.average, `two nodes over one, ${os.cpus().length} cores shared by the nodes, PostgreSQL and the load generator (goal >= 1.5 where the nodes have cores of their own)`);
+    } finally {
+      await pg.drop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
