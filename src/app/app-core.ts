@@ -17,6 +17,7 @@ import { EventBus } from './event-bus';
 import type { ReportFiles } from './diagnostics/report-files';
 import type { HistoryDb } from './history/history-db';
 import { diagnosticReport } from './modem/diagnostic-report';
+import { serialOnly } from './modem/modem-backend';
 import type { ModemPlatform } from './modem/modem-platform';
 import { ModemService, type ReadyModem } from './modem/modem-service';
 import { createNotifier } from './notifier';
@@ -132,7 +133,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     'settings.update': (patch) => {
       const s = settings.update(patch);
       if (patch.virtualModem !== undefined) platform.setVirtualEnabled?.(patch.virtualModem === 'auto');
-      if (patch.portOverride !== undefined) void platform.rescan();
+      if (patch.portOverride !== undefined || patch.modemBackend !== undefined) void platform.rescan();
       return s;
     },
     'traffic.current': () => traffic.current(),
@@ -152,6 +153,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       return { enabled };
     },
     'modem.setNumber': ({ number }) => ({ number: modem.setNumber(number, 'user') }),
+    'modem.backend': () => platform.backend?.status() ?? serialOnly(settings.get().modemBackend, modem.getState().port),
+    'modem.takeOver': async ({ on }) => {
+      if (!platform.backend) throw new CodedError('mm_not_running', 'ModemManager is not running: the app already opens the ports itself.');
+      return platform.backend.takeOver(on);
+    },
     'at.send': async ({ command, timeoutMs }) => {
       const r = await modem.sendAt(command, timeoutMs);
       return { lines: r.lines, final: r.final.kind, ok: r.final.kind === 'ok' };

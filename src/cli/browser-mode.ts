@@ -13,6 +13,8 @@ export interface BrowserModeOptions {
   assaUrl?: string | null;
   noVirtual?: boolean;
   virtualTransport?: 'auto' | 'pty' | 'in-process';
+  /** ModemManager's bus address (default: the system bus, as on a desktop). */
+  modemManagerBus?: string;
   log?: (line: string) => void;
 }
 
@@ -34,6 +36,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     assaUrl: opts.assaUrl ?? null,
     noVirtual: opts.noVirtual ?? false,
     virtualTransport: opts.virtualTransport ?? 'auto',
+    ...(opts.modemManagerBus ? { modemManagerBus: opts.modemManagerBus } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });
   const bridge = await startBridge({ api: app.core, staticDir: rendererDist, port: opts.port ?? 0 });

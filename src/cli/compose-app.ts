@@ -26,7 +26,8 @@ import { nullPlatform } from '../app/modem/null-platform';
 import { sysfsCounterReader, type IfaceCounterReader } from '../app/traffic/iface-counters';
 import { hybridPlatform } from '../app/modem/hybrid-platform';
 import { connectMm, type MmBus } from '../app/modem/mm-dbus';
-import { mmPlatform } from '../app/modem/mm-platform';
+import { mmDialler } from '../app/modem/mm-dialler';
+import { MM_PORT_PREFIX, mmPlatform } from '../app/modem/mm-platform';
 import { backendPlatform, parseBackendSetting } from '../app/modem/modem-backend';
 import { usbModemSource } from '../app/modem/usb-modem-source';
 import { virtualModemSource, type VirtualModemSource } from '../app/modem/virtual-modem-source';
@@ -160,11 +161,14 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
   const noSystemBus = o.modemManagerBus === undefined && !existsSync('/run/dbus/system_bus_socket');
   const mmBus: MmBus | null = o.modemManagerBus === null || noSystemBus || process.platform !== 'linux' ? null : await connectMm(o.modemManagerBus).catch(() => null);
   if (mmBus) log('ModemManager found on D-Bus: it drives the modem when it holds one (setting modemBackend)');
+  const mm = mmBus ? mmPlatform(mmBus) : null;
   const platform = backendPlatform({
     setting: () => parseBackendSetting((o.settings.store as { modemBackend?: unknown }).modemBackend),
     serial,
-    modemManager: mmBus ? mmPlatform(mmBus) : null,
+    modemManager: mm,
+    log,
   });
+  const mmDial = mm && mmBus ? mmDialler({ platform: mm, bus: mmBus, clock: systemClock }) : null;
   const core = await composeCore({
     version: o.version,
     shell: o.shell,
@@ -173,7 +177,12 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     platform,
     secretBox: o.secretBox,
     defaultAssaUrl: assa?.url ?? o.assaUrl ?? null,
-    diallerFor: (m) => (m.found.virtual && virtual ? virtualDialler({ openChannel: (p) => platform.openChannel(p), sessionAddress: () => virtual.sessionAddress() }) : defaultDialler()),
+    diallerFor: (m) =>
+      mmDial && m.found.controlPort.startsWith(MM_PORT_PREFIX)
+        ? mmDial // ModemManager's Simple.Connect: the app never opens MM's ports
+        : m.found.virtual && virtual
+          ? virtualDialler({ openChannel: (p) => platform.openChannel(p), sessionAddress: () => virtual.sessionAddress() })
+          : defaultDialler(),
   });
   return {
     core,

@@ -3,6 +3,7 @@
 // it receives before the core sees it. The renderer imports this file, so it stays pure.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { accountMethods, type AccountStatusDto } from './app-methods-account';
+import { backendMethods, ModemBackendSettingSchema } from './app-methods-backend';
 import { connectionMethods, DialProfileSchema, type ConnectionStateDto } from './app-methods-connection';
 import { modemMethods, type ModemDetailsDto, type SmsDto, type TranscriptLineDto } from './app-methods-modem';
 import { INTERTELECOM_CDMA } from './dial-profile';
@@ -54,6 +55,8 @@ export const SettingsSchema = Type.Object({
   dial: DialProfileSchema,
   /** V-6: 'auto' uses the virtual modem while no physical modem is attached. */
   virtualModem: Type.Union([Type.Literal('auto'), Type.Literal('off')]),
+  /** Issue 16: 'auto' = ModemManager whenever it holds the modem, else the ports directly. */
+  modemBackend: ModemBackendSettingSchema,
 });
 export type Settings = Static<typeof SettingsSchema>;
 
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: [],
   dial: { ...INTERTELECOM_CDMA },
   virtualModem: 'auto',
+  modemBackend: 'auto',
 };
 
 const Empty = Type.Object({}, { additionalProperties: false });
@@ -89,6 +93,7 @@ export const appMethods = {
         limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
         dial: DialProfileSchema,
         virtualModem: Type.Union([Type.Literal('auto'), Type.Literal('off')]),
+        modemBackend: ModemBackendSettingSchema,
       }),
       { additionalProperties: false },
     ),
@@ -96,6 +101,7 @@ export const appMethods = {
   },
   ...trafficMethods,
   ...modemMethods,
+  ...backendMethods,
   ...connectionMethods,
   ...accountMethods,
 } as const satisfies Record<string, { request: TSchema; response: TSchema }>;

@@ -25,6 +25,7 @@ export interface UsbStick {
 export const HUAWEI_EC_STICK: UsbStick = { vendorId: '12d1', productId: '1411', manufacturer: 'HUAWEI Technology', product: 'HUAWEI Mobile' };
 export const ZTE_AC_STICK: UsbStick = { vendorId: '19d2', productId: 'fff1', manufacturer: 'ZTE,Incorporated', product: 'ZTE CDMA Technologies MSM' };
 
+const POLKITD = '/usr/lib/polkit-1/polkitd';
 const TOOLS = ['/usr/sbin/ModemManager', '/usr/bin/mmcli', '/usr/bin/dbus-daemon', '/usr/bin/unshare', '/usr/bin/nsenter', '/usr/bin/socat'];
 
 /** Why ModemManager cannot run here, or null when it can. */
@@ -73,6 +74,16 @@ function setupScript(work: string, stick: UsbStick, links: string[]): string {
       `ln -s ${tty} /sys/class/tty/ttyUSB${i}`,
     );
   });
+  // PolicyKit as on a desktop, for MM's Manager.InhibitDevice (the one call that asks it even
+  // in --test-session): polkitd with its own rules directory, where root may control MM
+  if (existsSync(POLKITD)) {
+    lines.push(
+      'mkdir -p /etc/polkit-1/rules.d',
+      'mount -t tmpfs tmpfs /etc/polkit-1/rules.d',
+      `printf '%s\\n' 'polkit.addRule(function (action, subject) {' '  if (action.id.indexOf("org.freedesktop.ModemManager1.") === 0 && subject.user === "root") return polkit.Result.YES;' '});' > /etc/polkit-1/rules.d/50-assa-test-modemmanager.rules`,
+      'chmod 755 /etc/polkit-1/rules.d',
+    );
+  }
   lines.push('mount -t tmpfs tmpfs /dev');
   for (const n of ['null', 'zero', 'full', 'random', 'urandom', 'tty']) lines.push(`touch /dev/${n}`, `mount --bind ${work}/hostdev/${n} /dev/${n}`);
   lines.push('mkdir /dev/pts /dev/shm', `mount --bind ${work}/hostdev/pts /dev/pts`, 'ln -s pts/ptmx /dev/ptmx');
@@ -103,6 +114,8 @@ export interface MmSandbox {
   inNamespace(cmd: string, args: string[], o?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<{ stdout: string; stderr: string; code: number }>;
   /** ModemManager's log so far. */
   log(): Promise<string>;
+  /** What polkitd printed (empty where it is not installed). */
+  polkitLog(): string;
   close(): Promise<void>;
 }
 
@@ -149,9 +162,32 @@ export async function startMmSandbox(stick: UsbStick, links: string[]): Promise<
   });
   const busPath = path.join(work, 'bus');
   const busAddress = `unix:path=${busPath}`;
-  const bus = spawn('/usr/bin/dbus-daemon', ['--session', '--nofork', `--address=${busAddress}`], { stdio: ['ignore', 'ignore', 'ignore'] });
+  // a session-type bus that other users may join too: polkitd drops to its own user
+  const busConf = path.join(work, 'bus.conf');
+  await fs.writeFile(
+    busConf,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>${busAddress}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/>
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`,
+  );
+  await fs.chmod(work, 0o755);
+  const bus = spawn('/usr/bin/dbus-daemon', [`--config-file=${busConf}`, '--nofork'], { stdio: ['ignore', 'ignore', 'ignore'] });
   await waitFor('the session bus', async () => (existsSync(busPath) ? true : null), 5000, 20);
-  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: busAddress };
+  // the private bus is the system bus too for MM and polkitd (polkit resolves callers on it)
+  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: busAddress, DBUS_SYSTEM_BUS_ADDRESS: busAddress };
+  const polkit = existsSync(POLKITD) ? spawn('/usr/bin/nsenter', ['-t', String(holder.pid), '-m', '--', POLKITD, '--no-debug'], { env, stdio: ['ignore', 'ignore', 'pipe'] }) : null;
+  let polkitErr = '';
+  polkit?.stderr!.on('data', (d: Buffer) => (polkitErr = (polkitErr + d.toString()).slice(-4000)));
   const ports = links.map((_l, i) => `ttyUSB${i}`);
   const logFile = path.join(work, 'mm.log');
   let mm: ChildProcess | null = null;
@@ -212,8 +248,10 @@ export async function startMmSandbox(stick: UsbStick, links: string[]): Promise<
       });
     },
     log: () => fs.readFile(logFile, 'utf8').catch(() => ''),
+    polkitLog: () => polkitErr,
     async close() {
       await stopChild(mm);
+      await stopChild(polkit);
       await stopChild(bus);
       await stopChild(holder);
       await fs.rm(work, { recursive: true, force: true }).catch(() => undefined);

@@ -9,6 +9,7 @@ import { csqIndex } from '../radio/radio';
 import { commonHandlers, curcHandler, dsflowrpt } from './common';
 import type { DeviceProfile } from './profile-types';
 import { textModeSmsHandlers } from './sms-handlers';
+import { ussdHandlers } from './ussd-handlers';
 
 /** ^SYSINFO sys_mode / sys_submode: 3 GSM, 5 WCDMA; submodes 3 EDGE, 4 WCDMA, 5 HSDPA. */
 function modes(m: VirtualModem): { mode: number; sub: number; name: string; subName: string; ex: number; exSub: number } {
@@ -82,6 +83,7 @@ export function generic3gpp(): DeviceProfile {
       '+CNUM': ({ modem }) => ok(`+CNUM: "","+380${modem.subscriber.number}",145`),
       '^PORTSEL': () => ok(),
       ...textModeSmsHandlers({ pdu: true }),
+      ...ussdHandlers(),
     },
     urc: {
       signal: (m) => [`^RSSI:${csqIndex(m.radio.state)}`],

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useModemState } from '../api-context';
 import { AtTerminal } from '../components/diagnostics/AtTerminal';
+import { ModemBackendCard, useBackendStatus } from '../components/diagnostics/ModemBackendCard';
 import { PortsCard } from '../components/diagnostics/PortsCard';
 import { ReportCard } from '../components/diagnostics/ReportCard';
 import { SmsCard } from '../components/diagnostics/SmsCard';
@@ -9,6 +10,8 @@ import { SmsCard } from '../components/diagnostics/SmsCard';
 export function DiagnosticsPage() {
   const { t } = useTranslation();
   const modem = useModemState();
+  // the terminal only where AT reaches the modem: the ports directly, or MM in debug mode
+  const [backend] = useBackendStatus();
   const ready = modem !== null && ['ready', 'connecting', 'connected', 'disconnecting'].includes(modem.status);
   return (
     <section aria-labelledby="page-title">
@@ -19,7 +22,8 @@ export function DiagnosticsPage() {
       ) : null}
       <div className="cards">
         <ReportCard />
-        <AtTerminal enabled={ready} />
+        <ModemBackendCard />
+        <AtTerminal enabled={ready && (backend?.atTerminal ?? true)} />
         <PortsCard />
         <SmsCard enabled={ready} />
       </div>

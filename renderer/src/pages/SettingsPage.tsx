@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../src/shared/app-contract';
 import { GENERIC_3GPP, INTERTELECOM_CDMA } from '../../../src/shared/dial-profile';
 import { useApi } from '../api-context';
+import { ModemBackendCard } from '../components/diagnostics/ModemBackendCard';
 import { setLanguage, systemLanguage } from '../i18n';
 
 export function SettingsPage() {
@@ -124,6 +125,7 @@ export function SettingsPage() {
           </span>
         </div>
       </form>
+      <ModemBackendCard />
     </section>
   );
 }

@@ -6,6 +6,10 @@
 import type { AtChannel, AtChannelMode, AtResponse, AtSendOptions, TranscriptEntry, UnsolicitedReport } from '../../../hardware/at/at-channel-types';
 import { CodedError } from '../../shared/errors';
 import { IFACE, type MmBus } from './mm-dbus';
+import { SMS_STATE } from './mm-values';
+
+const SMS_PATH_PREFIX = '/org/freedesktop/ModemManager1/SMS/';
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? -1));
 
 export const MM_CHANGE_REPORT = '^MMCHANGE';
 const MAX_TRANSCRIPT = 200;
@@ -18,7 +22,13 @@ export interface MmChannelOptions {
   now?: () => number;
 }
 
-export async function openMmChannel(o: MmChannelOptions): Promise<AtChannel & { commandAllowed: boolean }> {
+export type MmChannel = AtChannel & {
+  commandAllowed: boolean;
+  /** A report of MM's own (the bearer's counters) to the channel's listeners, like a modem's URC. */
+  emitReport(prefix: string, line: string): void;
+};
+
+export async function openMmChannel(o: MmChannelOptions): Promise<MmChannel> {
   const now = o.now ?? Date.now;
   const transcript: TranscriptEntry[] = [];
   const urc = new Map<string, Set<(r: UnsolicitedReport) => void>>();
@@ -36,11 +46,34 @@ export async function openMmChannel(o: MmChannelOptions): Promise<AtChannel & { 
     for (const key of [prefix, '*']) urc.get(key)?.forEach((l) => l(r));
   };
   const stops: Array<() => void> = [];
+  // A received message is announced once, as +CMTI with MM's SMS number: from Messaging.Added,
+  // or when Messaging's list changes (its Messages property).
+  const announced = new Set<string>();
+  const announce = (path: string) => {
+    if (announced.has(path)) return;
+    announced.add(path);
+    report('+CMTI', `+CMTI: "MM",${path.split('/').pop()}`);
+  };
+  // MM's object manager lists modems only: the messages are Messaging.List's
+  const listMessages = async (): Promise<Array<{ path: string; state: number }>> => {
+    const paths = await o.bus.call<string[]>(o.modemPath, IFACE.messaging, 'List').catch(() => [] as string[]);
+    return Promise.all(paths.map(async (path) => ({ path, state: num((await o.bus.props(path, IFACE.sms).catch(() => ({}) as Record<string, unknown>)).State) })));
+  };
+  const lookForMessages = () =>
+    void listMessages().then(
+      (all) => all.filter((x) => x.state === SMS_STATE.received && x.path.startsWith(SMS_PATH_PREFIX)).forEach((x) => announce(x.path)),
+      () => undefined,
+    );
+  // the ones already in MM's list when the app comes are not news
+  for (const x of await listMessages()) announced.add(x.path);
   stops.push(
     await o.bus.onSignal(o.modemPath, IFACE.messaging, 'Added', (path, received) => {
-      if (received) report('+CMTI', `+CMTI: "MM",${String(path).split('/').pop()}`);
+      if (received) announce(String(path));
+      else lookForMessages(); // still being received (multi-part): its state changes later
     }),
   );
+  // a multi-part message Added while still "receiving" is looked for again as its state changes
+  stops.push(await o.bus.onSignal(o.modemPath, 'org.freedesktop.DBus.Properties', 'PropertiesChanged', (iface) => iface === IFACE.messaging && lookForMessages()));
   stops.push(await o.bus.onSignal(o.modemPath, 'org.freedesktop.DBus.Properties', 'PropertiesChanged', () => report(MM_CHANGE_REPORT, MM_CHANGE_REPORT)));
   stops.push(
     o.bus.onChange(() => {
@@ -59,6 +92,7 @@ export async function openMmChannel(o: MmChannelOptions): Promise<AtChannel & { 
   return {
     path: `mm:${o.modemPath}`,
     commandAllowed: o.commandAllowed,
+    emitReport: report,
     get mode() {
       return mode;
     },

@@ -35,7 +35,11 @@ export interface MmPlatform extends ModemPlatform {
   connect(o?: { apn?: string; number?: string }): Promise<MmBearer>;
   disconnect(): Promise<void>;
   /** The user takes the port over: MM lets go of the device until release (or until this app exits). */
-  takeOver(): Promise<() => Promise<void>>;
+  takeOver(): Promise<{ device: string; release: () => Promise<void> }>;
+  /** MM answers on the bus. */
+  running(): Promise<boolean>;
+  /** MM forwards AT commands (Modem.Command: its debug mode) for the modem it has now. */
+  commandAllowed(): Promise<boolean>;
 }
 
 /** tx/rx bytes of a network interface (the bearer's), from Linux sysfs. */
@@ -61,6 +65,7 @@ export function mmPlatform(bus: MmBus): MmPlatform {
     return p;
   };
   let currentBearer: string | null = null;
+  let commandCache: { path: string | null; allowed: boolean | null } = { path: null, allowed: null };
 
   return {
     modemPath,
@@ -123,11 +128,32 @@ export function mmPlatform(bus: MmBus): MmPlatform {
     },
     async takeOver() {
       const p = await requireModem();
+      // the device's uid (its sysfs path); MM ends the inhibition itself if this app's bus connection goes
       const uid = String((await props(p)).Device ?? '');
       await bus.call(MM_PATH, IFACE.manager, 'InhibitDevice', uid, true);
-      return async () => {
-        await bus.call(MM_PATH, IFACE.manager, 'InhibitDevice', uid, false);
+      return {
+        device: uid,
+        release: async () => {
+          await bus.call(MM_PATH, IFACE.manager, 'InhibitDevice', uid, false);
+        },
       };
+    },
+    async running() {
+      return bus.objects().then(
+        () => true,
+        () => false,
+      );
+    },
+    async commandAllowed() {
+      const p = await modemPath();
+      if (!p) return false;
+      if (commandCache.path === p && commandCache.allowed !== null) return commandCache.allowed;
+      const allowed = await bus.call(p, IFACE.modem, 'Command', '+GMI', 3).then(
+        () => true,
+        () => false,
+      );
+      commandCache = { path: p, allowed };
+      return allowed;
     },
   };
 }

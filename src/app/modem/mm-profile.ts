@@ -7,6 +7,7 @@ import { CodedError } from '../../shared/errors';
 import { toNationalOrNull } from '../../shared/phone-number';
 import { MM_CHANGE_REPORT } from './mm-channel';
 import { IFACE, variant, type MmBus } from './mm-dbus';
+import { parseMmStats } from './mm-dialler';
 import { barsFromQuality, cdmaRoaming, gppRoaming, networkModeFromAccessTech, SMS_STATE } from './mm-values';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -25,6 +26,9 @@ async function interfaces(m: MmModemView): Promise<Record<string, Record<string,
 
 export function mmProfile(m: MmModemView, tech: 'cdma' | '3gpp'): ModemProfile {
   const modemProps = async () => (await interfaces(m))[IFACE.modem] ?? {};
+  // MM keeps received messages in its list with no read flag: the ones this app has already
+  // handed on (after Messaging.Added) come back as read, so one SMS is announced once
+  const seen = new Set<string>();
   return {
     id: `modemmanager-${tech}`,
     tech,
@@ -88,7 +92,7 @@ export function mmProfile(m: MmModemView, tech: 'cdma' | '3gpp'): ModemProfile {
       }
       return { mode, roaming: gpp ? gppRoaming(num(gpp.RegistrationState)) : false, sid: null, nid: null };
     },
-    parseFlowReport: () => null,
+    parseFlowReport: parseMmStats, // the bearer's counters as mm-dialler reports them
     async sendSms(_ch: AtChannel, to: string, text: string) {
       const sms = await m.bus.call<string>(m.path, IFACE.messaging, 'Create', { number: variant('s', to), text: variant('s', text) });
       try {
@@ -99,13 +103,16 @@ export function mmProfile(m: MmModemView, tech: 'cdma' | '3gpp'): ModemProfile {
       }
     },
     async readSms(): Promise<SmsMessage[]> {
-      const all = await m.bus.objects();
+      // MM's object manager lists modems only: messages come from Messaging.List, each read on its own
+      const paths = (await m.bus.call<string[]>(m.path, IFACE.messaging, 'List')) ?? [];
       const out: SmsMessage[] = [];
-      for (const [path, ifaces] of Object.entries(all)) {
-        const s = ifaces[IFACE.sms];
+      for (const path of paths) {
+        const s = await m.bus.props(path, IFACE.sms).catch(() => null);
         if (!s || num(s.State) !== SMS_STATE.received) continue;
         const ts = str(s.Timestamp);
-        out.push({ index: Number(path.split('/').pop()), from: toNationalOrNull(String(s.Number ?? '')) ?? String(s.Number ?? ''), text: String(s.Text ?? ''), at: ts ? new Date(ts).toISOString() : null, read: false });
+        const at = ts && !Number.isNaN(Date.parse(ts)) ? new Date(ts).toISOString() : null;
+        out.push({ index: Number(path.split('/').pop()), from: toNationalOrNull(String(s.Number ?? '')) ?? String(s.Number ?? ''), text: String(s.Text ?? ''), at, read: seen.has(path) });
+        seen.add(path);
       }
       return out.sort((a, b) => a.index - b.index);
     },

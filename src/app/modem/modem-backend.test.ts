@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AtChannel } from '../../../hardware/at/at-channel-types';
 import type { FoundModem, ModemPlatform } from './modem-platform';
-import { backendOfPort, backendPlatform, chooseBackend, parseBackendSetting } from './modem-backend';
+import { backendOfPort, backendPlatform, chooseBackend, HAND_BACK_MS, parseBackendSetting } from './modem-backend';
 
 function fakeSource(tag: string): ModemPlatform & { set(f: FoundModem | null): void; opened: string[] } {
   let l: ((f: FoundModem | null) => void) | null = null;
@@ -56,5 +56,77 @@ describe('modem backend choice (issue 16)', () => {
     await p.openChannel('/dev/ttyUSB2');
     expect([...mm.opened, ...serial.opened]).toEqual(['mm:mm:/org/freedesktop/ModemManager1/Modem/0', 'serial:/dev/ttyUSB2']);
     expect(((await p.pickProfile({ path: 'mm:/x' } as AtChannel)) as { id: string }).id).toBe('mm');
+  });
+
+  it('the serial side does not probe ports while ModemManager holds the stick (they would steal each other\'s answers)', () => {
+    const serial = fakeSource('serial');
+    let watching = 0;
+    const counted: ModemPlatform = { ...serial, watch: (l) => (watching++, serial.watch(l)) };
+    const mm = fakeSource('mm');
+    const p = backendPlatform({ setting: () => 'auto', serial: counted, modemManager: mm });
+    mm.set({ controlPort: 'mm:/m/0', dataPort: null, virtual: false });
+    p.watch(() => undefined);
+    expect(watching).toBe(0);
+    mm.set(null);
+    expect(watching).toBe(1);
+  });
+
+  it('the setting "serial" while ModemManager holds the stick asks MM to let go; "auto" again gives it back', async () => {
+    const serial = fakeSource('serial');
+    const mm = fakeSource('mm');
+    const calls: string[] = [];
+    const mmApi = Object.assign(mm, {
+      takeOver: async () => (calls.push('inhibit'), mm.set(null), { device: '/sys/devices/usb1/1-2', release: async () => void calls.push('uninhibit') }),
+      running: async () => true,
+      commandAllowed: async () => false,
+      modemPath: async () => null,
+      connect: async () => ({}) as never,
+      disconnect: async () => undefined,
+    });
+    let setting: 'auto' | 'serial' = 'serial';
+    const p = backendPlatform({ setting: () => setting, serial, modemManager: mmApi });
+    mm.set({ controlPort: 'mm:/m/0', dataPort: null, virtual: false });
+    const seen: Array<string | null> = [];
+    p.watch((f) => seen.push(f?.controlPort ?? null));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual(['inhibit']);
+    expect((await p.backend.status())).toMatchObject({ setting: 'serial', takenOver: true, takenOverDevice: '/sys/devices/usb1/1-2' });
+    setting = 'auto';
+    await p.rescan();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual(['inhibit', 'uninhibit']);
+    expect((await p.backend.status()).takenOver).toBe(false);
+  });
+
+  it('given back, the ports are MM\'s for HAND_BACK_MS (its probing) unless it reports the modem sooner', async () => {
+    vi.useFakeTimers();
+    try {
+      const serial = fakeSource('serial');
+      let watching = 0;
+      const counted: ModemPlatform = { ...serial, watch: (l) => (watching++, serial.watch(l)) };
+      const mm = fakeSource('mm');
+      const mmApi = Object.assign(mm, {
+        takeOver: async () => (mm.set(null), { device: 'd', release: async () => undefined }),
+        running: async () => true,
+        commandAllowed: async () => false,
+        modemPath: async () => null,
+        connect: async () => ({}) as never,
+        disconnect: async () => undefined,
+      });
+      const p = backendPlatform({ setting: () => 'auto', serial: counted, modemManager: mmApi });
+      mm.set({ controlPort: 'mm:/m/0', dataPort: null, virtual: false });
+      p.watch(() => undefined);
+      await p.backend.takeOver(true);
+      expect(watching).toBe(1);
+      await p.backend.takeOver(false);
+      mm.set(null); // still probing
+      expect(watching).toBe(1);
+      await vi.advanceTimersByTimeAsync(HAND_BACK_MS - 1);
+      expect(watching).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(watching).toBe(2); // MM did not take it: the app may use the ports
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,6 +4,7 @@
 // hardware/modems (real sticks) or from the virtual modem; tests build it the same way.
 import type { AtChannel } from '../../../hardware/at/at-channel-types';
 import type { ModemProfile } from '../../../hardware/modems/modem-types';
+import type { BackendStatusDto } from '../../shared/app-methods-backend';
 import type { PortInfoDto } from '../../shared/app-methods-modem';
 
 export interface FoundModem {
@@ -24,4 +25,12 @@ export interface ModemPlatform {
   pickProfile(ch: AtChannel): Promise<ModemProfile>;
   /** V-6: allow (or stop) the virtual modem while no physical modem is attached. */
   setVirtualEnabled?(enabled: boolean): void;
+  /** Issue 16: serial or ModemManager, and taking the port over from MM (modem-backend.ts). */
+  backend?: BackendControl;
+}
+
+export interface BackendControl {
+  status(): Promise<BackendStatusDto>;
+  /** on: MM lets go of its modem (InhibitDevice); off: MM takes it back. */
+  takeOver(on: boolean): Promise<BackendStatusDto>;
 }

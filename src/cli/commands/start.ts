@@ -16,6 +16,7 @@ export interface StartOptions {
   virtual?: boolean;
   assa?: string;
   virtualTransport?: 'auto' | 'pty' | 'in-process';
+  modemmanagerBus?: string;
 }
 
 const log = (s: string) => process.stderr.write(`assa: ${s}\n`);
@@ -39,6 +40,7 @@ export async function runStart(opts: StartOptions): Promise<void> {
     assaUrl: opts.assa ?? null,
     noVirtual: opts.virtual === false,
     virtualTransport: opts.virtualTransport ?? 'auto',
+    ...(opts.modemmanagerBus ? { modemManagerBus: opts.modemmanagerBus } : {}),
     log,
   });
   if (opts.virtual !== false) log('with no physical modem attached, the built-in virtual modem (number 441234567) stands in');
