@@ -128,6 +128,14 @@ describe.skipIf(!hasChromium)('the desktop app that remembers (issue 17), across
     await page.getByTestId('account-submit').click();
     await page.getByTestId('auth-login').waitFor();
     expect(await page.getByTestId('account-notice').textContent()).toMatch(/new password is on its way/);
+    // The mail holds a single-use link; the owner opens it in a browser and confirms.
+    const linkMail = await expect.poll(() => outboxMail(dataDir, /password-recovery\/confirm\?token=/), { timeout: 20_000 }).toBeTruthy().then(() => outboxMail(dataDir, /password-recovery\/confirm\?token=/)!);
+    const link = /(https?:\/\/\S+\/api\/v1\/password-recovery\/confirm\?token=[A-Za-z0-9_-]+)/.exec(linkMail.replace(/=\r?\n/g, '').replace(/=3D/g, '='))![1]!;
+    const mailPage = await page.context().newPage();
+    await mailPage.goto(link);
+    await mailPage.getByRole('button', { name: 'Send me a new password' }).click();
+    await mailPage.getByRole('heading', { name: 'New password sent' }).waitFor();
+    await mailPage.close();
     const mail = await expect.poll(() => outboxMail(dataDir, /password for 441234567: [A-Za-z0-9]+/), { timeout: 20_000 }).toBeTruthy().then(() => outboxMail(dataDir, /password for 441234567: ([A-Za-z0-9]+)/)!);
     const mailed = /password for 441234567: ([A-Za-z0-9]+)/.exec(mail)![1]!;
     await page.getByTestId('account-password').fill(mailed);

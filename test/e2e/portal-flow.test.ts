@@ -246,6 +246,15 @@ describe.skipIf(!hasChromium).each(VIEWPORTS)('the subscribers’ portal at the 
     await page.getByTestId('rec-submit').click();
     await expect.poll(() => page.getByTestId('rec-sent').count()).toBe(1);
     await expect.poll(() => server.mails().length).toBeGreaterThan(before);
+    // Nothing changed yet: the mail carries a single-use link; following it sends the password.
+    const linkMail = (server.mails().at(-1) ?? '').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const link = /(https?:\/\/\S+\/api\/v1\/password-recovery\/confirm\?token=[A-Za-z0-9_-]+)/.exec(linkMail)?.[1];
+    expect(link).toBeTruthy();
+    const afterLink = server.mails().length;
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Send me a new password' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('New password sent');
+    await expect.poll(() => server.mails().length).toBeGreaterThan(afterLink);
     const mail = server.mails().at(-1) ?? '';
     const fresh = /password for 441234568: ([A-Za-z0-9]+)/.exec(mail.replace(/=\r?\n/g, ''))?.[1];
     expect(fresh).toBeTruthy();

@@ -45,6 +45,15 @@ describe('curators never move money out of the curated number', () => {
     expect(await balance(owner)).toBe(before);
   });
 
+  it('naming and revoking the curator are in the security audit table', async () => {
+    const e = (await h.assa.ctx.store.security.events({ number: '441234568' })).filter((x) => x.event.startsWith('curator_'));
+    expect(e.map((x) => [x.event, x.details.curator])).toEqual([
+      ['curator_removed', '441234567'],
+      ['curator_added', '441234567'],
+    ]);
+    expect(e[1]!.details.level).toBe('manage');
+  });
+
   it('the owner still transfers from the own number', async () => {
     const r = await owner.call('POST', '/api/v1/money/transfers', { to: '441234567', amount: 1000 }, { 'idempotency-key': 'own-00001' });
     expect(r.status).toBe(200);
@@ -60,6 +69,8 @@ describe('authentication is a hook: every route is protected unless it opts out'
     'DELETE /api/v1/sessions/current',
     'POST /api/v1/sessions/unlock',
     'POST /api/v1/password-recovery',
+    'GET /api/v1/password-recovery/confirm',
+    'POST /api/v1/password-recovery/confirm',
     'POST /api/v1/network/events',
     'GET /api/v1/help/unsupported',
     'GET /api/v1/help/contacts',

@@ -43,7 +43,8 @@ export function runToExit(args: string[], env: Record<string, string> = {}): Pro
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const t = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  // Generous: on a loaded 2-core machine tsx alone may take half a minute to load the CLI.
+  const t = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((resolve) => child.once('exit', (code) => (clearTimeout(t), resolve({ code, stdout: out, stderr: err }))));
 }
 
@@ -62,7 +63,7 @@ export async function startServerProcess(args: string[], env: Record<string, str
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`assa server not ready; stderr: ${err}`)), 45_000);
+    const t = setTimeout(() => reject(new Error(`assa server not ready; stderr: ${err}`)), 90_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /listening on (https?:\/\/\S+)/.exec(out);

@@ -75,10 +75,10 @@ export const en = {
   },
   recover: {
     title: 'Password recovery',
-    intro: 'Enter your number and the e-mail you registered. We send a new password to that e-mail.',
+    intro: 'Enter your number and the e-mail you registered. We send a link to that e-mail; open it to get a new password.',
     email: 'Registered e-mail',
     submit: 'Send a new password',
-    sent: 'If the number and e-mail match a registered account, a new password has been sent to that e-mail. Check the mailbox, then log in.',
+    sent: 'If the number and e-mail match a registered account, a link has been sent to that e-mail. Open it to get a new password; until then the current password keeps working.',
     back: 'Back to login',
   },
   cannot: {

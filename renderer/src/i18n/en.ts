@@ -168,7 +168,7 @@ export const en = {
     login: { title: 'Log in', intro: '{{number}} is registered. Log in with its password.', submit: 'Log in' },
     unlock: { title: 'Login locked', intro: 'Too many wrong passwords locked the login. Choose a new password: the app unlocks the login with a RUNA from your modem.', submit: 'Unlock with a RUNA from the modem' },
     passphrase: { title: 'Unlock the saved login', intro: 'The login of {{number}} is saved on this computer, sealed with your passphrase. Enter it and the app logs in by itself.', label: 'Passphrase', submit: 'Unlock', usePassword: 'Log in with the password instead' },
-    recover: { title: 'Recover the password', intro: 'Give the e-mail registered for {{number}}. The server sends a new password there.', email: 'E-mail', submit: 'Send a new password', sent: 'If the e-mail matches the account, a new password is on its way to it. Log in with that password.', back: 'Back to log in' },
+    recover: { title: 'Recover the password', intro: 'Give the e-mail registered for {{number}}. The server sends a link there; open it to get a new password.', email: 'E-mail', submit: 'Send a new password', sent: 'If the e-mail matches the account, a link is on its way to it. Open it and a new password is on its way to you; until then your current password keeps working.', back: 'Back to log in' },
     logout: 'Log out',
     forgot: 'Forgot the password?',
     remember: 'Passphrase to remember the login on this computer (optional, at least 8 characters)',

@@ -15,6 +15,7 @@ import { KdfBusyError } from '../security/password-hash';
 import { observabilityRoutes, registerHttpMetrics } from '../observability/observability-routes';
 import type { AssaContext } from './context';
 import { HttpError } from './errors';
+import { bindIdempotencyKeys } from './idempotency-binding';
 import { authenticate } from './auth';
 import { registerHardening, registerHashBudget } from './hardening';
 import { accountRoutes } from './routes/account-routes';
@@ -94,6 +95,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   // its own plugin beside it (its own sessions), never inside.
   await app.register(async (api) => {
     api.addHook('onRequest', authenticate(ctx));
+    bindIdempotencyKeys(api, ctx);
     await api.register(identityRoutes(ctx));
     await api.register(sessionRoutes(ctx));
     await api.register(accountRoutes(ctx));

@@ -6,6 +6,7 @@ import { fail } from '../domain/errors';
 import { newToken, sha256 } from '../security/tokens';
 import { passwordProblems } from '../domain/password-rules';
 import { sendNotice } from './notice';
+import { auditEvent } from './security-audit';
 import { checkRuna } from './runa-service';
 
 export const LOCK_AFTER = 10;
@@ -24,12 +25,14 @@ export async function login(ctx: AssaContext, number: string, password: string, 
     // Same work and answer as a wrong password: the reply must not tell who is registered.
     // The dummy hash has this server's own KDF parameters (production ones in production).
     await ctx.hasher.verify(password, await ctx.hasher.dummyHash());
+    await auditEvent(ctx, { number, event: 'login_failed', ip, details: { reason: 'unknown_number' } });
     ctx.metrics.logins.inc({ outcome: 'unknown_number' });
     ctx.throttle.count(`fail:${ip}`);
     throw fail(401, 'bad_credentials', 'Wrong number or password.');
   }
   if (acc.locked_at) {
     await ctx.store.recordLogin(number, at, ip, false, 'locked');
+    await auditEvent(ctx, { number, event: 'login_failed', ip, details: { reason: 'locked' } });
     ctx.metrics.logins.inc({ outcome: 'locked' });
     throw fail(423, 'login_locked', 'The login is locked after 10 wrong passwords. Unlock it with a RUNA from your phone or modem and set a new password.');
   }
@@ -38,6 +41,7 @@ export async function login(ctx: AssaContext, number: string, password: string, 
       await tx.recordLogin(number, at, ip, false, 'bad_password');
       const n = await tx.failLogin(number);
       if (n >= LOCK_AFTER) await tx.lock(number, at);
+      await auditEvent(ctx, { number, event: n >= LOCK_AFTER ? 'login_locked' : 'login_failed', ip, details: { reason: 'bad_password', consecutive: n } }, tx);
       return n >= LOCK_AFTER;
     });
     ctx.metrics.logins.inc({ outcome: locked ? 'locked' : 'failed' });
@@ -57,6 +61,7 @@ export async function login(ctx: AssaContext, number: string, password: string, 
   await ctx.store.transaction(async (tx) => {
     await tx.loginSucceeded(number);
     await tx.recordLogin(number, at, ip, true, null);
+    await auditEvent(ctx, { number, event: 'login_ok', ip }, tx);
     await tx.createSession({ token_hash: sha256(token), number, csrf, created_at: now, last_seen_at: now, runa_opened_at: null });
   });
   ctx.metrics.logins.inc({ outcome: 'ok' });
@@ -70,7 +75,7 @@ export async function login(ctx: AssaContext, number: string, password: string, 
  * login that is not locked is told so and nothing changes (the RUNA stays unspent).
  * The new password ends every session of the number.
  */
-export async function unlockWithRuna(ctx: AssaContext, number: string, runa: string, newPassword: string): Promise<void> {
+export async function unlockWithRuna(ctx: AssaContext, number: string, runa: string, newPassword: string, ip: string | null = null): Promise<void> {
   const problems = passwordProblems(newPassword, number);
   if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'newPassword', { rules: problems.map((p) => p.rule) });
   // Hash first, whatever follows: the time of the answer does not depend on the account.
@@ -80,8 +85,11 @@ export async function unlockWithRuna(ctx: AssaContext, number: string, runa: str
   if (!acc) throw fail(404, 'not_registered', 'This number has no account yet: register it.', 'number');
   if (!acc.locked_at) throw fail(409, 'not_locked', 'This login is not locked: log in with your password, or recover it by e-mail. Nothing was changed.', 'number');
   if (!(await checkRuna(ctx, number, runa))) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one from your phone or modem (10 minutes, one use).', 'runa');
-  await ctx.store.setPassword(number, hash);
-  await ctx.store.deleteSessionsOf(number);
+  await ctx.store.transaction(async (tx) => {
+    await tx.setPassword(number, hash);
+    await tx.deleteSessionsOf(number);
+    await auditEvent(ctx, { number, event: 'unlock', ip }, tx);
+  });
   ctx.metrics.securityEvents.inc({ event: 'unlock' });
   ctx.log.info({ number }, 'login unlocked with a RUNA');
   if (acc.email) sendNotice(ctx, { kind: 'unlock', to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${number} was unlocked with a RUNA and a new password was set.` });

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { ExtrasStore } from './extras-store';
 import { MoneyStore } from './money-store';
+import { SecurityStore } from './security-store';
 import type { Db, EngineKind, StoreEngine } from './open-database';
 
 export interface SubscriberRow {
@@ -66,6 +67,7 @@ export interface DataSessionRow {
 export class AssaStore {
   readonly money: MoneyStore;
   readonly extras: ExtrasStore;
+  readonly security: SecurityStore;
 
   constructor(
     readonly engine: StoreEngine,
@@ -75,6 +77,7 @@ export class AssaStore {
   ) {
     this.money = new MoneyStore(db);
     this.extras = new ExtrasStore(db, engine.kind);
+    this.security = new SecurityStore(db);
   }
 
   get kind(): EngineKind {

@@ -7,6 +7,7 @@ import type { StoreEngine } from './open-database';
 import { MONEY_MIGRATIONS } from './money-migrations';
 import { OPERATOR_MIGRATIONS } from './operator-migrations';
 import { SCREENS_MIGRATIONS } from './screens-migrations';
+import { SECURITY_MIGRATIONS } from './security-migrations';
 
 export interface Migration {
   version: number;
@@ -195,6 +196,7 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE subscribers ADD COLUMN bonus_kopecks INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  ...SECURITY_MIGRATIONS,
   ...MONEY_MIGRATIONS,
   ...OPERATOR_MIGRATIONS,
   ...SCREENS_MIGRATIONS,

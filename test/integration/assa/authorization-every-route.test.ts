@@ -16,6 +16,9 @@ const PUBLIC = new Set([
   'POST /api/v1/sessions',
   'POST /api/v1/sessions/unlock',
   'POST /api/v1/password-recovery',
+  // The mailed recovery link: its page, and its confirmation (the single-use token is the proof).
+  'GET /api/v1/password-recovery/confirm',
+  'POST /api/v1/password-recovery/confirm',
   'POST /api/v1/network/events',
   'GET /api/v1/help/unsupported',
   'GET /api/v1/help/contacts',

@@ -25,7 +25,7 @@ const OWN_ONLY: Array<[string, string, unknown?]> = [
   ['PUT', '/api/v1/security/protected', { sections: [] }],
   ['POST', '/api/v1/security/protected/unlock', { runa: '100003' }],
   ['DELETE', '/api/v1/security/protected/unlock'],
-  ['PUT', '/api/v1/security/email', { email: 'x@example.com' }],
+  ['PUT', '/api/v1/security/email', { email: 'x@example.com', password: 'Kvitka2026' }],
   ['PUT', '/api/v1/security/password', { oldPassword: 'Kvitka2026', newPassword: 'Other2027x' }],
   ['GET', '/api/v1/security/curators'],
   ['POST', '/api/v1/security/curators', { number: '449999999', level: 'manage' }],

@@ -123,19 +123,22 @@ describe('A-SEC login and security', () => {
     expect((await c.call('PUT', '/api/v1/security/password', { oldPassword: 'nope1234', newPassword: 'Nova2027x' })).status).toBe(403);
     expect((await c.call('PUT', '/api/v1/security/password', { oldPassword: 'Kvitka2026', newPassword: 'Nova2027x' })).status).toBe(200);
     await mailTo('olena@example.com', /password .*changed|changed/i);
-    expect((await c.call('PUT', '/api/v1/security/email', { email: 'new@example.com' })).status).toBe(200);
+    expect((await c.call('PUT', '/api/v1/security/email', { email: 'new@example.com', password: 'Nova2027x' })).status).toBe(200);
     await mailTo('olena@example.com', /new@example\.com/);
     await mailTo('new@example.com', /new@example\.com/);
   });
 
-  it('A-SEC-6 recovery answers the same for known and unknown, and mails a working password only on a match', async () => {
+  it('A-SEC-6 recovery answers the same for known and unknown, and mails a link (then a working password) only on a match', async () => {
     const a = await request(h.assa.url, 'POST', '/api/v1/password-recovery', { body: { number: '441234567', email: 'olena@example.com' } });
     const b = await request(h.assa.url, 'POST', '/api/v1/password-recovery', { body: { number: '441234568', email: 'olena@example.com' } });
     const c2 = await request(h.assa.url, 'POST', '/api/v1/password-recovery', { body: { number: '441234567', email: 'stranger@example.com' } });
     expect([a.status, b.status, c2.status]).toEqual([202, 202, 202]);
     expect(b.body).toEqual(a.body);
     expect(c2.body).toEqual(a.body);
-    const mail = await mailTo('olena@example.com', /new password/i);
+    const linkMail = await mailTo('olena@example.com', /Confirm your ASSA password recovery/);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(linkMail.replace(/=\r?\n/g, '').replace(/=3D/g, '='))![1]!;
+    expect((await request(h.assa.url, 'POST', '/api/v1/password-recovery/confirm', { body: { token } })).status).toBe(200);
+    const mail = await mailTo('olena@example.com', /new password for/i);
     const pw = /password for 441234567: ([A-Za-z0-9]+)/.exec(mail.replace(/=\r?\n/g, ''))?.[1];
     expect(pw).toBeDefined();
     expect((await new Client(h.assa.url).login('441234567', pw!)).status).toBe(200);

@@ -33,9 +33,13 @@ describe('mail to the outbox folder', () => {
     expect(reg.status).toBe(201);
     const before = h.outbox().length;
     expect((await request(h.assa.url, 'POST', '/api/v1/password-recovery', { body: { number: '0441234567', email: 'Olena@Example.com' } })).status).toBe(202);
-    const mail = await waitFor('the recovery .eml', () => (h!.outbox().length > before ? h!.outbox().at(-1) : undefined));
-    expect(mail).toMatch(/^To: olena@example\.com$/m);
-    expect(mail).toMatch(/^From: ASSA <no-reply@assa\.local>$/m);
+    const linkMail = await waitFor('the recovery link .eml', () => (h!.outbox().length > before ? h!.outbox().at(-1) : undefined));
+    expect(linkMail).toMatch(/^To: olena@example\.com$/m);
+    expect(linkMail).toMatch(/^From: ASSA <no-reply@assa\.local>$/m);
+    const token = /token=(?:3D)?([A-Za-z0-9_-]+)/.exec(linkMail.replace(/=\r?\n/g, ''))![1]!;
+    const afterLink = h.outbox().length;
+    expect((await request(h.assa.url, 'POST', '/api/v1/password-recovery/confirm', { body: { token } })).status).toBe(200);
+    const mail = await waitFor('the new password .eml', () => (h!.outbox().length > afterLink ? h!.outbox().at(-1) : undefined));
     const password = /new password for 441234567: ([A-Za-z0-9]+)/.exec(mail)?.[1];
     expect(password).toBeDefined();
     expect((await new Client(h.assa.url).login('441234567', password!)).status).toBe(200);

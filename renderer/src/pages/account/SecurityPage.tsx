@@ -21,6 +21,8 @@ export function SecurityPage() {
   const curators = useAssaGet<{ curators: Array<{ number: string; level: string }>; curating: Array<{ number: string; level: string }> }>('/api/v1/security/curators');
   const [pw, setPw] = useState({ oldPassword: '', newPassword: '' });
   const [email, setEmail] = useState('');
+  // The recovery e-mail is the key to the account: changing it takes the current password.
+  const [emailPassword, setEmailPassword] = useState('');
   const [runa, setRuna] = useState('');
   const [cur, setCur] = useState({ number: '', level: 'view' });
   const [msg, setMsg] = useState<string | null>(null);
@@ -105,12 +107,16 @@ export function SecurityPage() {
           className="form"
           onSubmit={(ev: FormEvent) => {
             ev.preventDefault();
-            void run(() => call('PUT', '/api/v1/security/email', { email }), t('acc.sec.emailChanged'));
+            void run(() => call('PUT', '/api/v1/security/email', { email, password: emailPassword }), t('acc.sec.emailChanged'));
           }}
         >
           <label>
             {t('acc.sec.newEmail')}
             <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </label>
+          <label>
+            {t('acc.sec.oldPassword')}
+            <input type="password" autoComplete="current-password" value={emailPassword} onChange={(e) => setEmailPassword(e.target.value)} required data-testid="email-password" />
           </label>
           <button type="submit">{t('acc.sec.change')}</button>
         </form>

@@ -3,33 +3,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
-import { passwordProblems } from '../../domain/password-rules';
-import { sendNotice } from '../../services/notice';
+import { changeEmail, changePassword, confirmRecovery, RECOVERY_CONFIRM_PATH, requestRecovery } from '../../services/account-security';
 import { useRuna } from '../../services/runa-service';
+import { auditEvent } from '../../services/security-audit';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
-import { fail } from '../errors';
+import { fail, HttpError } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
 
 export const SECTIONS = ['services', 'tariff', 'utilities', 'transfer', 'security', 'payments', 'details'] as const;
 const Sections = Type.Array(Type.Union(SECTIONS.map((s) => Type.Literal(s))), { maxItems: SECTIONS.length, uniqueItems: true });
 
-/** A new password that meets A-REG-2, for recovery by e-mail. */
-function generatedPassword(ctx: AssaContext): string {
-  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ';
-  const digits = '23456789';
-  const all = letters + digits;
-  const pick = (s: string) => s[ctx.rng.int(s.length)]!;
-  return pick(letters) + pick(digits) + Array.from({ length: 8 }, () => pick(all)).join('');
-}
+const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The two small pages of the recovery link; no script, no outside resource (the CSP allows none). */
+const recoveryPage = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 
 export const securityRoutes =
   (ctx: AssaContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const notify = (to: string | null, subject: string, text: string) => {
-      if (to) sendNotice(ctx, { kind: subject, to, subject, text });
-    };
-
     app.get(
       '/api/v1/security/logins',
       { schema: { summary: 'A-SEC-3: every login attempt with time and IP', response: { 200: Type.Array(Type.Object({ at: Type.String(), ip: Type.String(), success: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) })), 401: ErrorSchema, 403: ErrorSchema } } },
@@ -71,32 +63,22 @@ export const securityRoutes =
 
     app.put(
       '/api/v1/security/password',
-      { config: { hashes: true }, schema: { summary: 'A-SEC-5: change the password (the old one required)', body: Type.Object({ oldPassword: Type.String({ maxLength: 64 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
+      { config: { hashes: true }, schema: { summary: 'A-SEC-5: change the password (the old one required); every other session of the number ends', body: Type.Object({ oldPassword: Type.String({ maxLength: 64 }), newPassword: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Type.Object({ ok: Type.Literal(true), endedSessions: Type.Integer() }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
       async (req) => {
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'security');
-        const acc = (await ctx.store.account(c.number))!;
-        if (!(await ctx.hasher.verify(req.body.oldPassword, acc.password_hash))) throw fail(403, 'bad_credentials', 'The current password is wrong.', 'oldPassword');
-        const problems = passwordProblems(req.body.newPassword, c.number);
-        if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'newPassword', { rules: problems.map((p) => p.rule) });
-        await ctx.store.setPassword(c.number, await ctx.hasher.hash(req.body.newPassword));
-        notify(acc.email, 'Your ASSA password was changed', `The password of ${c.number} was changed at ${new Date(ctx.clock.now()).toISOString()} from ${req.ip}. If it was not you, unlock with a RUNA and set a new one.`);
-        return { ok: true };
+        const { endedSessions } = await changePassword(ctx, { number: c.number, sessionTokenHash: c.session.token_hash, oldPassword: req.body.oldPassword, newPassword: req.body.newPassword, ip: req.ip });
+        return { ok: true as const, endedSessions };
       },
     );
 
     app.put(
       '/api/v1/security/email',
-      { schema: { summary: 'A-SEC-5: change the e-mail (notice to the old and the new address)', body: Type.Object({ email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
+      { config: { hashes: true }, schema: { summary: 'A-SEC-5: change the e-mail with the current password (notice to the old and the new address)', body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } },
       async (req) => {
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'security');
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(req.body.email)) throw fail(400, 'invalid_email', 'That is not an e-mail address.', 'email');
-        const old = (await ctx.store.account(c.number))!.email;
-        await ctx.store.setEmail(c.number, req.body.email);
-        const text = `The e-mail of the ASSA account ${c.number} was changed to ${req.body.email}.`;
-        notify(old, 'Your ASSA e-mail was changed', text);
-        notify(req.body.email, 'Your ASSA e-mail was changed', text);
+        await changeEmail(ctx, { number: c.number, password: req.body.password, email: req.body.email, ip: req.ip });
         return { ok: true };
       },
     );
@@ -105,22 +87,50 @@ export const securityRoutes =
       '/api/v1/password-recovery',
       {
         config: { public: true, hashes: true, rateLimit: { max: ctx.config.rateLimit.login, timeWindow: '1 minute' } },
-        schema: { summary: 'A-SEC-6: a new password to the registered e-mail; the answer reveals nothing', body: Type.Object({ number: Type.String({ maxLength: 32 }), email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Type.Object({ message: Type.String() }) } },
+        schema: { summary: 'A-SEC-6: a single-use link to the registered e-mail; nothing changes until it is followed; the answer reveals nothing', body: Type.Object({ number: Type.String({ maxLength: 32 }), email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }), response: { 202: Type.Object({ message: Type.String() }) } },
       },
       async (req, reply) => {
         const n = normaliseNumber(req.body.number);
-        const acc = n.ok ? await ctx.store.account(n.number) : undefined;
-        const match = !!acc?.email && acc.email.toLowerCase() === req.body.email.trim().toLowerCase();
-        const password = generatedPassword(ctx);
-        // Hash either way so a match and a miss take the same time.
-        const hash = await ctx.hasher.hash(password);
-        if (match && acc && n.ok) {
-          await ctx.store.setPassword(n.number, hash);
-          await ctx.store.deleteSessionsOf(n.number);
-          notify(acc.email, 'Your new ASSA password', `A new password for ${n.number}: ${password}\nChange it after logging in.`);
-        }
+        requestRecovery(ctx, { number: n.ok ? n.number : null, email: req.body.email, ip: req.ip, origin: `${req.protocol}://${req.host}` });
         reply.code(202);
-        return { message: 'If the number and e-mail match a registered account, a new password has been sent to that e-mail.' };
+        return { message: 'If the number and e-mail match a registered account, a link to set a new password has been sent to that e-mail. Until it is followed the current password keeps working.' };
+      },
+    );
+
+    // The mailed link opens a page with one button (a GET changes nothing: mail scanners
+    // follow links); the button posts the token, as an API client may post it as JSON.
+    const hideToken = { req: (r: { method: string; url: string }) => ({ method: r.method, url: r.url.replace(/token=[^&]*/g, 'token=[redacted]') }) };
+    app.get(
+      RECOVERY_CONFIRM_PATH,
+      { config: { public: true }, logSerializers: hideToken, schema: { summary: 'A-SEC-6: the page the mailed link opens (a button that confirms; nothing changes here)', querystring: Type.Object({ token: Type.String({ maxLength: 200 }) }), produces: ['text/html'] } },
+      async (req, reply) => {
+        reply.type('text/html; charset=utf-8');
+        return recoveryPage('Set a new ASSA password', `<p>Press the button to get a new password by e-mail. Your current password stops working then.</p><form method="post" action="${RECOVERY_CONFIRM_PATH}"><input type="hidden" name="token" value="${escapeHtml(req.query.token)}"><button type="submit">Send me a new password</button></form>`);
+      },
+    );
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    app.post(
+      RECOVERY_CONFIRM_PATH,
+      {
+        config: { public: true, hashes: true },
+        schema: { summary: 'A-SEC-6: confirm a recovery link (JSON or the page’s form): a new password is set and mailed, every session ends', body: Type.Object({ token: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), response: { 200: Type.Object({ ok: Type.Literal(true), message: Type.String() }), 400: ErrorSchema } },
+      },
+      async (req, reply) => {
+        const fromPage = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        try {
+          await confirmRecovery(ctx, { token: req.body.token, ip: req.ip });
+        } catch (e) {
+          if (!fromPage || !(e instanceof HttpError)) throw e;
+          // The page's own answer is HTML (a person reads it), the JSON schema is for API clients.
+          return reply.code(e.status as 400).type('text/html; charset=utf-8').send(recoveryPage('This link does not work', `<p>${escapeHtml(e.message)}</p>`) as never);
+        }
+        const message = 'A new password has been sent to your e-mail. Log in with it and change it.';
+        if (fromPage) {
+          return reply.type('text/html; charset=utf-8').send(recoveryPage('New password sent', `<p>${message}</p>`) as never);
+        }
+        return { ok: true as const, message };
       },
     );
 
@@ -142,7 +152,11 @@ export const securityRoutes =
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the curator’s number as 0441234567.', 'number');
         if (n.number === c.number) throw fail(400, 'self_curator', 'You cannot be your own curator.', 'number');
         if (!(await ctx.store.subscriber(n.number))) throw fail(404, 'unknown_number', 'That number is not a subscriber.', 'number');
-        await ctx.store.setCurator(c.number, n.number, req.body.level, new Date(ctx.clock.now()).toISOString());
+        const curator = n.number;
+        await ctx.store.transaction(async (tx) => {
+          await tx.setCurator(c.number, curator, req.body.level, new Date(ctx.clock.now()).toISOString());
+          await auditEvent(ctx, { number: c.number, event: 'curator_added', ip: req.ip, details: { curator, level: req.body.level } }, tx);
+        });
         return { ok: true };
       },
     );
@@ -153,7 +167,12 @@ export const securityRoutes =
       async (req) => {
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'security');
-        if (!(await ctx.store.removeCurator(c.number, req.params.curator))) throw fail(404, 'not_a_curator', 'That number is not your curator.');
+        const removed = await ctx.store.transaction(async (tx) => {
+          if (!(await tx.removeCurator(c.number, req.params.curator))) return false;
+          await auditEvent(ctx, { number: c.number, event: 'curator_removed', ip: req.ip, details: { curator: req.params.curator } }, tx);
+          return true;
+        });
+        if (!removed) throw fail(404, 'not_a_curator', 'That number is not your curator.');
         return { ok: true };
       },
     );

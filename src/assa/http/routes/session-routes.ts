@@ -69,7 +69,7 @@ export const sessionRoutes =
       async (req) => {
         const n = normaliseNumber(req.body.number);
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
-        await unlockWithRuna(ctx, n.number, req.body.runa, req.body.newPassword);
+        await unlockWithRuna(ctx, n.number, req.body.runa, req.body.newPassword, req.ip);
         return { ok: true };
       },
     );

@@ -1,0 +1,51 @@
+// Migrations 100-119 (issue 12: the server secure by default). Plain SQL both engines
+// accept; times are epoch milliseconds like web_sessions; text keys only.
+import type { Migration } from './migrations';
+
+export const SECURITY_MIGRATIONS: Migration[] = [
+  {
+    version: 100,
+    name: 'Idempotency-Key bound to its route and body, reserved while its first request runs',
+    sql: `
+      CREATE TABLE idempotency_claims (
+        number TEXT NOT NULL,
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
+        claimed_at INTEGER NOT NULL,
+        PRIMARY KEY (number, key)
+      );
+    `,
+  },
+  {
+    version: 101,
+    name: 'password recovery confirmed by a single-use link mailed to the registered e-mail',
+    sql: `
+      CREATE TABLE password_recovery (
+        token_hash TEXT PRIMARY KEY,
+        number TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX password_recovery_number ON password_recovery(number);
+    `,
+  },
+  {
+    version: 102,
+    name: 'audit log of subscriber security events (logins, failures, locks, unlocks, password/e-mail changes, recovery)',
+    sql: `
+      CREATE TABLE security_events (
+        id TEXT PRIMARY KEY,
+        at INTEGER NOT NULL,
+        number TEXT,
+        event TEXT NOT NULL,
+        ip TEXT,
+        details TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX security_events_number ON security_events(number, at);
+      CREATE INDEX security_events_at ON security_events(at);
+    `,
+  },
+];
