@@ -74,6 +74,7 @@ describe('authentication is a hook: every route is protected unless it opts out'
     'POST /api/v1/network/events',
     'GET /api/v1/help/unsupported',
     'GET /api/v1/help/contacts',
+    'GET /api/v1/catalogue/texts',
   ];
   it('without a session exactly the public subscriber routes answer something other than 401', async () => {
     const doc = (await request(h.assa.url, 'GET', '/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };

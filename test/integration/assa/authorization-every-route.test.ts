@@ -22,6 +22,7 @@ const PUBLIC = new Set([
   'POST /api/v1/network/events',
   'GET /api/v1/help/unsupported',
   'GET /api/v1/help/contacts',
+  'GET /api/v1/catalogue/texts',
   // The catalogue's words in uk/ru/en: the same for everyone (U-I18N-1).
   'GET /api/v1/catalogue/texts',
   // Logout acts on the caller's own cookie only (204 even without one); its own test covers it.

@@ -14,6 +14,7 @@ export const catalogueTextRoutes =
     app.get(
       '/api/v1/catalogue/texts',
       {
+        config: { public: true },
         schema: {
           summary: 'U-I18N-1: names, descriptions and terms of every tariff and service in uk/ru/en (?lang=, else Accept-Language)',
           querystring: Type.Object({ lang: Type.Optional(Lang) }),
