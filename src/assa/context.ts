@@ -2,8 +2,10 @@
 // globals). Lives beside http/ and services/ so that services never import the HTTP layer.
 import type { Logger } from '../shared/logging';
 import type { AssaClock, Rng, SettableClock } from './domain/clock';
+import type { CrashAt } from './crash-points';
 import type { Mailer } from './mail/mailer';
 import type { AssaMetrics } from './observability/metrics';
+import type { PaymentGateway } from './payments/gateway';
 import type { AddressThrottle, Budget } from './security/address-throttle';
 import type { PasswordHasher } from './security/password-hash';
 import type { AssaStore } from './store/assa-store';
@@ -48,4 +50,8 @@ export interface AssaContext {
   log: Logger;
   metrics: AssaMetrics;
   throttle: AddressThrottle;
+  /** Card and e-wallet payments (A-MON-2); none configured: those routes answer 503. */
+  gateway?: PaymentGateway | null;
+  /** The crash test's kill points (crash-points.ts); absent: none. */
+  crashAt?: CrashAt;
 }

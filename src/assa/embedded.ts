@@ -1,9 +1,11 @@
 // ASSA as one embeddable unit: database, HTTP API and RADIUS listener, started together
 // and stopped together. `assa server` and the desktop app's embedded server both use it.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { CodedError } from '../shared/errors';
 import { silentLogger, type Logger } from '../shared/logging';
+import { crashAt, type CrashPoint } from './crash-points';
 import { cryptoRng, SettableClock, systemClock, type AssaClock, type Rng } from './domain/clock';
 import { buildAssaServer } from './http/build-server';
 import { DEFAULT_CONFIG, type AssaConfig, type AssaContext } from './http/context';
@@ -13,6 +15,10 @@ import { createMetrics } from './observability/metrics';
 import { addressList } from './security/address-list';
 import { AddressThrottle } from './security/address-throttle';
 import { PasswordHasher, STRONG_KDF, type KdfParams } from './security/password-hash';
+import { liqpayGateway, type LiqpayConfig } from './payments/liqpay-gateway';
+import type { PaymentGateway } from './payments/gateway';
+import { startReconciler } from './payments/reconciler';
+import { openTestGateway } from './payments/test-gateway';
 import { startBillingClock } from './services/billing';
 import { AssaStore } from './store/assa-store';
 import { generateHistory, generateSubscribers, loadDemoData } from './store/demo-data';
@@ -56,6 +62,15 @@ export interface StartAssaOptions {
   config?: Partial<Omit<AssaConfig, 'networkSecret'>>;
   /** The renderer build to serve the subscribers' portal from at / (none: API only). */
   webRoot?: string | null;
+  /**
+   * A-MON-2 payments: 'test' (the demo's gateway; refused without `demo`), LiqPay
+   * settings, or a gateway object (tests). Default: 'test' with `demo`, none without.
+   */
+  gateway?: 'test' | { liqpay: LiqpayConfig } | PaymentGateway | null;
+  /** The test gateway's own record (default: test-gateway.db beside a SQLite database). */
+  gatewayRecord?: string;
+  /** The crash test (issue 13): die with SIGKILL at this moment of a payment or month start; --demo only. */
+  crashAt?: CrashPoint;
 }
 
 export interface EmbeddedAssa {
@@ -84,6 +99,7 @@ export function resolveSecrets(o: Pick<StartAssaOptions, 'radiusSecret' | 'netwo
 
 export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const secrets = resolveSecrets(o);
+  if (o.crashAt && !o.demo) throw new CodedError('invalid_option', '--crash-at kills the server on purpose (the crash test): it runs only with --demo.', { field: 'crash-at' });
   // Bad option values fail here, before anything is opened or bound.
   const radiusClients = addressList(o.radiusClients ?? DEFAULT_RADIUS_CLIENTS, '--radius-clients').entries;
   const log = o.logger ?? silentLogger();
@@ -118,10 +134,13 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
       networkSecret: secrets.network,
     },
     ...(demoClock ? { demoClock } : {}),
+    ...(o.crashAt ? { crashAt: crashAt(o.crashAt) } : {}),
   };
   ctx.metrics.watchKdf(ctx.hasher);
+  ctx.gateway = openGateway(o, clock);
   const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}), ...(o.webRoot ? { webRoot: o.webRoot } : {}) });
   const billing = await startBillingClock(ctx);
+  const reconciler = ctx.gateway ? await startReconciler(ctx, ctx.gateway, 15_000) : null;
   await app.listen({ host, port: o.port ?? 8750 });
   const port = (app.server.address() as { port: number }).port;
   const radius =
@@ -130,8 +149,11 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
       : await startRadiusListener({ store, host, port: o.radiusPort ?? 1813, secret: secrets.radius, clock, clients: radiusClients, log: log.child({ component: 'radius' }), metrics: ctx.metrics }).catch(async (e: unknown) => {
           // RADIUS port taken: do not leave the HTTP side and the database open behind the error.
           billing.stop();
+          reconciler?.stop();
           await app.close();
           await billing.idle();
+          await reconciler?.idle();
+          await ctx.gateway?.close?.();
           await store.close();
           throw e;
         });
@@ -143,9 +165,12 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     ctx,
     async close() {
       billing.stop();
+      reconciler?.stop();
       await radius?.close();
       await app.close();
       await billing.idle();
+      await reconciler?.idle();
+      await ctx.gateway?.close?.();
       await store.close();
     },
   };
@@ -159,6 +184,19 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 /** Bound to loopback: only loopback names (a DNS-rebinding page cannot reach the API). Elsewhere: whatever the operator lists, else any. */
 export function defaultAllowedHosts(host: string): string[] {
   return LOOPBACK.test(host) ? ['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host] : [];
+}
+
+/** The payment gateway of this server; the test gateway only in a demo (it approves test cards). */
+function openGateway(o: StartAssaOptions, clock: AssaClock): PaymentGateway | null {
+  const g = o.gateway === undefined ? (o.demo ? 'test' : null) : o.gateway;
+  if (g === null) return null;
+  if (g === 'test') {
+    if (!o.demo) throw new CodedError('test_gateway_needs_demo', 'The test payment gateway approves test cards: it runs only with --demo. Configure a real gateway (--gateway liqpay).');
+    const record = o.gatewayRecord ?? (/^postgres(ql)?:/.test(o.dbPath) ? path.join(os.tmpdir(), 'assa-test-gateway.db') : path.join(path.dirname(path.resolve(o.dbPath)), o.dbPath === ':memory:' ? ':memory:' : 'test-gateway.db'));
+    return openTestGateway(o.dbPath === ':memory:' ? ':memory:' : record, clock);
+  }
+  if ('liqpay' in g) return liqpayGateway(g.liqpay);
+  return g;
 }
 
 /** A secret for one run when none is configured (the embedded server and its virtual modem share it). */

@@ -89,6 +89,13 @@ program
   .option('--rate-limit <n>', 'requests per minute per client address (default 600)')
   .option('--subscribers <n>', 'with --demo: generate N extra subscribers')
   .option('--months <m>', 'with --demo: months of generated history')
+  .option('--gateway <name>', "card and e-wallet payments: 'test' (only with --demo; its default) or 'liqpay'")
+  .option('--gateway-record <file>', "the test gateway's own record of charges (default test-gateway.db beside the database)")
+  .option('--liqpay-url <url>', 'LiqPay API endpoint (or ASSA_LIQPAY_URL)')
+  .option('--liqpay-public-key <k>', 'LiqPay public key (or ASSA_LIQPAY_PUBLIC_KEY)')
+  .option('--liqpay-private-key <k>', 'LiqPay private key (or ASSA_LIQPAY_PRIVATE_KEY)')
+  .option('--liqpay-callback-url <url>', 'where LiqPay posts outcomes: https://HOST/api/v1/payments/liqpay/callback (or ASSA_LIQPAY_CALLBACK_URL)')
+  .option('--crash-at <point>', 'the crash test only (with --demo): SIGKILL at payment:before-gateway, payment:after-gateway, payment:after-ledger or month-start:after-chunk')
   .action(async (opts) => {
     const { runServer } = await import('./commands/server');
     await runServer(opts);

@@ -1,12 +1,11 @@
 // Issue 6 benches: a month of details (A-DET-2) and of movements (A-MON-1) for one random
 // subscriber among N, with R generated records in each table (query through the store,
-// p50/p99 over 2000 random subscribers), and the month-start billing run over all N.
+// p50/p99 over 2000 random subscribers). The month start is assa-month-start.bench.ts.
 // Defaults 200k subscribers / 2M records; ASSA_BENCH_SUBS and ASSA_BENCH_RECORDS scale
 // them to the issue's 1M / 10M.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runMonthStart } from '../../src/assa/services/billing';
 import { startAssa } from '../../src/assa/embedded';
 import type { Figures } from './run';
 
@@ -55,11 +54,6 @@ export async function run(): Promise<Figures> {
     await money.balanceBefore(number, '2026-11-01T00:00:00.000Z');
     fun.push(performance.now() - t);
   }
-  clock.t = Date.parse('2026-11-30T22:05:00Z');
-  const b0 = performance.now();
-  const r = await runMonthStart(assa.ctx, money, '2026-12');
-  const billS = (performance.now() - b0) / 1000;
-  console.log(`  month start: ${r.charged} charged, ${r.blocked} blocked`);
   await assa.close();
   rmSync(dir, { recursive: true, force: true });
   const n = `${subs} subscribers, ${records} records`;
@@ -68,6 +62,5 @@ export async function run(): Promise<Figures> {
     'assa.details_month_p99_ms': { value: pct(det, 0.99), unit: `ms, store query, ${n}` },
     'assa.funds_p50_ms': { value: pct(fun, 0.5), unit: `ms, movements + opening balance, ${n}` },
     'assa.funds_p99_ms': { value: pct(fun, 0.99), unit: `ms, movements + opening balance, ${n}` },
-    'assa.month_start_s': { value: billS, unit: `s for the month-start run over ${subs} subscribers` },
   };
 }

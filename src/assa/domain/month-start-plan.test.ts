@@ -32,13 +32,12 @@ describe('month start for one number (A-DATA-2, A-SVC-2, A-TAR-2)', () => {
   it('a tariff change takes effect when its cost and the new fee are covered together, else it waits showing the gap', () => {
     const change = { tariffId: '3g-lite', switchCost: 1000, newFee: 7500 };
     expect(planMonthStart({ balance: 8500, tariffFee: 3000, change, services: [] })).toEqual({ steps: [{ kind: 'tariff_change', tariffId: '3g-lite', amount: 1000 }, { kind: 'fee', amount: 7500 }], changeWaits: null, block: false, suspend: [], balanceAfter: 0 });
-    // 1 kopeck short: nothing of the change is taken, the old plan's fee is.
-    expect(planMonthStart({ balance: 8499, tariffFee: 3000, change, services: [] })).toEqual({ steps: [{ kind: 'fee', amount: 3000 }], changeWaits: { tariffId: '3g-lite', missing: 1 }, block: false, suspend: [], balanceAfter: 5499 });
+    // 1 kopeck short: nothing of the change is taken, the old plan's fee is; what is missing counts from what is left.
+    expect(planMonthStart({ balance: 8499, tariffFee: 3000, change, services: [] })).toEqual({ steps: [{ kind: 'fee', amount: 3000 }], changeWaits: { tariffId: '3g-lite', missing: 8500 - 5499 }, block: false, suspend: [], balanceAfter: 5499 });
   });
-  it('a resumed run or a mid-month payment does not take the fee again; a waiting change then needs only its cost', () => {
-    expect(changeNeeds({ switchCost: 1000, newFee: 7500 }, true)).toBe(1000);
-    expect(changeNeeds({ switchCost: 1000, newFee: 7500 }, false)).toBe(8500);
-    expect(planMonthStart({ balance: 1000, tariffFee: null, change: { tariffId: 'x', switchCost: 1000, newFee: 7500 }, services: [] })).toMatchObject({ steps: [{ kind: 'tariff_change', amount: 1000 }], block: false, balanceAfter: 0 });
-    expect(planMonthStart({ balance: 999, tariffFee: null, change: { tariffId: 'x', switchCost: 1000, newFee: 7500 }, services: [] })).toMatchObject({ steps: [], changeWaits: { missing: 1 } });
+  it('once this month’s fee is taken (a resumed run, a payment mid-month) a waiting change waits for the next 1st', () => {
+    expect(changeNeeds({ switchCost: 1000, newFee: 7500 })).toBe(8500);
+    expect(planMonthStart({ balance: 9000, tariffFee: null, change: { tariffId: 'x', switchCost: 1000, newFee: 7500 }, services: [] })).toMatchObject({ steps: [], changeWaits: { tariffId: 'x', missing: 0 }, block: false, balanceAfter: 9000 });
+    expect(planMonthStart({ balance: 999, tariffFee: null, change: { tariffId: 'x', switchCost: 1000, newFee: 7500 }, services: [] })).toMatchObject({ steps: [], changeWaits: { missing: 7501 } });
   });
 });

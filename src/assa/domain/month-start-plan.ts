@@ -7,7 +7,7 @@ import { monthStartDecision } from './money-rules';
 
 export interface MonthStartInput {
   balance: number;
-  /** The plan's fee, or null when this month's fee is already taken (a resumed run). */
+  /** The plan's fee, or null when this month's fee is already taken (a resumed run, a payment mid-month). */
   tariffFee: number | null;
   change: { tariffId: string; switchCost: number; newFee: number } | null;
   /** Paid services switched on and not yet paid for this month. */
@@ -21,7 +21,7 @@ export type MonthStartStep =
 
 export interface MonthStartPlan {
   steps: MonthStartStep[];
-  /** The change did not take effect: this much was missing for switching cost + new fee. */
+  /** The change did not take effect: this much was missing for switching cost + new fee (0: it waits for the next 1st). */
   changeWaits: { tariffId: string; missing: number } | null;
   /** The plan's fee was not covered: the number is blocked until a payment covers it. */
   block: boolean;
@@ -29,9 +29,9 @@ export interface MonthStartPlan {
   balanceAfter: number;
 }
 
-/** What a tariff change needs at once: its cost, and the new plan's fee unless this month's is paid. */
-export function changeNeeds(c: { switchCost: number; newFee: number }, feePaidThisMonth: boolean): number {
-  return c.switchCost + (feePaidThisMonth ? 0 : c.newFee);
+/** What a tariff change needs at once: its switching cost and the new plan's fee. */
+export function changeNeeds(c: { switchCost: number; newFee: number }): number {
+  return c.switchCost + c.newFee;
 }
 
 export function planMonthStart(i: MonthStartInput): MonthStartPlan {
@@ -40,12 +40,14 @@ export function planMonthStart(i: MonthStartInput): MonthStartPlan {
   let changeWaits: MonthStartPlan['changeWaits'] = null;
   let fee = i.tariffFee;
   if (i.change) {
-    const need = changeNeeds(i.change, i.tariffFee === null);
-    if (monthStartDecision(balance, need).take) {
+    const need = changeNeeds(i.change);
+    // A change takes effect with the month's fee: once the old plan's fee of the month is
+    // taken, it waits for the next 1st (never a plan for a month paid at another price).
+    if (fee !== null && monthStartDecision(balance, need).take) {
       if (i.change.switchCost > 0) steps.push({ kind: 'tariff_change', tariffId: i.change.tariffId, amount: i.change.switchCost });
       balance -= i.change.switchCost;
-      if (fee !== null) fee = i.change.newFee;
-    } else changeWaits = { tariffId: i.change.tariffId, missing: need - balance };
+      fee = i.change.newFee;
+    } else changeWaits = { tariffId: i.change.tariffId, missing: Math.max(0, need - balance) };
   }
   let block = false;
   if (fee !== null) {
@@ -62,5 +64,7 @@ export function planMonthStart(i: MonthStartInput): MonthStartPlan {
       balance -= s.fee;
     } else suspend.push(s.id);
   }
+  // What is missing is counted from what is left after this month's charges: it is what the next payment must bring.
+  if (changeWaits && i.change) changeWaits = { ...changeWaits, missing: Math.max(0, changeNeeds(i.change) - balance) };
   return { steps, changeWaits, block, suspend, balanceAfter: balance };
 }

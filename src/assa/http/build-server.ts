@@ -102,9 +102,9 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
     await api.register(securityRoutes(ctx));
     await api.register(networkRoutes(ctx));
     const money = ctx.store.money;
-    await api.register(moneyRoutes(ctx, money));
+    await api.register(moneyRoutes(ctx, ctx.gateway ?? null));
     await api.register(tariffsRoutes(ctx, money));
-    await api.register(servicesRoutes(ctx, money));
+    await api.register(servicesRoutes(ctx));
     await api.register(extrasRoutes(ctx, ctx.store.extras));
     await api.register(invoiceRoutes(ctx, money));
     await api.register(corporateRegistrationRoutes(ctx));

@@ -17,7 +17,7 @@ export interface ChargeRequest {
   source: PaymentSource;
 }
 
-export type DeclineReason = 'card_declined' | 'card_expired' | 'wallet_declined' | '3ds_failed' | '3ds_expired';
+export type DeclineReason = 'card_declined' | 'card_expired' | 'wallet_declined' | '3ds_failed' | '3ds_expired' | 'not_sent';
 
 /** What the gateway's record says about one key. Every answer but 'unknown' is the gateway's word. */
 export type GatewayOutcome =

@@ -37,6 +37,13 @@ export const DEMO_SERVICES = [
   { id: 'online-cinema', name: 'Online cinema', description: 'A month of the film library; its traffic is not counted.', monthly_fee_kopecks: 4900, requires_terms: 1, terms: 'Streaming on up to two devices; auto-renews monthly until switched off.' },
 ];
 
+/** What each plan includes a month and its call rate per started minute beyond the package (A-DATA-1, A-NET-3). */
+export const DEMO_PACKAGES: Record<string, { minutes_included: number; sms_included: number; megabytes_included: number; call_minute_kopecks: number }> = {
+  'freedom-of-speech': { minutes_included: 300, sms_included: 50, megabytes_included: 3072, call_minute_kopecks: 50 },
+  '3g-unlimited': { minutes_included: 100, sms_included: 100, megabytes_included: 1_000_000, call_minute_kopecks: 75 },
+  '3g-lite': { minutes_included: 0, sms_included: 0, megabytes_included: 5120, call_minute_kopecks: 150 },
+};
+
 /** Scratch cards of the demo: 30 UAH 30000000000001..10, 100 UAH 10000000000001..10 (README). */
 export const DEMO_VOUCHERS = [
   ...Array.from({ length: 10 }, (_, i) => ({ code: `300000000000${String(i + 1).padStart(2, '0')}`, amount: 3000 })),
@@ -50,9 +57,16 @@ export async function loadDemoData(store: AssaStore, now = Date.now()): Promise<
     // Checked again inside: two nodes may start on one empty database at once.
     if ((await tx.subscriberCount()) > 0) return false;
     for (const t of DEMO_TARIFFS) await tx.upsertTariff(t);
-    for (const s of DEMO_SUBSCRIBERS) await tx.insertSubscriber({ ...s, corporate: 0, connected_at: new Date(now - 2 * 365 * 86_400_000).toISOString() });
+    for (const t of DEMO_TARIFFS) await tx.db.updateTable('tariffs').set(DEMO_PACKAGES[t.id]!).where('id', '=', t.id).execute();
+    // The opening balances are movements too (A-MON-1: the balance is always the sum of the movements).
+    const opened = new Date(now).toISOString();
+    for (const s of DEMO_SUBSCRIBERS) {
+      await tx.insertSubscriber({ ...s, balance_kopecks: 0, corporate: 0, connected_at: new Date(now - 2 * 365 * 86_400_000).toISOString() });
+      if (s.balance_kopecks > 0) await tx.money.move(s.number, 'adjustment', s.balance_kopecks, opened, 'Opening balance', 'opening');
+    }
     for (const t of DEMO_TARIFFS) if (t.id !== 'freedom-of-speech') await tx.money.setSwitchCost(t.id, 1000);
     for (const s of DEMO_SERVICES) await tx.money.upsertService(s);
+    await tx.db.updateTable('services').set({ adds_megabytes: 5120 }).where('id', '=', 'traffic-5gb').execute();
     for (const v of DEMO_VOUCHERS) await tx.money.addVoucher(v.code, v.amount);
     // The catalogue's words in uk/ru/en (U-I18N-1).
     const texts = new CatalogueTextStore(tx);
@@ -64,6 +78,8 @@ export async function loadDemoData(store: AssaStore, now = Date.now()): Promise<
         }
     await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
     await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
+    // Priced like every call (A-NET-3): 3 started minutes from the package.
+    await tx.db.insertInto('call_charges').values({ call_id: 'demo-call-1', number: '441234567', package_minutes: 3, paid_minutes: 0, cost_kopecks: 0, at: new Date(now - 26 * 3600_000).toISOString() }).execute();
     // The demo starts after this month's billing: the fees of the month are behind it.
     await tx.money.markBillingRun(kyivMonth(now), new Date(now).toISOString());
     return true;
@@ -84,7 +100,10 @@ export async function generateSubscribers(store: AssaStore, n: number, now = Dat
           const number = String(430000000 + i);
           rows.push({ number, account_number: `2${number}`, owner_name: `Subscriber ${i}`, status: 'active' as const, tariff_id: DEMO_TARIFFS[i % DEMO_TARIFFS.length]!.id, balance_kopecks: (i * 37) % 20_000, corporate: 0, connected_at: at });
         }
+        // Written with their balance and, beside it, the movement that explains it.
         await tx.insertSubscribers(rows);
+        const opening = rows.filter((r) => r.balance_kopecks > 0).map((r) => ({ number: r.number, at, kind: 'adjustment' as const, amount_kopecks: r.balance_kopecks, balance_after_kopecks: r.balance_kopecks, description: 'Opening balance', ref: 'opening' }));
+        if (opening.length) await tx.db.insertInto('movements').values(opening).execute();
       }
     });
   }

@@ -3,6 +3,7 @@
 // epoch milliseconds exactly as the migrations declare them). Keep it in step with
 // migrations.ts: a new table or column goes in both.
 import type { Generated } from 'kysely';
+import type { MoneyTables } from './money-schema';
 
 export interface TariffsTable {
   id: string;
@@ -10,6 +11,11 @@ export interface TariffsTable {
   monthly_fee_kopecks: number;
   description: Generated<string>;
   switch_cost_kopecks: Generated<number>;
+  // issue 13 (migration 121): what the plan includes a month and its call rate
+  minutes_included: Generated<number>;
+  sms_included: Generated<number>;
+  megabytes_included: Generated<number>;
+  call_minute_kopecks: Generated<number>;
 }
 export interface SubscribersTable {
   number: string;
@@ -83,7 +89,7 @@ export interface MovementsTable {
   id: Generated<number>;
   number: string;
   at: string;
-  kind: 'payment' | 'voucher' | 'fee' | 'service_fee' | 'tariff_change' | 'transfer_in' | 'transfer_out' | 'bonus' | 'adjustment';
+  kind: 'payment' | 'voucher' | 'fee' | 'service_fee' | 'tariff_change' | 'transfer_in' | 'transfer_out' | 'bonus' | 'adjustment' | 'call';
   amount_kopecks: number;
   balance_after_kopecks: number;
   description: Generated<string>;
@@ -123,17 +129,20 @@ export interface ServicesTable {
   monthly_fee_kopecks: Generated<number>;
   requires_terms: Generated<number>;
   terms: Generated<string>;
+  adds_megabytes: Generated<number>;
 }
 export interface SubscriberServicesTable {
   number: string;
   service_id: string;
   enabled_at: string;
+  suspended: Generated<number>;
 }
 export interface TariffChangesTable {
   number: string;
   tariff_id: string;
   requested_at: string;
   effective_from: string;
+  missing_kopecks: Generated<number | null>;
 }
 export interface TariffHistoryTable {
   id: Generated<number>;
@@ -201,7 +210,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface Database {
+export interface Database extends MoneyTables {
   tariffs: TariffsTable;
   subscribers: SubscribersTable;
   accounts: AccountsTable;

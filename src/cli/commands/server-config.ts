@@ -1,5 +1,6 @@
 // `assa server`'s options as one table for the config loader (src/shared/config.ts):
 // flags > environment (ASSA_*) > the JSON file named by --config / ASSA_CONFIG > defaults.
+import { parseCrashPoint, type CrashPoint } from '../../assa/crash-points';
 import { flag, integer, list, text, type OptionSpec } from '../../shared/config';
 
 const secret = text({ min: 16, max: 256 });
@@ -39,4 +40,16 @@ export const SERVER_OPTIONS = {
   months: { parse: integer(1, 120) } as OptionSpec<number>,
   smtpHost: { env: 'ASSA_SMTP_HOST', parse: text({ min: 1 }) } as OptionSpec<string>,
   smtpPort: { env: 'ASSA_SMTP_PORT', default: 25, parse: integer(1, 65535) } as OptionSpec<number>,
+  /** The crash test (issue 13): SIGKILL at a named moment; --demo only. */
+  crashAt: { env: 'ASSA_CRASH_AT', parse: (raw: unknown) => parseCrashPoint(String(raw)) } as OptionSpec<CrashPoint>,
+  gateway: { env: 'ASSA_GATEWAY', parse: (raw: unknown) => {
+    const s = String(raw);
+    if (s !== 'test' && s !== 'liqpay') throw new Error("'test' or 'liqpay'");
+    return s;
+  } } as OptionSpec<'test' | 'liqpay'>,
+  gatewayRecord: { env: 'ASSA_GATEWAY_RECORD', parse: text({ min: 1 }) } as OptionSpec<string>,
+  liqpayUrl: { env: 'ASSA_LIQPAY_URL', parse: text({ min: 8 }) } as OptionSpec<string>,
+  liqpayPublicKey: { env: 'ASSA_LIQPAY_PUBLIC_KEY', parse: text({ min: 1 }) } as OptionSpec<string>,
+  liqpayPrivateKey: { env: 'ASSA_LIQPAY_PRIVATE_KEY', parse: text({ min: 1 }) } as OptionSpec<string>,
+  liqpayCallbackUrl: { env: 'ASSA_LIQPAY_CALLBACK_URL', parse: text({ min: 8 }) } as OptionSpec<string>,
 };

@@ -42,6 +42,12 @@ export async function runServer(flags: ServerOptions): Promise<void> {
   } catch (e) {
     return fatal(2, `cannot read the TLS certificate or key (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  let gateway: 'test' | { liqpay: { url: string; publicKey: string; privateKey: string; callbackUrl?: string } } | undefined;
+  if (o.gateway === 'liqpay') {
+    const missing = (['liqpayUrl', 'liqpayPublicKey', 'liqpayPrivateKey'] as const).find((k) => !o[k]);
+    if (missing) return fatal(2, `--gateway liqpay needs --${missing.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    gateway = { liqpay: { url: o.liqpayUrl!, publicKey: o.liqpayPublicKey!, privateKey: o.liqpayPrivateKey!, ...(o.liqpayCallbackUrl ? { callbackUrl: o.liqpayCallbackUrl } : {}) } };
+  } else if (o.gateway === 'test') gateway = 'test';
   const logger = createLogger({ name: 'assa-server', level: o.logLevel });
   // The subscribers' portal at / is a Vite entry: build it when its sources are newer.
   // Without a build (an install without dev tools) the API still serves.
@@ -67,8 +73,11 @@ export async function runServer(flags: ServerOptions): Promise<void> {
     ...(o.months ? { demoMonths: o.months } : {}),
     ...(o.smtpHost ? { smtp: { host: o.smtpHost, port: o.smtpPort } } : {}),
     webRoot: rendererDist,
+    ...(o.crashAt ? { crashAt: o.crashAt } : {}),
+    ...(gateway ? { gateway } : {}),
+    ...(o.gatewayRecord ? { gatewayRecord: o.gatewayRecord } : {}),
   }).catch((e: Error & { code?: string }) => {
-    if (e.code === 'missing_secret' || e.code === 'invalid_option') return fatal(2, e.message);
+    if (e.code === 'missing_secret' || e.code === 'invalid_option' || e.code === 'test_gateway_needs_demo') return fatal(2, e.message);
     logger.fatal({ err: e }, 'cannot start');
     return fatal(1, e.code === 'EADDRINUSE' ? `port in use (${e.message})` : isCodedError(e) ? e.message : e.message);
   });

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { feeForecast } from '../../../shared/fee-forecast';
-import { kyivMidnight, kyivMonth, startOfNextKyivMonth } from '../../../shared/kyiv-time';
+import { packagesLeft } from '../../services/package-service';
 import { requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
@@ -29,23 +29,7 @@ export const AccountSchema = Type.Object({
   packages: Type.Object({ minutesLeft: Type.Integer(), smsLeft: Type.Integer(), megabytesLeft: Type.Integer() }),
 });
 
-/** What each plan includes a month (A-DATA-1 package balances). */
-const PACKAGES: Record<string, { minutes: number; sms: number; megabytes: number }> = {
-  'freedom-of-speech': { minutes: 300, sms: 50, megabytes: 3072 },
-  '3g-unlimited': { minutes: 100, sms: 100, megabytes: 1_000_000 },
-  '3g-lite': { minutes: 0, sms: 0, megabytes: 5120 },
-};
-
 export const loyaltyLevel = (months: number) => (months >= 36 ? 'gold' : months >= 12 ? 'silver' : 'bronze');
-
-async function packagesLeft(ctx: AssaContext, number: string, tariffId: string) {
-  const p = PACKAGES[tariffId] ?? { minutes: 0, sms: 0, megabytes: 0 };
-  const now = ctx.clock.now();
-  const from = kyivMidnight(`${kyivMonth(now)}-01`).toISOString();
-  const to = startOfNextKyivMonth(now).toISOString();
-  const used = await ctx.store.usageBetween(number, from, to);
-  return { minutesLeft: Math.max(0, p.minutes - Math.ceil(used.callSeconds / 60)), smsLeft: p.sms, megabytesLeft: Math.max(0, p.megabytes - Math.floor(used.bytes / 2 ** 20)) };
-}
 
 export const accountRoutes =
   (ctx: AssaContext): FastifyPluginAsyncTypebox =>

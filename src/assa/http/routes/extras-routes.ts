@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
 import { passwordProblems } from '../../domain/password-rules';
 import type { ExtrasStore } from '../../store/extras-store';
+import { periodTotals } from '../../services/details-service';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
@@ -31,12 +32,15 @@ export const extrasRoutes =
       return { list, nextCursor };
     };
 
-    app.get('/api/v1/details', { schema: { summary: 'A-DET-1/2: calls or data sessions of a period, keyset-paged, with totals', querystring: Q, response: { 200: Type.Object({ items: Type.Array(Type.Record(Type.String(), Type.Unknown())), nextCursor: Type.Union([Type.String(), Type.Null()]), totals: Type.Object({ count: Type.Integer(), seconds: Type.Integer(), inBytes: Type.Integer(), outBytes: Type.Integer() }) }), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+    app.get('/api/v1/details', { schema: { summary: 'A-DET-1/2: calls or data sessions of a period, keyset-paged, with totals', querystring: Q, response: { 200: Type.Object({ items: Type.Array(Type.Record(Type.String(), Type.Unknown())), nextCursor: Type.Union([Type.String(), Type.Null()]), totals: Type.Object({ count: Type.Integer(), seconds: Type.Integer(), inBytes: Type.Integer(), outBytes: Type.Integer(), cost: Type.Integer() }), periodTotals: Type.Object({ count: Type.Integer(), seconds: Type.Integer(), inBytes: Type.Integer(), outBytes: Type.Integer(), cost: Type.Integer() }) }), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
       await requireSectionOpen(ctx, c, 'details');
       const { list, nextCursor } = await rows(c.number, req.query);
-      const totals = { count: list.length, seconds: list.reduce((a, r) => a + r.seconds, 0), inBytes: list.reduce((a, r) => a + (r.inBytes ?? 0), 0), outBytes: list.reduce((a, r) => a + (r.outBytes ?? 0), 0) };
-      return { items: list as unknown as Array<Record<string, unknown>>, nextCursor, totals };
+      // Sessions cost nothing beyond the plan (details-service.ts); calls carry their price.
+      const items = list.map((r) => ({ ...r, cost: r.cost ?? 0 }));
+      const totals = { count: items.length, seconds: items.reduce((a, r) => a + r.seconds, 0), inBytes: items.reduce((a, r) => a + (r.inBytes ?? 0), 0), outBytes: items.reduce((a, r) => a + (r.outBytes ?? 0), 0), cost: items.reduce((a, r) => a + r.cost, 0) };
+      const periodTotalsOf = await periodTotals(ctx.store.db, c.number, req.query.kind, new Date(req.query.from).toISOString(), new Date(req.query.to).toISOString());
+      return { items: items as unknown as Array<Record<string, unknown>>, nextCursor, totals, periodTotals: periodTotalsOf };
     });
 
     app.get('/api/v1/details.csv', { schema: { summary: 'A-DET-3: the same as CSV', querystring: Q } }, async (req, reply) => {

@@ -9,14 +9,24 @@ import type { AssaContext } from '../context';
 import { fail } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
 
-const Pending = Type.Union([Type.Object({ tariffId: Type.String(), name: Type.String(), effectiveFrom: Type.String() }), Type.Null()]);
+/** `waiting`: the change is due but the balance did not cover its switching cost and the new fee (A-TAR-2). */
+const Waiting = Type.Object({ missingKopecks: Type.Integer(), reason: Type.String() });
+const Pending = Type.Union([Type.Object({ tariffId: Type.String(), name: Type.String(), effectiveFrom: Type.String(), switchCost: Type.Integer(), waiting: Type.Union([Waiting, Type.Null()]) }), Type.Null()]);
 
 export const tariffsRoutes =
   (ctx: AssaContext, money: MoneyStore): FastifyPluginAsyncTypebox =>
   async (app) => {
     const pendingOf = async (number: string) => {
-      const p = await money.pendingChange(number);
-      return p ? { tariffId: p.tariff_id, name: (await ctx.store.tariff(p.tariff_id))?.name ?? p.tariff_id, effectiveFrom: p.effective_from } : null;
+      const p = await ctx.store.db.selectFrom('tariff_changes').select(['tariff_id', 'effective_from', 'missing_kopecks']).where('number', '=', number).executeTakeFirst();
+      if (!p) return null;
+      const t = await ctx.store.tariff(p.tariff_id);
+      const cost = t?.switch_cost_kopecks ?? 0;
+      const uah = (k: number) => (k / 100).toFixed(2);
+      const waiting =
+        p.missing_kopecks === null
+          ? null
+          : { missingKopecks: p.missing_kopecks, reason: `The change waits for money: switching costs ${uah(cost)} UAH and the new plan's fee ${uah(t?.monthly_fee_kopecks ?? 0)} UAH are taken together; ${uah(p.missing_kopecks)} UAH is missing. It takes effect with the payment that covers it.` };
+      return { tariffId: p.tariff_id, name: t?.name ?? p.tariff_id, effectiveFrom: p.effective_from, switchCost: cost, waiting };
     };
 
     app.get(

@@ -57,7 +57,7 @@ export async function adjust(d: OperatorDeps, who: OperatorCaller, ip: string, b
 }
 
 export async function monthStart(d: OperatorDeps, who: OperatorCaller, ip: string, month: string) {
-  const r = await runMonthStart(d.ctx, d.money, month);
-  await d.ops.audit({ at: isoNow(d), operator: who.login, action: 'billing.month_start', target: `month:${month}`, details: r, ip });
+  const r = await runMonthStart(d.ctx, month);
+  await d.ops.audit({ at: isoNow(d), operator: who.login, action: 'billing.month_start', target: `month:${month}`, details: { ...r }, ip });
   return { month, ...r };
 }
