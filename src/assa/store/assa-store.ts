@@ -64,6 +64,9 @@ export interface DataSessionRow {
   stop_cause: string | null;
 }
 
+/** The stop cause of a session ended because a new one began on its address (no Stop came). */
+const STALE = 'Stale';
+
 export class AssaStore {
   readonly money: MoneyStore;
   readonly extras: ExtrasStore;
@@ -273,26 +276,27 @@ export class AssaStore {
     return this.db.selectFrom('data_sessions').selectAll().where('ip', '=', ip).where('stopped_at', 'is', null).orderBy('started_at', 'desc').limit(1).executeTakeFirst();
   }
   async upsertDataSession(s: Omit<DataSessionRow, 'stopped_at' | 'stop_cause'> & { stopped_at?: string | null; stop_cause?: string | null }): Promise<void> {
-    // Counters only grow: a late or repeated Interim-Update never takes bytes back.
     const greatest = this.kind === 'postgres' ? 'greatest' : 'max';
     await this.db
       .insertInto('data_sessions')
       .values({ stopped_at: null, stop_cause: null, ...s })
       .onConflict((oc) =>
-        oc.column('session_id').doUpdateSet((eb) => ({
-          updated_at: eb.ref('excluded.updated_at'),
-          stopped_at: eb.fn.coalesce('excluded.stopped_at', 'data_sessions.stopped_at'),
-          in_bytes: eb.fn<number>(greatest, ['data_sessions.in_bytes', 'excluded.in_bytes']),
-          out_bytes: eb.fn<number>(greatest, ['data_sessions.out_bytes', 'excluded.out_bytes']),
-          seconds: eb.fn<number>(greatest, ['data_sessions.seconds', 'excluded.seconds']),
-          stop_cause: eb.fn.coalesce('excluded.stop_cause', 'data_sessions.stop_cause'),
-        })),
+        oc.column('session_id').doUpdateSet((eb) => {
+          // The first Stop is the session's end: a repeated Stop (the NAS retransmits, or sends
+          // a second one on its own) changes neither its time, its cause nor its counters.
+          // Only an end we guessed ('Stale': a new session on the address) gives way to the
+          // NAS's own Stop. Before the end, counters only grow (a late Interim-Update never takes bytes back).
+          const open = () => eb.or([eb('data_sessions.stopped_at', 'is', null), eb('data_sessions.stop_cause', '=', STALE)]);
+          const grow = (c: 'in_bytes' | 'out_bytes' | 'seconds') => eb.case().when(open()).then(eb.fn<number>(greatest, [`data_sessions.${c}`, `excluded.${c}`])).else(eb.ref(`data_sessions.${c}`)).end();
+          const end = (c: 'stopped_at' | 'stop_cause') => eb.case().when(open()).then(eb.fn.coalesce(`excluded.${c}`, `data_sessions.${c}`)).else(eb.ref(`data_sessions.${c}`)).end();
+          return { updated_at: eb.ref('excluded.updated_at'), stopped_at: end('stopped_at'), in_bytes: grow('in_bytes'), out_bytes: grow('out_bytes'), seconds: grow('seconds'), stop_cause: end('stop_cause') };
+        }),
       )
       .execute();
   }
   /** A new session on an address ends any earlier one still open there (a missed Stop). */
   async closeStaleOnIp(ip: string, exceptSession: string, at: string): Promise<void> {
-    await this.db.updateTable('data_sessions').set({ stopped_at: at, stop_cause: 'Stale' }).where('ip', '=', ip).where('stopped_at', 'is', null).where('session_id', '<>', exceptSession).execute();
+    await this.db.updateTable('data_sessions').set({ stopped_at: at, stop_cause: STALE }).where('ip', '=', ip).where('stopped_at', 'is', null).where('session_id', '<>', exceptSession).execute();
   }
   dataSessions(number: string, from: string, to: string): Promise<DataSessionRow[]> {
     return this.db.selectFrom('data_sessions').selectAll().where('number', '=', number).where('started_at', '>=', from).where('started_at', '<', to).orderBy('started_at').execute();
