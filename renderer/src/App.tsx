@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { DiagnosticsPage } from './pages/DiagnosticsPage';
 import { TrafficPage } from './pages/TrafficPage';
 import { IntroPage } from './pages/IntroPage';
+import { MessagesPage } from './pages/MessagesPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { PAGES, useRoute, type PageId } from './routes';
 
@@ -24,6 +25,8 @@ function Page({ id }: { id: PageId }) {
       return <TrafficPage />;
     case 'account':
       return <AccountPage />;
+    case 'messages':
+      return <MessagesPage />;
     default:
       return <IntroPage id={id} />;
   }

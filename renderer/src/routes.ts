@@ -2,7 +2,7 @@
 // the same from app://assa/ and from http://127.0.0.1:PORT/.
 import { useEffect, useState } from 'react';
 
-export const PAGES = ['dashboard', 'account', 'traffic', 'diagnostics', 'settings'] as const;
+export const PAGES = ['dashboard', 'account', 'messages', 'traffic', 'diagnostics', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export function pageFromHash(hash: string): PageId {

@@ -3,10 +3,13 @@
 import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 
+/** The English fallback's money (the screens format it per language from the kopecks). */
+const uah = (k: number) => `${Math.floor(k / 100)}.${String(k % 100).padStart(2, '0')} UAH`;
+
 const TEXTS: Record<string, (p: Record<string, string | number>) => string> = {
   link_dropped: (p) => `The connection dropped (${p.reason ?? 'unknown'}).`,
   sms_received: (p) => `New SMS from ${p.from ?? 'unknown'}.`,
-  balance_short: (p) => `The balance is ${p.short ?? ''} short of the fee due on the 1st.`,
+  balance_short: (p) => `The balance is ${uah(Number(p.shortKopecks ?? 0))} short of the fee due on the 1st.`,
   registered: () => 'The number is registered in the self-service system.',
   modem_found: (p) => `Modem ready: ${p.model ?? ''}`,
 };

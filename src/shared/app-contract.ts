@@ -53,6 +53,8 @@ export const SettingsSchema = Type.Object({
   limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
   /** D-DIAL-1: how to dial (Intertelecom's CDMA #777 IT/IT by default). */
   dial: DialProfileSchema,
+  /** D-DIAL-1 / U-SET-1: the user's own dial profiles beside the built-in ones, passwords left out (the chosen profile's is in `dial`, sealed). */
+  dialProfiles: Type.Optional(Type.Array(DialProfileSchema, { maxItems: 10 })),
   /** V-6: 'auto' uses the virtual modem while no physical modem is attached. */
   virtualModem: Type.Union([Type.Literal('auto'), Type.Literal('off')]),
   /** Issue 16: 'auto' = ModemManager whenever it holds the modem, else the ports directly. */
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoReconnect: false,
   limits: [],
   dial: { ...INTERTELECOM_CDMA },
+  dialProfiles: [],
   virtualModem: 'auto',
   modemBackend: 'auto',
 };
@@ -92,6 +95,7 @@ export const appMethods = {
         autoReconnect: Type.Boolean(),
         limits: Type.Array(TrafficLimitSchema, { maxItems: 12 }),
         dial: DialProfileSchema,
+        dialProfiles: Type.Array(DialProfileSchema, { maxItems: 10 }),
         virtualModem: Type.Union([Type.Literal('auto'), Type.Literal('off')]),
         modemBackend: ModemBackendSettingSchema,
       }),

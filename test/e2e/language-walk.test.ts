@@ -11,9 +11,9 @@ import { ru } from '../../renderer/src/i18n/ru';
 import { serverErrorTexts } from '../../renderer/src/i18n/server-error-texts';
 import { uk } from '../../renderer/src/i18n/uk';
 import { hasChromium } from '../support/chromium';
-import { openUi, type UiSession } from '../support/ui-session';
+import { openUi, seriousAxeFindings, type UiSession } from '../support/ui-session';
 
-const SHELL = ['dashboard', 'traffic', 'diagnostics', 'settings'];
+const SHELL = ['dashboard', 'messages', 'traffic', 'diagnostics', 'settings'];
 const SECTIONS = ['data', 'funds', 'payments', 'details', 'services', 'tariff', 'utilities', 'group', 'security', 'help'];
 
 function leaves(o: object): string[] {
@@ -50,6 +50,14 @@ describe.skipIf(!hasChromium)('U-I18N-1 every page in Ukrainian and Russian', ()
 
   it('R-AUTO-1 registers the number from a password, so that the account pages have content', async () => {
     await expect.poll(() => page.getByTestId('account-password').count(), { timeout: 60_000 }).toBe(1);
+    // U-A11Y-1 logged out: the registration card and every shell page.
+    const loggedOut: string[] = (await seriousAxeFindings(page)).map((f) => `account: ${f}`);
+    for (const p of SHELL) {
+      await visit(`#/${p}`);
+      loggedOut.push(...(await seriousAxeFindings(page)).map((f) => `${p}: ${f}`));
+    }
+    expect(loggedOut).toEqual([]);
+    await visit('#/account/data');
     await page.getByTestId('account-password').fill('Kvitka2026');
     await page.getByTestId('account-password2').fill('Kvitka2026');
     await page.getByTestId('account-submit').click();
@@ -86,11 +94,13 @@ describe.skipIf(!hasChromium)('U-I18N-1 every page in Ukrainian and Russian', ()
         await visit(`#/${p}`);
         await page.screenshot({ path: `test-results/screenshots/pages/${p}-${lang}.png`, fullPage: true, timeout: 120_000 });
         if (lang !== 'en') found.push(...(await problems(`${lang} #/${p}`, false)));
+        found.push(...(await seriousAxeFindings(page)).map((f) => `${lang} #/${p} axe: ${f}`));
       }
       for (const s of SECTIONS) {
         await visit(`#/account/${s}`);
         await page.screenshot({ path: `test-results/screenshots/pages/account-${s}-${lang}.png`, fullPage: true, timeout: 120_000 });
         if (lang !== 'en') found.push(...(await problems(`${lang} #/account/${s}`, true)));
+        found.push(...(await seriousAxeFindings(page)).map((f) => `${lang} #/account/${s} axe: ${f}`));
       }
       expect([...new Set(found)]).toEqual([]);
     });

@@ -18,9 +18,11 @@ function limitName(t: TFunction, lang: Language, p: Record<string, string | numb
   return t('notifications.limitName', { kind: t(`limits.kinds.${kind}`), amount: shown, period: t(`limits.periods.${String(p.period ?? 'month')}`) });
 }
 
-function noteText(t: TFunction, lang: Language, { note, count }: ShownNote): string {
+export function noteText(t: TFunction, lang: Language, { note, count }: ShownNote): string {
   const params = note.params ?? {};
   if (note.code === 'sms_received' && count > 1) return t('notifications.sms_received_many', { count, from: params.from });
+  // Money comes as kopecks and is formatted here, in the screen's language.
+  if (note.code === 'balance_short') return t('notifications.balance_short', { missing: formatUah(Number(params.shortKopecks ?? 0), lang) });
   if (note.code === 'limit_warning' || note.code === 'limit_reached') return t(`notifications.${note.code}`, { ...params, limit: limitName(t, lang, params) });
   return t(`notifications.${note.code}`, { defaultValue: note.text, ...params });
 }

@@ -1,7 +1,7 @@
 // English strings. Keys are the same in every language (renderer/src/i18n/locales.test.ts).
 export const en = {
   app: { title: 'ASSA', subtitle: 'Modem and self-service' },
-  nav: { label: 'Sections', dashboard: 'Dashboard', account: 'Account', traffic: 'Traffic', diagnostics: 'Diagnostics', settings: 'Settings' },
+  nav: { label: 'Sections', dashboard: 'Dashboard', account: 'Account', traffic: 'Traffic', diagnostics: 'Diagnostics', settings: 'Settings', messages: 'Messages' },
   modem: {
     status: {
       'no-modem': 'No modem',
@@ -143,7 +143,7 @@ export const en = {
       shortBy: '{{amount}} short', packages: 'Left this month', packagesLeft: '{{minutes}} min, {{sms}} SMS, {{mb}} MB', tenure: 'With us', months: '{{count}} months',
       bonuses: 'Bonuses', email: 'E-mail', since: 'Connected since',
     },
-    funds: { opening: 'Balance at the start: {{amount}}', closing: 'Balance at the end: {{amount}}', what: 'What', amount: 'Amount', balance: 'Balance after', kinds: { payment: 'Payment', fee: 'Monthly fee', service_fee: 'Service fee', tariff_change: 'Tariff change', transfer_in: 'Transfer in', transfer_out: 'Transfer out', bonus: 'Bonus', voucher: 'Scratch card' } },
+    funds: { opening: 'Balance at the start: {{amount}}', closing: 'Balance at the end: {{amount}}', what: 'What', amount: 'Amount', balance: 'Balance after', kinds: { payment: 'Payment', fee: 'Monthly fee', service_fee: 'Service fee', tariff_change: 'Tariff change', transfer_in: 'Transfer in', transfer_out: 'Transfer out', bonus: 'Bonus', voucher: 'Scratch card', call: 'Call', adjustment: 'Correction by the operator' } },
     pay: {
       voucher: 'Scratch card', code: 'Card code', topUp: 'Top up', card: 'Bank card', cardNumber: 'Card number', expiry: 'Valid until', amountUah: 'Amount, UAH', forNumber: 'For another number (optional)',
       payCard: 'Pay', otp: 'Code from your bank (3-D Secure)', confirm: 'Confirm', threeDs: 'Your bank asks to confirm the payment.', paid: 'Paid {{amount}}',
@@ -153,7 +153,7 @@ export const en = {
     det: { kind: 'Show', sessions: 'Data sessions', calls: 'Calls', csv: 'Download CSV', peer: 'Number', traffic: 'Traffic', duration: 'Duration' },
     svc: { perMonth: '{{fee}} a month', free: 'free', acceptTerms: 'I accept the terms', turnOn: 'Turn on', turnOff: 'Turn off' },
     tar: { current: 'Your plan: {{name}}, {{fee}} a month', pending: 'Switching to {{name}} from {{date}}.', cancel: 'Cancel the change', plan: 'Plan', fee: 'Monthly fee', switchCost: 'Switching cost', conditions: 'Conditions', action: 'Action', yours: 'your plan', choose: 'Switch from the 1st' },
-    utl: { missed: 'Who called', blocked: 'Blocked numbers', blockNumber: 'Number to block', block: 'Block', transferLink: 'Money transfer is on the Payments page' },
+    utl: { missed: 'Who called', blocked: 'Blocked numbers', blockNumber: 'Number to block', block: 'Block', unblock: 'Unblock', transferLink: 'Money transfer is on the Payments page' },
     sec: {
       protected: 'Protected sections', protectedIntro: 'Entering a protected section needs a RUNA from your phone or modem; the app activates it for you.', sections: 'Protect', sectionNames: { services: 'Services', tariff: 'Change package', utilities: 'Utilities', transfer: 'Money transfer', security: 'Security', payments: 'Payments', details: 'Details' },
       openUntil: 'Open until {{time}}', closed: 'Protected sections are closed.', runaCode: 'RUNA code (6 digits)', runaHow: 'Send an SMS with any 6 digits to 2772 or dial *2772*XXXXXX from this number, then enter the same 6 digits here within 10 minutes.', openWithCode: 'Open protected sections', openWithRuna: 'Open with a RUNA from the modem', opened: 'Protected sections are open for 10 minutes.',
@@ -222,5 +222,17 @@ export const en = {
       not_logged_in: 'Log in to the account first.',
     },
   },
+  numberForm: { hint: 'Any form: 044 123 45 67, +380 44 123 45 67', reads: 'Reads as {{number}}', empty: 'Enter a number.', bad_characters: 'A number has digits only (spaces, dashes and brackets are fine).', wrong_length: 'A Ukrainian number has 9 digits after the 0: 0XX XXX XX XX.', not_ukrainian: 'Only Ukrainian numbers (+380) can be used here.' },
+  wallet: { title: 'E-wallet', wallet: 'Wallet', account: 'Wallet account', pay: 'Pay from the wallet', paid: 'Paid {{amount}} from the wallet; balance {{balance}}' },
+  threeDs: { intro: 'Your bank asks you to confirm {{amount}} with the code it sent you.', cancel: 'Cancel the payment', cancelled: 'The payment was cancelled; nothing was charged.', again: 'The code was not accepted. Enter it again.', restart: 'Start the payment again with the same card.' },
+  invoices: { title: 'Tax invoices', intro: 'What was charged in a month, VAT included. The invoice opens in your browser, where you can print it or save it as PDF.', month: 'Month', download: 'Download the invoice', saved: 'The invoice for {{month}} is downloaded.' },
+  forwarding: { title: 'Call forwarding', condition: 'When', conditions: { always: 'Always', busy: 'When the line is busy', 'no-answer': 'When there is no answer', unreachable: 'When the number is unreachable' }, target: 'Forward to: a number, or a SIP address (sip:user@host)', wait: 'Wait before forwarding, seconds (5 to 30)', save: 'Save forwarding', clear: 'Turn forwarding off', saved: 'Forwarding saved.', cleared: 'Forwarding is off.', none: 'Calls are not forwarded.', current: 'Now: {{condition}}, to {{target}}', needs: 'Forwarding needs the “Call forwarding” service on (or “Forwarding to SIP” for a SIP address): see Services.', sipTarget: 'SIP address {{address}}' },
+  sip: { title: 'SIP password', password: 'New SIP password', save: 'Set the SIP password', saved: 'The SIP password is set.' },
+  contacts: { title: 'Contacts', hotline: 'Hotline', fromMobile: 'From a mobile phone', email: 'E-mail', hours: 'Hours', hoursValue: 'every day, 8:00 to 22:00 Kyiv time' },
+  messagesPage: { title: 'Messages', intro: 'SMS and USSD through your modem.' },
+  ussd: { title: 'USSD', intro: 'A USSD request to your operator, such as *111# (3G modems; on CDMA dial a service code instead).', code: 'USSD code', send: 'Send', balance: 'Check the balance (*111#)', reply: 'The network answers', answer: 'Your answer', answerSend: 'Send the answer', end: 'End the session', ended: 'The session is over.', waiting: 'The network waits for your answer.' },
+  inbox: { title: 'SMS', folders: 'Folders', folder: { inbox: 'Inbox', unread: 'Unread', sent: 'Sent' }, unread: 'unread', from: 'From', to: 'To', text: 'Text', compose: 'New SMS', reply: 'Reply', replyTo: 'Reply to {{from}}', send: 'Send', sent: 'The SMS is sent.', delete: 'Delete', deleteFrom: 'Delete the SMS from {{from}}', empty: 'No messages here.', chars: '{{count}} characters', noModem: 'Plug in a modem to read and send SMS.' },
+  dialProfiles: { title: 'Dial profiles', choose: 'Connect with', builtIn: 'built in', add: 'Add a custom profile', name: 'Profile name', remove: 'Remove this profile', custom: 'My profile' },
+  signalHistory: { title: 'Signal over the last minutes', empty: 'No readings yet.', quality: { '0': 'no signal', '1': 'very weak', '2': 'weak', '3': 'fair', '4': 'good', '5': 'excellent' }, now: 'Quality: {{word}}', axis: 'bars' },
 };
 export type Strings = typeof en;

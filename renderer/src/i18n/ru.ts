@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 export const ru: Strings = {
   app: { title: 'ASSA', subtitle: 'Модем и самообслуживание' },
-  nav: { label: 'Разделы', dashboard: 'Главная', account: 'Кабинет', traffic: 'Трафик', diagnostics: 'Диагностика', settings: 'Настройки' },
+  nav: { label: 'Разделы', dashboard: 'Главная', account: 'Кабинет', traffic: 'Трафик', diagnostics: 'Диагностика', settings: 'Настройки', messages: 'Сообщения' },
   modem: {
     status: {
       'no-modem': 'Модем не найден',
@@ -144,7 +144,7 @@ export const ru: Strings = {
       shortBy: 'не хватает {{amount}}', packages: 'Остаток в этом месяце', packagesLeft: '{{minutes}} мин, {{sms}} SMS, {{mb}} МБ', tenure: 'С нами', months: '{{count}} мес.',
       bonuses: 'Бонусы', email: 'E-mail', since: 'Подключён с',
     },
-    funds: { opening: 'Баланс на начало: {{amount}}', closing: 'Баланс на конец: {{amount}}', what: 'Что', amount: 'Сумма', balance: 'Баланс после', kinds: { payment: 'Платёж', fee: 'Абонплата', service_fee: 'Плата за услугу', tariff_change: 'Смена тарифа', transfer_in: 'Входящий перевод', transfer_out: 'Исходящий перевод', bonus: 'Бонус', voucher: 'Карта пополнения' } },
+    funds: { opening: 'Баланс на начало: {{amount}}', closing: 'Баланс на конец: {{amount}}', what: 'Что', amount: 'Сумма', balance: 'Баланс после', kinds: { payment: 'Платёж', fee: 'Абонплата', service_fee: 'Плата за услугу', tariff_change: 'Смена тарифа', transfer_in: 'Входящий перевод', transfer_out: 'Исходящий перевод', bonus: 'Бонус', voucher: 'Карта пополнения', call: 'Звонок', adjustment: 'Корректировка оператором' } },
     pay: {
       voucher: 'Карта пополнения', code: 'Код карты', topUp: 'Пополнить', card: 'Банковская карта', cardNumber: 'Номер карты', expiry: 'Действует до', amountUah: 'Сумма, грн', forNumber: 'Для другого номера (необязательно)',
       payCard: 'Оплатить', otp: 'Код от банка (3-D Secure)', confirm: 'Подтвердить', threeDs: 'Банк просит подтвердить платёж.', paid: 'Оплачено {{amount}}',
@@ -154,7 +154,7 @@ export const ru: Strings = {
     det: { kind: 'Показать', sessions: 'Сессии передачи данных', calls: 'Звонки', csv: 'Скачать CSV', peer: 'Номер', traffic: 'Трафик', duration: 'Длительность' },
     svc: { perMonth: '{{fee}} в месяц', free: 'бесплатно', acceptTerms: 'Я принимаю условия', turnOn: 'Включить', turnOff: 'Выключить' },
     tar: { current: 'Ваш план: {{name}}, {{fee}} в месяц', pending: 'Переход на {{name}} с {{date}}.', cancel: 'Отменить смену', plan: 'План', fee: 'Абонплата', switchCost: 'Стоимость перехода', conditions: 'Условия', action: 'Действие', yours: 'ваш план', choose: 'Перейти с 1-го числа' },
-    utl: { missed: 'Кто звонил', blocked: 'Заблокированные номера', blockNumber: 'Номер для блокировки', block: 'Заблокировать', transferLink: 'Перевод средств — на странице «Платежи»' },
+    utl: { missed: 'Кто звонил', blocked: 'Заблокированные номера', blockNumber: 'Номер для блокировки', block: 'Заблокировать', unblock: 'Разблокировать', transferLink: 'Перевод средств — на странице «Платежи»' },
     sec: {
       protected: 'Защищённые разделы', protectedIntro: 'Вход в защищённый раздел требует RUNA с вашего телефона или модема; программа активирует его за вас.', sections: 'Защитить', sectionNames: { services: 'Услуги', tariff: 'Смена пакета', utilities: 'Утилиты', transfer: 'Перевод средств', security: 'Безопасность', payments: 'Платежи', details: 'Детализация' },
       openUntil: 'Открыто до {{time}}', closed: 'Защищённые разделы закрыты.', runaCode: 'Код RUNA (6 цифр)', runaHow: 'Отправьте SMS с любыми 6 цифрами на 2772 или наберите *2772*XXXXXX с этого номера, затем введите эти же 6 цифр здесь в течение 10 минут.', openWithCode: 'Открыть защищённые разделы', openWithRuna: 'Открыть кодом RUNA с модема', opened: 'Защищённые разделы открыты на 10 минут.',
@@ -223,4 +223,16 @@ export const ru: Strings = {
       not_logged_in: 'Сначала войдите в кабинет.',
     },
   },
+  numberForm: { hint: 'Любая форма: 044 123 45 67, +380 44 123 45 67', reads: 'Это номер {{number}}', empty: 'Введите номер.', bad_characters: 'Номер состоит только из цифр (пробелы, дефисы и скобки можно).', wrong_length: 'Украинский номер имеет 9 цифр после 0: 0XX XXX XX XX.', not_ukrainian: 'Здесь можно только украинские номера (+380).' },
+  wallet: { title: 'Электронный кошелёк', wallet: 'Кошелёк', account: 'Счёт кошелька', pay: 'Оплатить из кошелька', paid: 'Оплачено {{amount}} из кошелька; баланс {{balance}}' },
+  threeDs: { intro: 'Банк просит подтвердить {{amount}} кодом, который он вам прислал.', cancel: 'Отменить платёж', cancelled: 'Платёж отменён; ничего не списано.', again: 'Код не принят. Введите его ещё раз.', restart: 'Начните платёж заново с той же картой.' },
+  invoices: { title: 'Налоговые накладные', intro: 'Что начислено за месяц, с НДС. Накладная открывается в браузере, где её можно распечатать или сохранить как PDF.', month: 'Месяц', download: 'Скачать накладную', saved: 'Накладная за {{month}} скачана.' },
+  forwarding: { title: 'Переадресация звонков', condition: 'Когда', conditions: { always: 'Всегда', busy: 'Когда линия занята', 'no-answer': 'Когда нет ответа', unreachable: 'Когда номер недоступен' }, target: 'Куда: номер или SIP-адрес (sip:пользователь@узел)', wait: 'Ждать перед переадресацией, секунд (от 5 до 30)', save: 'Сохранить переадресацию', clear: 'Выключить переадресацию', saved: 'Переадресация сохранена.', cleared: 'Переадресация выключена.', none: 'Звонки не переадресуются.', current: 'Сейчас: {{condition}}, на {{target}}', needs: 'Для переадресации нужна услуга «Переадресация» (или «Переадресация на SIP» для SIP-адреса): см. Услуги.', sipTarget: 'SIP-адрес {{address}}' },
+  sip: { title: 'Пароль SIP', password: 'Новый пароль SIP', save: 'Установить пароль SIP', saved: 'Пароль SIP установлен.' },
+  contacts: { title: 'Контакты', hotline: 'Горячая линия', fromMobile: 'С мобильного', email: 'Почта', hours: 'Часы работы', hoursValue: 'ежедневно с 8:00 до 22:00 по киевскому времени' },
+  messagesPage: { title: 'Сообщения', intro: 'SMS и USSD через ваш модем.' },
+  ussd: { title: 'USSD', intro: 'USSD-запрос оператору, например *111# (модемы 3G; в CDMA наберите сервисный код).', code: 'Код USSD', send: 'Отправить', balance: 'Проверить баланс (*111#)', reply: 'Ответ сети', answer: 'Ваш ответ', answerSend: 'Отправить ответ', end: 'Завершить сеанс', ended: 'Сеанс завершён.', waiting: 'Сеть ждёт вашего ответа.' },
+  inbox: { title: 'SMS', folders: 'Папки', folder: { inbox: 'Входящие', unread: 'Непрочитанные', sent: 'Отправленные' }, unread: 'непрочитанное', from: 'От', to: 'Кому', text: 'Текст', compose: 'Новое SMS', reply: 'Ответить', replyTo: 'Ответ для {{from}}', send: 'Отправить', sent: 'SMS отправлено.', delete: 'Удалить', deleteFrom: 'Удалить SMS от {{from}}', empty: 'Здесь нет сообщений.', chars: '{{count}} символов', noModem: 'Подключите модем, чтобы читать и отправлять SMS.' },
+  dialProfiles: { title: 'Профили соединения', choose: 'Соединяться через', builtIn: 'встроенный', add: 'Добавить свой профиль', name: 'Название профиля', remove: 'Удалить этот профиль', custom: 'Мой профиль' },
+  signalHistory: { title: 'Сигнал за последние минуты', empty: 'Ещё нет измерений.', quality: { '0': 'нет сигнала', '1': 'очень слабый', '2': 'слабый', '3': 'средний', '4': 'хороший', '5': 'отличный' }, now: 'Качество: {{word}}', axis: 'деления' },
 };

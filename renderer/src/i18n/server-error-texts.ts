@@ -7,6 +7,16 @@ type Texts = { codes: Record<string, string>; fields: Record<string, string>; ch
 
 const en: Texts = {
   codes: {
+    '3ds_code_wrong': 'The 3-D Secure code is wrong; {{triesLeft}} tries left.',
+    '3ds_failed': 'The 3-D Secure code was wrong three times: the payment is cancelled and nothing was charged.',
+    '3ds_expired': 'The 3-D Secure code was not given in time: the payment is cancelled and nothing was charged.',
+    card_expired: 'The card has expired.',
+    payment_not_sent: 'The payment did not reach the bank; nothing was charged. Try again.',
+    duplicate_condition: 'Each forwarding condition can be set once.',
+    forward_to_self: 'Calls cannot be forwarded to this same number.',
+    invalid_wait: 'The waiting interval is 5 to 30 seconds.',
+    service_required: 'Switch the service on first (see Services).',
+    ussd_unsupported: 'USSD works on 3G (GSM/UMTS) modems; on CDMA dial the service code instead.',
     invitation_invalid: 'This invitation is not valid any more: ask your group curator for a new one.',
     not_corporate: 'That number is not a corporate number of your group.',
     host_not_allowed: 'This server does not answer for that address.',
@@ -75,7 +85,7 @@ const en: Texts = {
     wallet_declined: 'The e-wallet declined the payment.',
     weak_password: 'The password does not meet the rules.',
   },
-  fields: { number: 'Number', password: 'Password', newPassword: 'New password', oldPassword: 'Current password', email: 'E-mail', amount: 'Amount', code: 'Code', card: 'Card number', expiry: 'Valid until', cvv: 'CVV', account: 'Account', to: 'Recipient', runa: 'RUNA', target: 'Forward to', text: 'Text' },
+  fields: { cardNumber: 'Card number', cvc: 'CVC', forNumber: 'For another number', wallet: 'Wallet', waitSeconds: 'Wait, seconds', phone: 'Number to call', number: 'Number', password: 'Password', newPassword: 'New password', oldPassword: 'Current password', email: 'E-mail', amount: 'Amount', code: 'Code', card: 'Card number', expiry: 'Valid until', cvv: 'CVV', account: 'Account', to: 'Recipient', runa: 'RUNA', target: 'Forward to', text: 'Text' },
   checkField: 'Check the field “{{field}}”.',
   checkInput: 'Check what you entered.',
   unknownCode: 'The server refused ({{code}}).',
@@ -83,6 +93,16 @@ const en: Texts = {
 
 const uk: Texts = {
   codes: {
+    '3ds_code_wrong': 'Код 3-D Secure неправильний; лишилося спроб: {{triesLeft}}.',
+    '3ds_failed': 'Код 3-D Secure тричі введено неправильно: платіж скасовано, нічого не списано.',
+    '3ds_expired': 'Код 3-D Secure не введено вчасно: платіж скасовано, нічого не списано.',
+    card_expired: 'Строк дії картки минув.',
+    payment_not_sent: 'Платіж не дійшов до банку; нічого не списано. Спробуйте ще раз.',
+    duplicate_condition: 'Кожну умову переадресації можна задати один раз.',
+    forward_to_self: 'Дзвінки не можна переадресувати на цей самий номер.',
+    invalid_wait: 'Час очікування — від 5 до 30 секунд.',
+    service_required: 'Спершу ввімкніть послугу (див. Послуги).',
+    ussd_unsupported: 'USSD працює на модемах 3G (GSM/UMTS); у CDMA наберіть сервісний код.',
     invitation_invalid: 'Це запрошення вже недійсне: попросіть у куратора групи нове.',
     not_corporate: 'Цей номер не є корпоративним номером вашої групи.',
     host_not_allowed: 'Цей сервер не відповідає за цією адресою.',
@@ -151,7 +171,7 @@ const uk: Texts = {
     wallet_declined: 'Електронний гаманець відхилив платіж.',
     weak_password: 'Пароль не відповідає правилам.',
   },
-  fields: { number: 'Номер', password: 'Пароль', newPassword: 'Новий пароль', oldPassword: 'Поточний пароль', email: 'E-mail', amount: 'Сума', code: 'Код', card: 'Номер картки', expiry: 'Дійсна до', cvv: 'CVV', account: 'Рахунок', to: 'Одержувач', runa: 'RUNA', target: 'Куди переадресувати', text: 'Текст' },
+  fields: { cardNumber: 'Номер картки', cvc: 'CVC', forNumber: 'Для іншого номера', wallet: 'Гаманець', waitSeconds: 'Очікування, секунд', phone: 'Номер для дзвінка', number: 'Номер', password: 'Пароль', newPassword: 'Новий пароль', oldPassword: 'Поточний пароль', email: 'E-mail', amount: 'Сума', code: 'Код', card: 'Номер картки', expiry: 'Дійсна до', cvv: 'CVV', account: 'Рахунок', to: 'Одержувач', runa: 'RUNA', target: 'Куди переадресувати', text: 'Текст' },
   checkField: 'Перевірте поле «{{field}}».',
   checkInput: 'Перевірте введені дані.',
   unknownCode: 'Сервер відмовив ({{code}}).',
@@ -159,6 +179,16 @@ const uk: Texts = {
 
 const ru: Texts = {
   codes: {
+    '3ds_code_wrong': 'Код 3-D Secure неверный; осталось попыток: {{triesLeft}}.',
+    '3ds_failed': 'Код 3-D Secure трижды введён неверно: платёж отменён, ничего не списано.',
+    '3ds_expired': 'Код 3-D Secure не введён вовремя: платёж отменён, ничего не списано.',
+    card_expired: 'Срок действия карты истёк.',
+    payment_not_sent: 'Платёж не дошёл до банка; ничего не списано. Попробуйте ещё раз.',
+    duplicate_condition: 'Каждое условие переадресации можно задать один раз.',
+    forward_to_self: 'Звонки нельзя переадресовать на этот же номер.',
+    invalid_wait: 'Время ожидания — от 5 до 30 секунд.',
+    service_required: 'Сначала включите услугу (см. Услуги).',
+    ussd_unsupported: 'USSD работает на модемах 3G (GSM/UMTS); в CDMA наберите сервисный код.',
     invitation_invalid: 'Это приглашение уже недействительно: попросите у куратора группы новое.',
     not_corporate: 'Этот номер не является корпоративным номером вашей группы.',
     host_not_allowed: 'Этот сервер не отвечает по этому адресу.',
@@ -227,7 +257,7 @@ const ru: Texts = {
     wallet_declined: 'Электронный кошелёк отклонил платёж.',
     weak_password: 'Пароль не соответствует правилам.',
   },
-  fields: { number: 'Номер', password: 'Пароль', newPassword: 'Новый пароль', oldPassword: 'Текущий пароль', email: 'E-mail', amount: 'Сумма', code: 'Код', card: 'Номер карты', expiry: 'Действует до', cvv: 'CVV', account: 'Счёт', to: 'Получатель', runa: 'RUNA', target: 'Куда переадресовать', text: 'Текст' },
+  fields: { cardNumber: 'Номер карты', cvc: 'CVC', forNumber: 'Для другого номера', wallet: 'Кошелёк', waitSeconds: 'Ожидание, секунд', phone: 'Номер для звонка', number: 'Номер', password: 'Пароль', newPassword: 'Новый пароль', oldPassword: 'Текущий пароль', email: 'E-mail', amount: 'Сумма', code: 'Код', card: 'Номер карты', expiry: 'Действует до', cvv: 'CVV', account: 'Счёт', to: 'Получатель', runa: 'RUNA', target: 'Куда переадресовать', text: 'Текст' },
   checkField: 'Проверьте поле «{{field}}».',
   checkInput: 'Проверьте введённые данные.',
   unknownCode: 'Сервер отказал ({{code}}).',

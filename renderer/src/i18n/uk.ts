@@ -2,7 +2,7 @@ import type { Strings } from './en';
 
 export const uk: Strings = {
   app: { title: 'ASSA', subtitle: 'Модем і самообслуговування' },
-  nav: { label: 'Розділи', dashboard: 'Головна', account: 'Кабінет', traffic: 'Трафік', diagnostics: 'Діагностика', settings: 'Налаштування' },
+  nav: { label: 'Розділи', dashboard: 'Головна', account: 'Кабінет', traffic: 'Трафік', diagnostics: 'Діагностика', settings: 'Налаштування', messages: 'Повідомлення' },
   modem: {
     status: {
       'no-modem': 'Модем не знайдено',
@@ -144,7 +144,7 @@ export const uk: Strings = {
       shortBy: 'бракує {{amount}}', packages: 'Залишок цього місяця', packagesLeft: '{{minutes}} хв, {{sms}} SMS, {{mb}} МБ', tenure: 'З нами', months: '{{count}} міс.',
       bonuses: 'Бонуси', email: 'E-mail', since: 'Підключено з',
     },
-    funds: { opening: 'Баланс на початок: {{amount}}', closing: 'Баланс на кінець: {{amount}}', what: 'Що', amount: 'Сума', balance: 'Баланс після', kinds: { payment: 'Платіж', fee: 'Абонплата', service_fee: 'Плата за послугу', tariff_change: 'Зміна тарифу', transfer_in: 'Вхідний переказ', transfer_out: 'Вихідний переказ', bonus: 'Бонус', voucher: 'Картка поповнення' } },
+    funds: { opening: 'Баланс на початок: {{amount}}', closing: 'Баланс на кінець: {{amount}}', what: 'Що', amount: 'Сума', balance: 'Баланс після', kinds: { payment: 'Платіж', fee: 'Абонплата', service_fee: 'Плата за послугу', tariff_change: 'Зміна тарифу', transfer_in: 'Вхідний переказ', transfer_out: 'Вихідний переказ', bonus: 'Бонус', voucher: 'Картка поповнення', call: 'Дзвінок', adjustment: 'Коригування оператором' } },
     pay: {
       voucher: 'Картка поповнення', code: 'Код картки', topUp: 'Поповнити', card: 'Банківська картка', cardNumber: 'Номер картки', expiry: 'Діє до', amountUah: 'Сума, грн', forNumber: 'Для іншого номера (необов’язково)',
       payCard: 'Сплатити', otp: 'Код від банку (3-D Secure)', confirm: 'Підтвердити', threeDs: 'Банк просить підтвердити платіж.', paid: 'Сплачено {{amount}}',
@@ -154,7 +154,7 @@ export const uk: Strings = {
     det: { kind: 'Показати', sessions: 'Сесії передачі даних', calls: 'Дзвінки', csv: 'Завантажити CSV', peer: 'Номер', traffic: 'Трафік', duration: 'Тривалість' },
     svc: { perMonth: '{{fee}} на місяць', free: 'безкоштовно', acceptTerms: 'Я приймаю умови', turnOn: 'Увімкнути', turnOff: 'Вимкнути' },
     tar: { current: 'Ваш план: {{name}}, {{fee}} на місяць', pending: 'Перехід на {{name}} з {{date}}.', cancel: 'Скасувати зміну', plan: 'План', fee: 'Абонплата', switchCost: 'Вартість переходу', conditions: 'Умови', action: 'Дія', yours: 'ваш план', choose: 'Перейти з 1-го числа' },
-    utl: { missed: 'Хто дзвонив', blocked: 'Заблоковані номери', blockNumber: 'Номер для блокування', block: 'Заблокувати', transferLink: 'Переказ коштів — на сторінці «Платежі»' },
+    utl: { missed: 'Хто дзвонив', blocked: 'Заблоковані номери', blockNumber: 'Номер для блокування', block: 'Заблокувати', unblock: 'Розблокувати', transferLink: 'Переказ коштів — на сторінці «Платежі»' },
     sec: {
       protected: 'Захищені розділи', protectedIntro: 'Вхід до захищеного розділу потребує RUNA з вашого телефона чи модема; програма активує його за вас.', sections: 'Захистити', sectionNames: { services: 'Послуги', tariff: 'Зміна пакета', utilities: 'Утиліти', transfer: 'Переказ коштів', security: 'Безпека', payments: 'Платежі', details: 'Деталізація' },
       openUntil: 'Відкрито до {{time}}', closed: 'Захищені розділи закрито.', runaCode: 'Код RUNA (6 цифр)', runaHow: 'Надішліть SMS з будь-якими 6 цифрами на 2772 або наберіть *2772*XXXXXX з цього номера, потім введіть ці самі 6 цифр тут протягом 10 хвилин.', openWithCode: 'Відкрити захищені розділи', openWithRuna: 'Відкрити кодом RUNA з модема', opened: 'Захищені розділи відкрито на 10 хвилин.',
@@ -223,4 +223,16 @@ export const uk: Strings = {
       not_logged_in: 'Спершу увійдіть до кабінету.',
     },
   },
+  numberForm: { hint: 'Будь-яка форма: 044 123 45 67, +380 44 123 45 67', reads: 'Це номер {{number}}', empty: 'Введіть номер.', bad_characters: 'Номер складається лише з цифр (пробіли, дефіси й дужки можна).', wrong_length: 'Український номер має 9 цифр після 0: 0XX XXX XX XX.', not_ukrainian: 'Тут можна лише українські номери (+380).' },
+  wallet: { title: 'Електронний гаманець', wallet: 'Гаманець', account: 'Рахунок гаманця', pay: 'Сплатити з гаманця', paid: 'Сплачено {{amount}} з гаманця; баланс {{balance}}' },
+  threeDs: { intro: 'Банк просить підтвердити {{amount}} кодом, який він вам надіслав.', cancel: 'Скасувати платіж', cancelled: 'Платіж скасовано; нічого не списано.', again: 'Код не прийнято. Введіть його ще раз.', restart: 'Почніть платіж заново з тією самою карткою.' },
+  invoices: { title: 'Податкові накладні', intro: 'Що нараховано за місяць, з ПДВ. Накладна відкривається у браузері, де її можна надрукувати або зберегти як PDF.', month: 'Місяць', download: 'Завантажити накладну', saved: 'Накладну за {{month}} завантажено.' },
+  forwarding: { title: 'Переадресація дзвінків', condition: 'Коли', conditions: { always: 'Завжди', busy: 'Коли лінія зайнята', 'no-answer': 'Коли немає відповіді', unreachable: 'Коли номер недоступний' }, target: 'Куди: номер або SIP-адреса (sip:користувач@вузол)', wait: 'Чекати перед переадресацією, секунд (від 5 до 30)', save: 'Зберегти переадресацію', clear: 'Вимкнути переадресацію', saved: 'Переадресацію збережено.', cleared: 'Переадресацію вимкнено.', none: 'Дзвінки не переадресовуються.', current: 'Зараз: {{condition}}, на {{target}}', needs: 'Для переадресації потрібна послуга «Переадресація» (або «Переадресація на SIP» для SIP-адреси): див. Послуги.', sipTarget: 'SIP-адреса {{address}}' },
+  sip: { title: 'Пароль SIP', password: 'Новий пароль SIP', save: 'Встановити пароль SIP', saved: 'Пароль SIP встановлено.' },
+  contacts: { title: 'Контакти', hotline: 'Гаряча лінія', fromMobile: 'З мобільного', email: 'Пошта', hours: 'Години роботи', hoursValue: 'щодня з 8:00 до 22:00 за київським часом' },
+  messagesPage: { title: 'Повідомлення', intro: 'SMS і USSD через ваш модем.' },
+  ussd: { title: 'USSD', intro: 'USSD-запит до оператора, наприклад *111# (модеми 3G; у CDMA наберіть сервісний код).', code: 'Код USSD', send: 'Надіслати', balance: 'Перевірити баланс (*111#)', reply: 'Відповідь мережі', answer: 'Ваша відповідь', answerSend: 'Надіслати відповідь', end: 'Завершити сеанс', ended: 'Сеанс завершено.', waiting: 'Мережа чекає на вашу відповідь.' },
+  inbox: { title: 'SMS', folders: 'Папки', folder: { inbox: 'Вхідні', unread: 'Непрочитані', sent: 'Надіслані' }, unread: 'непрочитане', from: 'Від', to: 'Кому', text: 'Текст', compose: 'Нове SMS', reply: 'Відповісти', replyTo: 'Відповідь для {{from}}', send: 'Надіслати', sent: 'SMS надіслано.', delete: 'Видалити', deleteFrom: 'Видалити SMS від {{from}}', empty: 'Тут немає повідомлень.', chars: '{{count}} символів', noModem: 'Під’єднайте модем, щоб читати й надсилати SMS.' },
+  dialProfiles: { title: 'Профілі з’єднання', choose: 'З’єднуватися через', builtIn: 'вбудований', add: 'Додати свій профіль', name: 'Назва профілю', remove: 'Видалити цей профіль', custom: 'Мій профіль' },
+  signalHistory: { title: 'Сигнал за останні хвилини', empty: 'Ще немає вимірів.', quality: { '0': 'немає сигналу', '1': 'дуже слабкий', '2': 'слабкий', '3': 'посередній', '4': 'добрий', '5': 'відмінний' }, now: 'Якість: {{word}}', axis: 'поділки' },
 };

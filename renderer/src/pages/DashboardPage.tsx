@@ -7,6 +7,7 @@ import { AuthCard } from '../components/auth/AuthCard';
 import { BalanceCard } from '../components/dashboard/BalanceCard';
 import { ConnectCard } from '../components/dashboard/ConnectCard';
 import { SignalBars } from '../components/dashboard/SignalBars';
+import { SignalHistory } from '../components/dashboard/SignalHistory';
 import { TrafficGraph } from '../components/dashboard/TrafficGraph';
 import { useLive } from '../hooks/use-live';
 
@@ -43,6 +44,7 @@ export function DashboardPage() {
               </dl>
               <h3 className="sub">{t('signal.title')}</h3>
               <SignalBars signal={details?.signal ?? null} />
+              <SignalHistory signal={details?.signal ?? null} at={details?.updatedAt ?? null} />
             </>
           ) : (
             <p className="muted">{modem?.error ? modem.error.message : t('modem.none')}</p>

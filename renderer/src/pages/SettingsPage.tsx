@@ -2,9 +2,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from '../../../src/shared/app-contract';
-import { GENERIC_3GPP, INTERTELECOM_CDMA } from '../../../src/shared/dial-profile';
 import { useApi } from '../api-context';
 import { ModemBackendCard } from '../components/diagnostics/ModemBackendCard';
+import { DialProfiles } from '../components/settings/DialProfiles';
 import { setLanguage, systemLanguage } from '../i18n';
 
 export function SettingsPage() {
@@ -30,6 +30,7 @@ export function SettingsPage() {
         startAtLogin: draft.startAtLogin,
         autoReconnect: draft.autoReconnect,
         dial: draft.dial,
+        dialProfiles: draft.dialProfiles ?? [],
         virtualModem: draft.virtualModem,
       });
       setDraft(saved);
@@ -58,37 +59,7 @@ export function SettingsPage() {
           {t('settings.portOverride')}
           <input value={draft.portOverride ?? ''} placeholder="/dev/ttyUSB0" onChange={(e) => setDraft({ ...draft, portOverride: e.target.value })} />
         </label>
-        <fieldset data-testid="dial-profile">
-          <legend>{t('settings.dial')}</legend>
-          <label>
-            {t('settings.dialKind')}
-            <select
-              value={draft.dial.kind}
-              onChange={(e) => setDraft({ ...draft, dial: { ...(e.target.value === '3gpp' ? GENERIC_3GPP : INTERTELECOM_CDMA) } })}
-            >
-              <option value="cdma">{t('settings.dialKinds.cdma')}</option>
-              <option value="3gpp">{t('settings.dialKinds.3gpp')}</option>
-            </select>
-          </label>
-          <label>
-            {t('settings.dialNumber')}
-            <input value={draft.dial.number} pattern="[0-9*#+]{1,32}" onChange={(e) => setDraft({ ...draft, dial: { ...draft.dial, number: e.target.value } })} />
-          </label>
-          <label>
-            {t('settings.dialUser')}
-            <input value={draft.dial.user} autoComplete="off" onChange={(e) => setDraft({ ...draft, dial: { ...draft.dial, user: e.target.value } })} />
-          </label>
-          <label>
-            {t('settings.dialPassword')}
-            <input value={draft.dial.password} type="password" autoComplete="off" onChange={(e) => setDraft({ ...draft, dial: { ...draft.dial, password: e.target.value } })} />
-          </label>
-          {draft.dial.kind === '3gpp' ? (
-            <label>
-              APN
-              <input value={draft.dial.apn ?? ''} onChange={(e) => setDraft({ ...draft, dial: { ...draft.dial, apn: e.target.value || null } })} />
-            </label>
-          ) : null}
-        </fieldset>
+        <DialProfiles draft={draft} onChange={(d) => setDraft({ ...draft, ...d })} />
         <label className="inline">
           <input type="checkbox" checked={draft.virtualModem === 'auto'} onChange={(e) => setDraft({ ...draft, virtualModem: e.target.checked ? 'auto' : 'off' })} />
           {t('settings.virtualModem')}

@@ -16,8 +16,6 @@ export function shortOfFee(a: AccountSummary): number {
   return a.forecast ? a.forecast.shortKopecks : Math.max(0, a.tariff.monthlyFee - a.balance);
 }
 
-const uah = (kopecks: number) => `${Math.floor(kopecks / 100)}.${String(kopecks % 100).padStart(2, '0')} UAH`;
-
 export function watchBalance(deps: { account: AccountLink; notify: Notify; clock: Clock; everyMs?: number }): { check(): Promise<void>; stop(): void } {
   const check = async () => {
     if (!deps.account.getStatus().loggedIn) return;
@@ -27,7 +25,8 @@ export function watchBalance(deps: { account: AccountLink; notify: Notify; clock
     const short = shortOfFee(a);
     if (short <= 0) return;
     const feeDay = a.forecast?.nextFeeDate ?? kyivDay(startOfNextKyivMonth(deps.clock.now()));
-    deps.notify('balance_short', 'warning', { missing: uah(short), shortKopecks: short, feeDay }, `balance-short-${feeDay}`);
+    // Kopecks, not words: each screen formats the money in its own language.
+    deps.notify('balance_short', 'warning', { shortKopecks: short, feeDay }, `balance-short-${feeDay}`);
   };
   const timer = deps.clock.setInterval(() => void check(), deps.everyMs ?? 6 * 3600_000);
   return { check, stop: () => timer.clear() };

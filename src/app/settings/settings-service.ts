@@ -64,6 +64,8 @@ export class SettingsService {
     if (!Value.Check(SettingsSchema, next)) throw new CodedError('invalid_request', 'Settings do not have the expected shape');
     for (const [k, v] of Object.entries(patch)) {
       if (k === 'dial' && v && typeof v === 'object') this.setDial(v as Settings['dial']);
+      // The user's own profiles are kept without passwords: a secret lives only in the vault (the chosen profile's).
+      else if (k === 'dialProfiles' && Array.isArray(v)) this.backend.set(k, (v as NonNullable<Settings['dialProfiles']>).map((p) => ({ ...p, password: '' })));
       else this.backend.set(k, v);
     }
     const settings = this.get();

@@ -6,6 +6,7 @@ import { kyivDay, kyivMidnight } from '../../../../src/shared/kyiv-time';
 import { formatKyivDateTime, formatUah } from '../../format';
 import { useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
+import { InvoicesCard } from './InvoicesCard';
 
 interface Movements {
   items: Array<{ id: number | string; at: string; kind: string; amount: number; balanceAfter: number; description: string }>;
@@ -22,6 +23,7 @@ export function FundsPage() {
   const query = { from: kyivMidnight(from).toISOString(), to: new Date(kyivMidnight(to).getTime() + 86_400_000).toISOString() };
   const { data, error } = useAssaGet<Movements>('/api/v1/money/movements', query);
   return (
+    <>
     <article className="card wide" aria-labelledby="funds-title">
       <h2 id="funds-title">{t('acc.nav.funds')}</h2>
       <div className="actions">
@@ -49,7 +51,8 @@ export function FundsPage() {
               {data.items.map((m) => (
                 <tr key={m.id}>
                   <td>{formatKyivDateTime(m.at, lang)}</td>
-                  <td>{m.description || t(`acc.funds.kinds.${m.kind}`, { defaultValue: m.kind })}</td>
+                  {/* The server's line is English; other languages show the kind of the movement in their words. */}
+                  <td>{lang === 'en' && m.description ? m.description : t(`acc.funds.kinds.${m.kind}`, { defaultValue: m.kind })}</td>
                   <td className={m.amount < 0 ? 'neg' : 'pos'}>{formatUah(m.amount, lang)}</td>
                   <td>{formatUah(m.balanceAfter, lang)}</td>
                 </tr>
@@ -60,5 +63,7 @@ export function FundsPage() {
         </>
       ) : null}
     </article>
+    <InvoicesCard />
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
+import { ContactsCard } from './ContactsCard';
 import { ErrorNote } from './ErrorNote';
 import { CallbackForm, MyRequests, useHelpRequests } from './help-desk';
 
@@ -40,6 +41,7 @@ export function HelpPage() {
         <ErrorNote error={err} />
       </article>
       <MyRequests requests={requests.data} error={requests.error} />
+      <ContactsCard />
       <CallbackForm onSent={requests.reload} />
       <article className="card" aria-labelledby="cannot-title">
         <h2 id="cannot-title">{t('acc.help.cannot')}</h2>

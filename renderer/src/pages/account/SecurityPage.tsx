@@ -8,6 +8,7 @@ import { formatKyivDateTime } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { useAccountClient } from './account-client';
 import { ErrorNote } from './ErrorNote';
+import { NumberInput, numberForServer } from '../../components/forms/NumberInput';
 
 const ALL_SECTIONS = ['services', 'tariff', 'utilities', 'transfer', 'security', 'payments', 'details'] as const;
 
@@ -138,13 +139,10 @@ export function SecurityPage() {
           className="form"
           onSubmit={(ev: FormEvent) => {
             ev.preventDefault();
-            void run(() => call('POST', '/api/v1/security/curators', cur), t('acc.sec.saved'));
+            void run(() => call('POST', '/api/v1/security/curators', { ...cur, number: numberForServer(cur.number) ?? cur.number }), t('acc.sec.saved'));
           }}
         >
-          <label>
-            {t('acc.sec.curatorNumber')}
-            <input value={cur.number} onChange={(e) => setCur({ ...cur, number: e.target.value })} inputMode="tel" required />
-          </label>
+          <NumberInput label={t('acc.sec.curatorNumber')} value={cur.number} onChange={(v) => setCur({ ...cur, number: v })} required testId="curator-number" />
           <label>
             {t('acc.sec.level')}
             <select value={cur.level} onChange={(e) => setCur({ ...cur, level: e.target.value })}>

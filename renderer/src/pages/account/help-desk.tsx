@@ -8,6 +8,7 @@ import type { Language } from '../../../../src/shared/app-contract';
 import { formatKyivDateTime } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
+import { NumberInput, numberForServer } from '../../components/forms/NumberInput';
 
 export interface HelpRequest {
   id: number;
@@ -64,7 +65,7 @@ export function CallbackForm({ onSent }: { onSent: () => void }) {
     ev.preventDefault();
     setErr(null);
     try {
-      const r = await call<{ id: number }>('POST', '/api/v1/help/callbacks', { phone, topic });
+      const r = await call<{ id: number }>('POST', '/api/v1/help/callbacks', { phone: numberForServer(phone) ?? phone, topic });
       setMsg(t('acc.help.callbackCreated', { id: r.id }));
       setTopic('');
       onSent();
@@ -77,10 +78,7 @@ export function CallbackForm({ onSent }: { onSent: () => void }) {
     <article className="card" aria-labelledby="callback-title">
       <h2 id="callback-title">{t('acc.help.callback')}</h2>
       <form className="form" onSubmit={send}>
-        <label>
-          {t('acc.help.callbackPhone')}
-          <input type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} required maxLength={32} />
-        </label>
+        <NumberInput label={t('acc.help.callbackPhone')} value={phone} onChange={setPhone} required testId="callback-phone" />
         <label>
           {t('acc.help.callbackTopic')}
           <input value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={500} />
