@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('every account feature on screen', () => {
     await page.getByTestId('account-password').fill('Kvitka2026');
     await page.getByTestId('account-password2').fill('Kvitka2026');
     await page.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 120_000 }).toBe(1);
   });
 
   it('one number form: every form A-NUM-1 allows reads as the same number; a wrong one says why under the field', async () => {
