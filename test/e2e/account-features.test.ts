@@ -54,7 +54,10 @@ describe.skipIf(!hasChromium)('every account feature on screen', () => {
     await expect.poll(() => text('wallet-status')).toMatch(/Paid UAH 25\.00 from the wallet/);
     await page.getByTestId('wallet-account').fill('please-decline');
     await page.getByTestId('wallet-submit').click();
-    await expect.poll(() => text('wallet-status')).toMatch(/e-wallet declined/i);
+    // The refusal names the account: it stands under that field.
+    await expect.poll(() => page.locator('#wallet-account-err').count()).toBe(1);
+    expect(await page.locator('#wallet-account-err').textContent()).toMatch(/e-wallet declined/i);
+    expect(await text('wallet-status')).toBe('');
     // Under its own form: the card form and the transfer form say nothing.
     expect(await text('card-status')).toBe('');
     expect(await text('transfer-status')).toBe('');
@@ -96,7 +99,9 @@ describe.skipIf(!hasChromium)('every account feature on screen', () => {
       await page.getByTestId('three-ds-confirm').click();
     }
     await expect.poll(() => text('card-status')).toMatch(/Paid UAH 10\.00/);
-    // Another payment, cancelled at the code step.
+    // Another payment, cancelled at the code step (the CVC is asked again after a payment).
+    expect(await page.getByTestId('card-cvc').inputValue()).toBe('');
+    await page.getByTestId('card-cvc').fill('123');
     await page.getByTestId('card-submit').click();
     await expect.poll(() => page.getByTestId('three-ds').count()).toBe(1);
     await page.getByTestId('three-ds-cancel').click();
