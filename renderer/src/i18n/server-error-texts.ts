@@ -7,6 +7,10 @@ type Texts = { codes: Record<string, string>; fields: Record<string, string>; ch
 
 const en: Texts = {
   codes: {
+    idempotency_in_flight: 'The same request is still being handled. Wait a moment and try again.',
+    not_locked: 'This login is not locked: log in with your password, or recover it by e-mail.',
+    payment_gateway_not_configured: 'Card and e-wallet payments are not available on this server.',
+    recovery_link_invalid: 'This recovery link is not valid any more. Ask for a new one.',
     '3ds_code_wrong': 'The 3-D Secure code is wrong; {{triesLeft}} tries left.',
     '3ds_failed': 'The 3-D Secure code was wrong three times: the payment is cancelled and nothing was charged.',
     '3ds_expired': 'The 3-D Secure code was not given in time: the payment is cancelled and nothing was charged.',
@@ -93,6 +97,10 @@ const en: Texts = {
 
 const uk: Texts = {
   codes: {
+    idempotency_in_flight: 'Такий самий запит ще обробляється. Зачекайте трохи й спробуйте знову.',
+    not_locked: 'Вхід не заблоковано: увійдіть зі своїм паролем або відновіть його через e-mail.',
+    payment_gateway_not_configured: 'Оплата карткою й гаманцем на цьому сервері недоступна.',
+    recovery_link_invalid: 'Це посилання для відновлення вже недійсне. Попросіть нове.',
     '3ds_code_wrong': 'Код 3-D Secure неправильний; лишилося спроб: {{triesLeft}}.',
     '3ds_failed': 'Код 3-D Secure тричі введено неправильно: платіж скасовано, нічого не списано.',
     '3ds_expired': 'Код 3-D Secure не введено вчасно: платіж скасовано, нічого не списано.',
@@ -179,6 +187,10 @@ const uk: Texts = {
 
 const ru: Texts = {
   codes: {
+    idempotency_in_flight: 'Такой же запрос ещё обрабатывается. Подождите немного и попробуйте снова.',
+    not_locked: 'Вход не заблокирован: войдите со своим паролем или восстановите его через e-mail.',
+    payment_gateway_not_configured: 'Оплата картой и кошельком на этом сервере недоступна.',
+    recovery_link_invalid: 'Эта ссылка для восстановления уже недействительна. Запросите новую.',
     '3ds_code_wrong': 'Код 3-D Secure неверный; осталось попыток: {{triesLeft}}.',
     '3ds_failed': 'Код 3-D Secure трижды введён неверно: платёж отменён, ничего не списано.',
     '3ds_expired': 'Код 3-D Secure не введён вовремя: платёж отменён, ничего не списано.',
