@@ -82,7 +82,9 @@ export function mmPlatform(bus: MmBus): MmPlatform {
       return off;
     },
     async rescan() {
-      await bus.call(MM_PATH, IFACE.manager, 'ScanDevices').catch(() => undefined); // needs authorisation on some systems
+      // needs authorisation on some systems, and MM answers only once it has looked: do not wait long
+      const scan = bus.call(MM_PATH, IFACE.manager, 'ScanDevices').catch(() => undefined);
+      await Promise.race([scan, new Promise((r) => setTimeout(r, 3000).unref())]);
     },
     async ports(): Promise<PortInfoDto[]> {
       const p = await modemPath();

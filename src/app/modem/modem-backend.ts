@@ -153,8 +153,9 @@ export function backendPlatform(o: { setting: () => ModemBackendSetting; serial:
       };
     },
     async rescan() {
+      emit(); // a changed setting is applied here at once, whatever the rescans take
       await Promise.all([o.serial.rescan(), mm?.rescan()]);
-      emit(); // a changed setting is applied here
+      emit();
     },
     async ports() {
       return [...(await o.serial.ports()), ...((await mm?.ports()) ?? [])];

@@ -11,7 +11,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/app/clock';
 import { EventBus } from '../../../src/app/event-bus';
-import { connectMm } from '../../../src/app/modem/mm-dbus';
+import { connectMm, IFACE, type MmBus } from '../../../src/app/modem/mm-dbus';
+import { MM_STATS_REPORT, mmDialler } from '../../../src/app/modem/mm-dialler';
+import { INTERTELECOM_CDMA } from '../../../src/shared/dial-profile';
 import { mmPlatform } from '../../../src/app/modem/mm-platform';
 import { openAtChannel } from '../../../hardware/at/at-channel';
 import { pickProfile } from '../../../hardware/modems/pick-profile';
@@ -32,6 +34,7 @@ const why = modemManagerUnavailable();
 if (why) console.warn(`ModemManager tests skipped: ${why}`);
 
 const cleanups: (() => Promise<unknown>)[] = [];
+let mmBus: MmBus | null = null;
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
@@ -91,6 +94,7 @@ async function appOnMm(profile: string, stick: UsbStick, simArgs: string[] = [],
   const bus = await connectMm(box.busAddress);
   cleanups.push(async () => bus.close());
   const platform = mmPlatform(bus);
+  mmBus = bus;
   // 'auto' must pick MM while MM holds the stick, and the serial side must leave its ports alone
   const backend = backendPlatform({ setting: o.setting ?? (() => 'auto'), serial: o.serial ? serialSide(links, stick) : nullPlatform, modemManager: platform });
   const service = new ModemService({ platform: backend, bus: new EventBus(), clock: systemClock, pollMs: 1000 });
@@ -112,6 +116,7 @@ async function until<T>(what: string, f: () => T | null | undefined | false, tim
 describe.skipIf(why !== null)('issue 16 Part 2: the app on the ModemManager backend (real MM over D-Bus)', () => {
   it('huawei-ec: ModemService reads identity, number, signal per technology and registration through MM; Simple.Connect starts the data call', async () => {
     const { sim, service, platform } = await appOnMm('huawei-ec', HUAWEI_EC_STICK);
+    const bus = mmBus!;
     await until('the modem ready', () => service.getState().status === 'ready', 150_000, () => service.getState());
     const state = service.getState();
     expect(backendOfPort(state.port)).toBe('modemmanager');
@@ -128,11 +133,22 @@ describe.skipIf(why !== null)('issue 16 Part 2: the app on the ModemManager back
     const r = await service.sendAt('+GMM');
     expect(r.lines.join('\n')).toContain('EC121');
 
-    const bearer = await platform.connect();
-    expect(bearer.ipMethod).toBe('ppp'); // a CDMA stick's data call: MM dials #777 and leaves PPP to the client
-    expect(bearer.iface).toBe('ttyUSB0');
+    // the connection service's dialler on this backend: Simple.Connect (the #777 of the dial profile)
+    const m = service.requireReady();
+    const flow: string[] = [];
+    m.channel.onUnsolicited(MM_STATS_REPORT, (r) => flow.push(r.line));
+    const phases: string[] = [];
+    const session = await mmDialler({ platform, bus, clock: systemClock }).dial({ modem: m, profile: INTERTELECOM_CDMA, onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(['dialling', 'ip-up']);
+    // a CDMA stick's data call: MM dials #777 on ttyUSB0 and leaves PPP to the client, so no net interface here
+    expect(session).toMatchObject({ via: 'modemmanager', iface: null });
+    expect((await bus.props((await bus.call<string[]>(m.channel.path.slice(3), IFACE.modem, 'ListBearers'))[0]!, IFACE.bearer)).Interface).toBe('ttyUSB0');
     await until('the sim\'s data session', () => /data session \S+ up/.test(sim.stderr()), 30_000);
-    await platform.disconnect();
+    await new Promise((r) => setTimeout(r, 2500)); // two bearer polls
+    expect(flow).toEqual([]); // MM keeps no byte counts for a PPP bearer: none are made up
+    await session.hangup();
+    expect(await session.ended).toEqual({ code: null });
+    await until('the sim\'s data session ends', () => /data session \S+ down/.test(sim.stderr()), 30_000, () => sim.stderr());
   }, 300_000);
 
   it('generic-3gpp: the RUNA SMS to 2772 goes out through MM\'s Messaging and reaches a real assa server; its reply comes back through Messaging; USSD through Modem3gpp.Ussd', async () => {

@@ -15,9 +15,16 @@ export function useBackendStatus(): [BackendStatusDto | null, () => void] {
   const load = useCallback(() => void api.call('modem.backend', {}).then(setStatus, () => setStatus(null)), [api]);
   useEffect(() => {
     load();
-    return api.subscribe((e) => {
+    // MM letting go or taking the stick back is not always a modem-state change the app sees
+    // at that instant (the setting 'serial' inhibits in the background): look again every 2 s
+    const every = setInterval(load, 2000);
+    const off = api.subscribe((e) => {
       if (e.type === 'modem.state' || e.type === 'settings.changed') load();
     });
+    return () => {
+      clearInterval(every);
+      off();
+    };
   }, [api, load]);
   return [status, load];
 }
@@ -51,6 +58,7 @@ export function ModemBackendCard() {
       <h2 id="backend-title">{t('modemBackend.title')}</h2>
       <p data-testid="backend-active">{t(`modemBackend.active.${status.active ?? 'none'}`)}</p>
       <p className="muted">{t(status.modemManagerRunning ? 'modemBackend.mmRunning' : 'modemBackend.mmAbsent')}</p>
+      <div className="form">
       <label>
         {t('modemBackend.setting')}
         <select data-testid="backend-setting" value={status.setting} disabled={busy} onChange={(e) => void act(() => api.call('settings.update', { modemBackend: e.target.value as ModemBackendSettingDto }), t('modemBackend.saved'))}>
@@ -61,6 +69,7 @@ export function ModemBackendCard() {
           ))}
         </select>
       </label>
+      </div>
       {status.active === 'modemmanager' && !status.atTerminal ? <p data-testid="backend-at-unavailable">{t('modemBackend.atUnavailable')}</p> : null}
       {status.takenOver ? (
         <>
