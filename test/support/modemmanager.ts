@@ -37,6 +37,11 @@ export function modemManagerUnavailable(): string | null {
   return null;
 }
 
+/** Why MM's InhibitDevice (the one call that asks PolicyKit even in --test-session) cannot be tested here, or null. */
+export function polkitUnavailable(): string | null {
+  return existsSync(POLKITD) ? null : `no polkitd at ${POLKITD} (Debian package polkitd): ModemManager refuses InhibitDevice without PolicyKit`;
+}
+
 /** The sysfs tree and /dev of one stick, built inside the namespace by /bin/sh (paths are ours, never user input). */
 function setupScript(work: string, stick: UsbStick, links: string[]): string {
   const usb = '/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2';

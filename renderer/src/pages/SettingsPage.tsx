@@ -96,7 +96,9 @@ export function SettingsPage() {
           </span>
         </div>
       </form>
-      <ModemBackendCard />
+      <div className="cards" style={{ marginTop: '1.5rem' }}>
+        <ModemBackendCard />
+      </div>
     </section>
   );
 }

@@ -6,7 +6,8 @@ describe('ModemManager bearer counters as the traffic meter\'s flow', () => {
     // mmcli -b 0 -K on a QMI stick: bearer.stats.bytes-rx / bytes-tx / duration
     [{ 'rx-bytes': 123456, 'tx-bytes': 7890, duration: 42 }, { rxBytes: 123456, txBytes: 7890, durationS: 42 }],
     [{ 'rx-bytes': 0, 'tx-bytes': 0, duration: 1 }, { rxBytes: 0, txBytes: 0, durationS: 1 }],
-    // a PPP bearer on an AT port (the virtual huawei-ec under MM 1.20): only start-date and attempts
+    // a PPP bearer on an AT port (the virtual huawei-ec under MM 1.20): zeros and no duration over D-Bus
+    [{ 'start-date': 1796168972, attempts: 1, 'rx-bytes': 0, 'tx-bytes': 0, duration: 0 }, null],
     [{ 'start-date': 1796168972, attempts: 1 }, null],
     [undefined, null],
   ])('Stats %j', (stats, want) => expect(bearerBytes(stats)).toEqual(want));

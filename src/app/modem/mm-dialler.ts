@@ -30,7 +30,10 @@ export function bearerBytes(stats: unknown): { rxBytes: number; txBytes: number;
   const rx = Number(s['rx-bytes'] ?? 0);
   const tx = Number(s['tx-bytes'] ?? 0);
   const duration = Number(s.duration ?? 0);
-  return Number.isFinite(rx) && Number.isFinite(tx) ? { rxBytes: rx, txBytes: tx, durationS: Number.isFinite(duration) ? duration : 0 } : null;
+  if (!Number.isFinite(rx) || !Number.isFinite(tx)) return null;
+  // MM 1.20 sends the keys with 0 for a bearer it does not count (PPP): nothing counted yet is no count
+  if (rx === 0 && tx === 0 && !(duration > 0)) return null;
+  return { rxBytes: rx, txBytes: tx, durationS: Number.isFinite(duration) ? duration : 0 };
 }
 
 export function mmDialler(o: { platform: MmPlatform; bus: MmBus; clock: Clock }): Dialler {
