@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openAtChannel } from '../../hardware/at/at-channel';
 import { pickProfile } from '../../hardware/modems/pick-profile';
+import { readEcioOverQcdm } from '../../hardware/qcdm/qcdm-port';
 import { serialportOpener } from '../../hardware/serial/serialport-link';
 import { AccountMemory } from '../app/account/account-memory';
 import { AssaClient } from '../app/account/assa-client';
@@ -162,12 +163,23 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
   const mmBus: MmBus | null = o.modemManagerBus === null || noSystemBus || process.platform !== 'linux' ? null : await connectMm(o.modemManagerBus).catch(() => null);
   if (mmBus) log('ModemManager found on D-Bus: it drives the modem when it holds one (setting modemBackend)');
   const mm = mmBus ? mmPlatform(mmBus) : null;
-  const platform = backendPlatform({
-    setting: () => parseBackendSetting((o.settings.store as { modemBackend?: unknown }).modemBackend),
-    serial,
-    modemManager: mm,
-    log,
-  });
+  const platform: ModemPlatform = {
+    ...backendPlatform({
+      setting: () => parseBackendSetting((o.settings.store as { modemBackend?: unknown }).modemBackend),
+      serial,
+      modemManager: mm,
+      log,
+    }),
+    // M-SIG-1 "QCDM where present", on a stick the app drives itself (ModemManager keeps
+    // its own ports): the diagnostics port the probe found, opened for one request.
+    async readDiagEcio(found) {
+      if (found.controlPort.startsWith(MM_PORT_PREFIX)) return null;
+      const diag = (await serial.ports()).find((p) => p.role === 'qcdm');
+      if (!diag) return null;
+      const r = await readEcioOverQcdm(virtual?.owns(diag.path) ? virtual.opener() : serialportOpener, diag.path, 1500);
+      return r.ok ? r.ecioDb : null;
+    },
+  };
   const mmDial = mm && mmBus ? mmDialler({ platform: mm, bus: mmBus, clock: systemClock }) : null;
   const core = await composeCore({
     version: o.version,

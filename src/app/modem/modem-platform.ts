@@ -23,6 +23,12 @@ export interface ModemPlatform {
   ports(): Promise<PortInfoDto[]>;
   openChannel(path: string): Promise<AtChannel>;
   pickProfile(ch: AtChannel): Promise<ModemProfile>;
+  /**
+   * M-SIG-1, "QCDM where present": the 1x Ec/Io from the pilot sets on the stick's
+   * diagnostics port, for sticks whose AT side gives none; null when there is no such port
+   * or it does not answer (the modem service then stops asking that modem).
+   */
+  readDiagEcio?(found: FoundModem): Promise<number | null>;
   /** V-6: allow (or stop) the virtual modem while no physical modem is attached. */
   setVirtualEnabled?(enabled: boolean): void;
   /** Issue 16: serial or ModemManager, and taking the port over from MM (modem-backend.ts). */

@@ -4,7 +4,7 @@
 // network kept current from unsolicited reports and a slow poll; every change published.
 import { existsSync } from 'node:fs';
 import type { AtChannel, AtResponse, TranscriptEntry } from '../../../hardware/at/at-channel-types';
-import type { ModemProfile, SmsMessage } from '../../../hardware/modems/modem-types';
+import type { ModemProfile, SignalReport, SmsMessage } from '../../../hardware/modems/modem-types';
 import type { ModemState, ModemStatus } from '../../shared/app-contract';
 import type { ModemDetailsDto } from '../../shared/app-methods-modem';
 import { CodedError, toErrorBody } from '../../shared/errors';
@@ -41,6 +41,8 @@ export class ModemService {
   private cleanups: Array<() => void> = [];
   private pollTimer: { clear(): void } | null = null;
   private refreshQueued = false;
+  /** The generation whose diagnostics port gave no Ec/Io: not asked again (like a refused AT command). */
+  private diagEcioRefused = -1;
   private readonly readyListeners = new Set<(m: ReadyModem | null) => void>();
   private readonly smsListeners = new Set<(sms: SmsMessage) => void>();
   private userNumber: string | null = null;
@@ -221,13 +223,28 @@ export class ModemService {
     const m = this.ready;
     if (!m || m.channel.mode !== 'command' || !this.details) return;
     try {
-      const signal = await m.profile.signal(m.channel);
+      const signal = await this.withDiagEcio(m, await m.profile.signal(m.channel));
       const network = await m.profile.network(m.channel);
       if (this.ready !== m || !this.details) return;
       this.setDetails({ ...this.details, signal, network, updatedAt: new Date(this.deps.clock.now()).toISOString() });
     } catch {
       // A poll that fails (a command in data mode, a slow modem) is retried at the next tick.
     }
+  }
+
+  /** A 1x signal without Ec/Io from AT: ask the diagnostics port, once per modem if it has none. */
+  private async withDiagEcio(m: ReadyModem, signal: SignalReport): Promise<SignalReport> {
+    const oneX = signal.cdma1x;
+    const read = this.deps.platform.readDiagEcio;
+    // Not before "ready": a silent diagnostics port must not delay it (M-PORT-2); the first poll asks.
+    if (!oneX || oneX.ecioDb !== null || !read || this.state.status !== 'ready' || this.diagEcioRefused === this.generation) return signal;
+    const gen = this.generation;
+    const ecioDb = await read.call(this.deps.platform, m.found).catch(() => null);
+    if (ecioDb === null) {
+      this.diagEcioRefused = gen;
+      return signal;
+    }
+    return { ...signal, cdma1x: { ...oneX, ecioDb } };
   }
 
   private async readNewSms(): Promise<void> {
