@@ -9,6 +9,7 @@
 // other, and the retried body reads fresh data. A transaction body must therefore keep
 // outside effects (mail, HTTP, gateway calls) out of itself, as it already must on SQLite
 // to keep the write lock short.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database as Schema } from './schema';
@@ -41,6 +42,21 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL): StoreEn
   pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new OutsideTransactionGuard()] });
 
+  // Lock connections are outside the pool; at most poolSize at once, the rest wait here
+  // (a burst of money requests must not use up the server's max_connections). A lock
+  // taken inside another (the billing tick's month start) uses its holder's slot.
+  const holdingSlot = new AsyncLocalStorage<true>();
+  const lockSlots = { free: poolSize, waiting: [] as Array<() => void> };
+  const takeSlot = async () => {
+    if (lockSlots.free > 0) lockSlots.free--;
+    else await new Promise<void>((r) => lockSlots.waiting.push(r));
+  };
+  const giveSlot = () => {
+    const next = lockSlots.waiting.shift();
+    if (next) next();
+    else lockSlots.free++;
+  };
+
   return {
     kind: 'postgres',
     db,
@@ -66,22 +82,25 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL): StoreEn
       // A session-level advisory lock on a connection of its own (outside the pool, so a
       // pool of one still serves fn): held while fn runs, released by unlock or, if this
       // node dies, by PostgreSQL when the connection drops.
+      const nested = !!holdingSlot.getStore();
+      if (!nested) await takeSlot();
       const client = new pg.Client({ connectionString: url });
       client.on('error', () => undefined);
-      await client.connect();
       try {
+        await client.connect();
         if (opts.wait) await client.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [LOCK_CLASS, name]);
         else {
           const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok', [LOCK_CLASS, name]);
           if (!got.rows[0]?.ok) return { ran: false };
         }
         try {
-          return { ran: true, value: await fn() };
+          return { ran: true, value: await holdingSlot.run(true, fn) };
         } finally {
           await client.query('SELECT pg_advisory_unlock($1::int, hashtext($2))', [LOCK_CLASS, name]);
         }
       } finally {
         await client.end().catch(() => undefined);
+        if (!nested) giveSlot();
       }
     },
     close: () => db.destroy(),

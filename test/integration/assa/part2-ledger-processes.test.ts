@@ -92,7 +92,7 @@ describe('A-MON money with two processes on one database', () => {
     auth['441234567'] = await loginOn(a.url, '441234567');
     auth['441234568'] = await loginOn(b.url, '441234568');
     for (const n of ['441234567', '441234568']) expect((await call(a.url, 'POST', '/api/v1/terms/accept', {}, auth[n]!)).status).toBe(200);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => {
     a?.child.kill('SIGTERM');
     b?.child.kill('SIGTERM');
