@@ -2,7 +2,7 @@
 // A month walked in seconds: subscribers created on Jan 15, a paid extra switched on,
 // the clock moved to Jan 31 23:59 Kyiv (nothing billed) and to Feb 1 00:00 Kyiv (the
 // month start takes the tariff fee at the price in force for February, published by the
-// admin in January; a short balance blocks the number); the subscriber's
+// admin in January, and the paid extra's monthly fee; a short balance blocks the number); the subscriber's
 // web session and a RUNA expire by the same clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, networkSms, request } from '../assa/assa-harness';
@@ -82,6 +82,14 @@ describe('a QA walk from Jan 15 to Feb 1 on the demo clock', () => {
     const view = (await h.as.billing.op('GET', '/subscribers/445550301')).body;
     expect(view.movements.filter((m: { kind: string }) => m.kind === 'fee')).toEqual([expect.objectContaining({ amount: -3500, at: '2027-01-31T22:00:00.000Z' })]);
     expect(view.services.map((x: { id: string }) => x.id)).toContain('traffic-5gb');
+    // The paid extra is a recurring charge (issue 13): February's fee for it is taken with the tariff's.
+    const extras = view.movements.filter((m: { kind: string }) => m.kind === 'service_fee');
+    expect(extras.map((m: { amount: number; description: string }) => [m.amount, m.description])).toEqual([
+      [-2000, 'Extra traffic 5 GB: monthly fee 2027-02'], // at the month start
+      [-2000, 'Extra traffic 5 GB: monthly fee 2027-01'], // when switched on, Jan 15
+    ]);
+    expect(extras[0].at).toBe('2027-01-31T22:00:00.000Z');
+    expect((await h.assa.ctx.store.subscriber('445550301'))!.balance_kopecks).toBe(8_000 - 3_500 - 2_000);
     expect((await h.assa.ctx.store.subscriber('445550301'))!.status).toBe('active');
     const b = (await h.assa.ctx.store.subscriber('445550302'))!;
     expect([b.status, b.balance_kopecks]).toEqual(['blocked', 2_000]);
