@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AtChannel } from '../../../hardware/at/at-channel-types';
 import type { FoundModem, ModemPlatform } from './modem-platform';
-import { backendOfPort, backendPlatform, chooseBackend, HAND_BACK_MS, parseBackendSetting } from './modem-backend';
+import { backendOfPort, backendPlatform, chooseBackend, parseBackendSetting } from './modem-backend';
 
 function fakeSource(tag: string): ModemPlatform & { set(f: FoundModem | null): void; opened: string[] } {
   let l: ((f: FoundModem | null) => void) | null = null;
@@ -98,7 +98,7 @@ describe('modem backend choice (issue 16)', () => {
     expect((await p.backend.status()).takenOver).toBe(false);
   });
 
-  it('given back, the ports are MM\'s for HAND_BACK_MS (its probing) unless it reports the modem sooner', async () => {
+  it('given back, the ports are MM\'s for 60 s (HAND_BACK_MS) (its probing) unless it reports the modem sooner', async () => {
     vi.useFakeTimers();
     try {
       const serial = fakeSource('serial');
@@ -121,7 +121,7 @@ describe('modem backend choice (issue 16)', () => {
       await p.backend.takeOver(false);
       mm.set(null); // still probing
       expect(watching).toBe(1);
-      await vi.advanceTimersByTimeAsync(HAND_BACK_MS - 1);
+      await vi.advanceTimersByTimeAsync(59_999); // HAND_BACK_MS is 60 s
       expect(watching).toBe(1);
       await vi.advanceTimersByTimeAsync(1);
       expect(watching).toBe(2); // MM did not take it: the app may use the ports
