@@ -216,3 +216,21 @@ describe('calls (A-NET-3 → A-DET-1)', () => {
     expect(details.periodTotals).toMatchObject({ cost: 100 });
   });
 });
+
+describe('A-MON-4 invoices are dated in Kyiv time (issue 13)', () => {
+  it('a fee taken at 00:00 on Feb 1 in Kyiv (22:00 UTC on Jan 31) is on the February invoice, dated 2027-02-01; one at 23:59 Kyiv on Jan 31 stays in January', async () => {
+    expect((await eight.call('POST', '/api/v1/money/topups/card', card(50_000), idem())).body.status).toBe('approved');
+    await at(JAN_31_2359_KYIV);
+    // A service switched on at 23:59 Kyiv on Jan 31 (21:59 UTC): a January charge.
+    expect((await eight.call('PUT', '/api/v1/services/traffic-5gb', { enabled: true })).status).toBe(200);
+    await at(FEB_1_0000_KYIV);
+    await runMonthStart(h.assa.ctx, '2027-02');
+    const jan = String((await eight.call('GET', '/api/v1/invoices/2027-01')).body);
+    const feb = String((await eight.call('GET', '/api/v1/invoices/2027-02')).body);
+    expect(jan).toMatch(/<td>2027-01-31<\/td><td>Extra traffic 5 GB: monthly fee 2027-01<\/td>/);
+    expect(jan).not.toContain('Monthly fee 2027-02');
+    // The UTC date of that fee is 2027-01-31; the invoice shows the subscriber's day.
+    expect(feb).toMatch(/<td>2027-02-01<\/td><td>Monthly fee 2027-02<\/td><td class="n">150\.00<\/td>/);
+    expect(feb).not.toContain('2027-01-31');
+  });
+});
