@@ -20,7 +20,7 @@ import { authenticate } from './auth';
 import { registerHardening, registerHashBudget } from './hardening';
 import { accountRoutes } from './routes/account-routes';
 import { identityRoutes } from './routes/identity-routes';
-import { extrasRoutes } from './routes/extras-routes';
+import { extrasRoutes } from './routes/details-utilities-group-help-routes';
 import { invoiceRoutes } from './routes/invoice-routes';
 import { moneyRoutes } from './routes/money-routes';
 import { networkRoutes } from './routes/network-routes';

@@ -4,7 +4,7 @@
 // transaction: `await store.transaction(async (tx) => ...)` gives `tx`, the same methods
 // (and `tx.money`, `tx.extras`) bound to that transaction.
 import { sql } from 'kysely';
-import { ExtrasStore } from './extras-store';
+import { ExtrasStore } from './details-utilities-group-help-store';
 import { MoneyStore } from './money-store';
 import { SecurityStore } from './security-store';
 import type { Db, EngineKind, StoreEngine } from './open-database';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
 import { passwordProblems } from '../../domain/password-rules';
-import type { ExtrasStore } from '../../store/extras-store';
+import type { ExtrasStore } from '../../store/details-utilities-group-help-store';
 import { periodTotals } from '../../services/details-service';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
