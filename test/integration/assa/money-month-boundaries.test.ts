@@ -183,11 +183,11 @@ describe('A-MON-3: paying for another number', () => {
 
   it('999 + 1 and 1000 + 0.01 UAH: one kopeck over the month is refused, the exact limit is not', async () => {
     await eight.call('POST', '/api/v1/money/topups/card', card(300_000), idem());
-    expect((await eight.call('POST', '/api/v1/money/topups/card', card(99_900, '0441234567'), idem())).body.status).toBe('approved'); // 999.00
-    expect((await eight.call('POST', '/api/v1/money/topups/card', card(100, '0441234567'), idem())).body.error.code).toBe('for_others_limit'); // + 1.00: under the 10 UAH minimum
+    expect((await eight.call('POST', '/api/v1/money/topups/card', card(999, '0441234567'), idem())).body.error.code).toBe('for_others_limit'); // 9.99: under the 10 UAH minimum
+    expect((await eight.call('POST', '/api/v1/money/topups/card', card(99_000, '0441234567'), idem())).body.status).toBe('approved'); // 990.00
     expect((await eight.call('POST', '/api/v1/money/transfers', { to: '441234567', amount: 1001 }, idem())).body.error.code).toBe('transfer_limit'); // 1000.01 in total
-    const c2 = await eight.call('POST', '/api/v1/money/topups/card', card(99_001, '0441234567'), idem());
-    expect(c2.body.error.code).toBe('for_others_limit');
+    expect((await eight.call('POST', '/api/v1/money/transfers', { to: '441234567', amount: 1000 }, idem())).status).toBe(200); // 1000.00 exactly (and 10.00, the minimum)
+    expect((await eight.call('POST', '/api/v1/money/topups/card', card(1000, '0441234567'), idem())).body.error.code).toBe('for_others_limit'); // 1010.00
   });
 });
 
