@@ -23,6 +23,7 @@ interface View {
   calls: Array<{ id: string; startedAt: string; peer?: string; direction?: string; seconds: number }>;
   operations: Array<{ at: string; kind: string; from: string | null; to: string | null; reason: string; operator: string }>;
   audit: Array<{ at: string; operator: string; action: string }>;
+  securityEvents: Array<{ at: string; event: string; ip: string | null }>;
 }
 
 export function SubscriberPage({ number, canWrite, canAdjust }: { number: string; canWrite: boolean; canAdjust: boolean }) {
@@ -129,6 +130,7 @@ export function SubscriberPage({ number, canWrite, canAdjust }: { number: string
       <Table caption={t('subscriber.operations')} testId="sub-operations" rows={s.operations} rowKey={(r) => `${r.at}${r.kind}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.kind'), cell: (r) => r.kind }, { head: t('subscriber.from'), cell: (r) => r.from ?? '—' }, { head: t('subscriber.to'), cell: (r) => r.to ?? '—' }, { head: t('common.reason'), cell: (r) => r.reason }, { head: t('common.operator'), cell: (r) => r.operator }]} />
       <Table caption={t('subscriber.sessions')} testId="sub-sessions" rows={s.sessions} rowKey={(r) => r.id} columns={[{ head: t('subscriber.started'), cell: (r) => kyiv(r.startedAt, lng) }, { head: t('subscriber.ended'), cell: (r) => kyiv(r.endedAt, lng) }, { head: t('subscriber.bytes'), cell: (r) => `${r.inBytes ?? 0} / ${r.outBytes ?? 0}` }, { head: t('subscriber.seconds'), cell: (r) => r.seconds }]} />
       <Table caption={t('subscriber.calls')} testId="sub-calls" rows={s.calls} rowKey={(r) => r.id} columns={[{ head: t('subscriber.started'), cell: (r) => kyiv(r.startedAt, lng) }, { head: t('subscriber.peer'), cell: (r) => r.peer ?? '' }, { head: t('subscriber.direction'), cell: (r) => r.direction ?? '' }, { head: t('subscriber.seconds'), cell: (r) => r.seconds }]} />
+      <Table caption={t('subscriber.security')} testId="sub-security" rows={s.securityEvents} rowKey={(r) => `${r.at}${r.event}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('audit.action'), cell: (r) => t(`subscriber.securityEvent.${r.event}`, { defaultValue: r.event }) }, { head: t('subscriber.address'), cell: (r) => r.ip ?? '—' }]} />
       <Table caption={t('subscriber.audit')} testId="sub-audit" rows={s.audit} rowKey={(r) => `${r.at}${r.action}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.operator'), cell: (r) => r.operator }, { head: t('audit.action'), cell: (r) => r.action }]} />
     </>
   );

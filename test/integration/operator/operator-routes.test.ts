@@ -98,6 +98,12 @@ describe('the operator API', () => {
     expect((await h.as.support.op('POST', '/logins/441234568/unlock', { reason: 'passport seen' })).status).toBe(200);
     expect((await h.as.support.op('POST', '/logins/441234568/unlock', {})).body.error.code).toBe('not_locked');
     expect((await c.login('441234568', 'Taras2026x')).status).toBe(200);
+    // The subscriber's security trail, newest first: the failures, the lock, who unlocked it, the login after.
+    const trail = (await h.as.support.op('GET', '/subscribers/441234568')).body.securityEvents as Array<{ event: string; details: Record<string, unknown> }>;
+    expect(trail.slice(0, 2).map((e) => e.event)).toEqual(['login_ok', 'unlock']);
+    expect(trail.map((e) => e.event)).toContain('login_locked');
+    expect(trail[1]!.details).toMatchObject({ by: 'operator', operator: 'support1', reason: 'passport seen' });
+    expect(trail.filter((e) => e.event === 'login_failed').length).toBeGreaterThanOrEqual(10);
     expect((await h.as.support.op('POST', '/logins/445550201/unlock', {})).body.error.code).toBe('not_locked');
     expect((await h.as.support.op('POST', '/logins/445550202/unlock', {})).status).toBe(404);
   });

@@ -5,6 +5,7 @@
 // and in the operator audit log.
 import { normaliseNumber } from '../../../shared/phone-number';
 import { fail } from '../../http/errors';
+import { auditEvent } from '../../services/security-audit';
 import type { AssaStore, SubscriberRow } from '../../store/assa-store';
 import { OperatorStore } from '../../store/operator-store';
 import type { OperatorCaller } from '../operator-auth';
@@ -125,4 +126,6 @@ export async function unlockLogin(d: OperatorDeps, who: OperatorCaller, ip: stri
   if (!acc.locked_at) throw fail(409, 'not_locked', 'This login is not locked.');
   await d.ops.unlockLogin(number);
   await record(d, who, ip, number, 'unlock_login', reason, 'locked', 'unlocked');
+  // The subscriber's own trail shows who lifted the lock, as it shows the RUNA unlocks.
+  await auditEvent(d.ctx, { number, event: 'unlock', ip, details: { by: 'operator', operator: who.login, reason } });
 }

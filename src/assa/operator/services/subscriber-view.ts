@@ -1,5 +1,5 @@
 // What support sees of one subscriber: the account, movements, details (data sessions
-// and calls), services, logins, the operations done and the audit trail.
+// and calls), services, logins, the operations done, the audit trail and the security events.
 import { fail } from '../../http/errors';
 import type { OperatorDeps } from '../operator-deps';
 
@@ -36,5 +36,7 @@ export async function subscriberView(d: OperatorDeps, number: string, days = 92)
     logins: (await d.ctx.store.loginHistory(number, 50)).map((l) => ({ at: l.at, ip: l.ip, success: l.success === 1, reason: l.reason })),
     operations: (await d.ops.operations(number)).map((o) => ({ at: o.at, kind: o.kind, from: o.from_value, to: o.to_value, reason: o.reason, operator: o.operator })),
     audit: audit.map((a) => ({ at: a.at, operator: a.operator, action: a.action, details: JSON.parse(a.details) as Record<string, unknown> })),
+    // The subscriber's own security trail (issue 12's table): logins, failures, locks, unlocks, password and e-mail changes.
+    securityEvents: (await d.ctx.store.security.events({ number, limit: 200 })).map((e) => ({ at: new Date(e.at).toISOString(), event: e.event, ip: e.ip, details: e.details })),
   };
 }
