@@ -103,6 +103,7 @@ describe.skipIf(!hasChromium)('U-I18N-1 every page in Ukrainian and Russian', ()
         found.push(...(await seriousAxeFindings(page)).map((f) => `${lang} #/account/${s} axe: ${f}`));
       }
       expect([...new Set(found)]).toEqual([]);
-    });
+      // Sixteen pages, each photographed and checked by axe, on a shared 2-core machine.
+    }, 900_000);
   }
 });
