@@ -139,6 +139,14 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   ctx.metrics.watchKdf(ctx.hasher);
   ctx.gateway = openGateway(o, clock);
   const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}), ...(o.webRoot ? { webRoot: o.webRoot } : {}) });
+  // A SQLite file has one writer process: every claim still in flight when it starts was left
+  // by a process that died mid-request (kill -9, a crash), so a client's retry gets its answer
+  // now (the reconciler settles a payment's outcome) instead of 409 for the stale period. On
+  // PostgreSQL other nodes may be mid-request: there the stale period frees them.
+  if (ctx.store.engine.kind === 'sqlite') {
+    const freed = await ctx.store.security.releaseInFlightClaimsBefore(Number.MAX_SAFE_INTEGER);
+    if (freed) ctx.log.warn({ freed }, 'idempotency keys left in flight by a previous process freed');
+  }
   const billing = await startBillingClock(ctx);
   const reconciler = ctx.gateway ? await startReconciler(ctx, ctx.gateway, 15_000) : null;
   await app.listen({ host, port: o.port ?? 8750 });

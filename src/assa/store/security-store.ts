@@ -100,6 +100,11 @@ export class SecurityStore {
   async finishIdempotencyKey(number: string, key: string): Promise<void> {
     await this.k.updateTable('idempotency_claims').set({ state: 'done' }).where('number', '=', number).where('key', '=', key).execute();
   }
+  /** Claims still in flight from before `t` (requests of a process that died): freed. Returns how many. */
+  async releaseInFlightClaimsBefore(t: number): Promise<number> {
+    const r = await this.k.deleteFrom('idempotency_claims').where('state', '=', 'in_flight').where('claimed_at', '<', t).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
   /** The first request failed without an answer worth keeping (a 5xx): the key is free again. */
   async releaseIdempotencyKey(number: string, key: string): Promise<void> {
     await this.k.deleteFrom('idempotency_claims').where('number', '=', number).where('key', '=', key).where('state', '=', 'in_flight').execute();
