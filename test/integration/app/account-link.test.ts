@@ -132,8 +132,16 @@ describe('registration and RUNA without waste (issue 17)', { timeout: 240_000 },
     const s = await core.call('account.recoverPassword', { email: 'olena@example.com' });
     expect(s.step).toBe('recovery-sent');
     const outbox = path.join(dir, 'assa', 'outbox');
-    const mail = await until(() => readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8')).find((m) => /new password/i.test(m)), 'the recovery mail');
-    const password = /password for 441234567: ([A-Za-z0-9]+)/.exec(mail.replace(/=\r?\n/g, ''))?.[1];
+    const mails = () => readdirSync(outbox).map((f) => readFileSync(path.join(outbox, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+    // Issue 12: first a single-use link to the registered address; the password changes only when it is followed.
+    const linkMail = await until(() => mails().find((m) => /password-recovery\/confirm\?token=/.test(m)), 'the recovery link');
+    const token = /confirm\?token=([A-Za-z0-9_-]+)/.exec(linkMail)![1]!;
+    expect((await core.call('account.login', { password: 'Kvitka2026' })).loggedIn).toBe(true); // the old password still works
+    await core.call('account.logout', {});
+    const confirmed = await fetch(`${apps.at(-1)!.assa!.url}/api/v1/password-recovery/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    expect(confirmed.status).toBe(200);
+    const mail = await until(() => mails().find((m) => /new password/i.test(m)), 'the new password mail');
+    const password = /password for 441234567: ([A-Za-z0-9]+)/.exec(mail)?.[1];
     expect(password).toBeTruthy();
     await expect(core.call('account.login', { password: 'Kvitka2026' })).rejects.toMatchObject({ code: 'bad_credentials' });
     expect((await core.call('account.login', { password: password! })).loggedIn).toBe(true);
