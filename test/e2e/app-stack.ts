@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { printedUrl } from '../support/start-app';
 
 export interface AppRun {
   url: string;
@@ -16,28 +17,11 @@ export interface AppRun {
 
 export async function runApp(dataDir: string, extra: string[] = []): Promise<AppRun> {
   const child = spawn(process.execPath, ['bin/assa.js', 'start', '--browser', '--data-dir', dataDir, '--virtual-transport', 'pty', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in 120 s; stderr:\n${err}`)), 120_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+$/.test(l.trim()));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.trim());
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`assa start exited with ${code}; stderr:\n${err}`));
-    });
-  });
+  const { url, stderr } = await printedUrl(child);
   return {
     url,
     child,
-    stderr: () => err,
+    stderr,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
