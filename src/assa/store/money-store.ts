@@ -2,7 +2,7 @@
 // running total, changed only here and in the same transaction as the movement.
 import { sql } from 'kysely';
 import { sha256 } from '../security/tokens';
-import type { Db } from './open-database';
+import { noteNumber, type Db } from './open-database';
 import type { MovementsTable } from './schema';
 
 export type MovementKind = MovementsTable['kind'];
@@ -31,6 +31,7 @@ export class MoneyStore {
   constructor(readonly db: Db) {}
 
   async balance(number: string): Promise<number> {
+    noteNumber(number);
     const r = await this.db.selectFrom('subscribers').select('balance_kopecks').where('number', '=', number).executeTakeFirstOrThrow();
     return r.balance_kopecks;
   }
@@ -80,6 +81,7 @@ export class MoneyStore {
 
   // ---- idempotency (a retry returns the first result and moves nothing) ----
   async idempotent(number: string, key: string): Promise<{ status: number; response: unknown } | null> {
+    noteNumber(number);
     const r = await this.db.selectFrom('idempotency_keys').select(['status', 'response']).where('number', '=', number).where('key', '=', key).executeTakeFirst();
     return r ? { status: r.status, response: JSON.parse(r.response) } : null;
   }

@@ -52,6 +52,21 @@ export class StoreError extends Error {
 }
 
 const insideTransaction = new AsyncLocalStorage<true>();
+const touchedNumbers = new AsyncLocalStorage<Set<string>>();
+
+/**
+ * Notes that the running transaction reads or moves money of `number` (its balance, its
+ * monthly tally, its idempotency keys). On PostgreSQL a retry after a serialization
+ * failure locks every number its earlier attempts noted before it begins, so concurrent
+ * money operations on one number queue instead of aborting each other again
+ * (postgres-engine.ts). Outside a transaction, or on SQLite, it does nothing.
+ */
+export function noteNumber(number: string): void {
+  touchedNumbers.getStore()?.add(number);
+}
+
+/** Runs one transaction attempt, collecting into `into` the numbers its body notes. */
+export const collectNumbers = <T>(into: Set<string>, fn: () => Promise<T>): Promise<T> => touchedNumbers.run(into, fn);
 
 /** Runs a transaction body so that the root handle refuses statements made from inside it. */
 export const runInTransaction = <T>(fn: () => Promise<T>): Promise<T> => insideTransaction.run(true, fn);
@@ -121,6 +136,8 @@ export function inProcessJobLock(): StoreEngine['withJobLock'] {
 export interface OpenStoreOptions {
   /** PostgreSQL: connections in the pool (default 10). */
   poolSize?: number;
+  /** PostgreSQL: attempts of a transaction that keeps hitting serialization failures (default PG_TRANSACTION_ATTEMPTS; tests lower it). */
+  transactionAttempts?: number;
 }
 
 /** True when `target` names a PostgreSQL database (postgres:// or postgresql://) rather than a SQLite file. */
@@ -130,7 +147,7 @@ export function isPostgresUrl(target: string): boolean {
 
 /** Opens the database named by `target` (a SQLite file path, or a postgres:// URL) and brings its schema up to date. */
 export async function openStoreEngine(target: string, opts: OpenStoreOptions = {}): Promise<StoreEngine> {
-  const engine = isPostgresUrl(target) ? await import('./postgres-engine').then((m) => m.postgresEngine(target, opts.poolSize)) : sqliteEngine(target);
+  const engine = isPostgresUrl(target) ? await import('./postgres-engine').then((m) => m.postgresEngine(target, opts.poolSize, opts.transactionAttempts)) : sqliteEngine(target);
   try {
     await migrate(engine);
   } catch (e) {

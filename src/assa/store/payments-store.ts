@@ -3,7 +3,7 @@
 // settled, so a request, the reconciler and a callback racing each other settle it once),
 // and the same rows are the A-MON-3 tally of what a payer paid for other numbers.
 import { sql } from 'kysely';
-import type { Db } from './open-database';
+import { noteNumber, type Db } from './open-database';
 import type { PaymentsTable } from './money-schema';
 
 export type PaymentRow = Omit<PaymentsTable, 'tries_left'> & { tries_left: number };
@@ -25,6 +25,7 @@ export class PaymentsStore {
 
   /** A-MON-3: what `payer` paid for other numbers in [from, to), settled or still open (an open one holds its share). */
   async forOthersTotal(payer: string, from: string, to: string): Promise<number> {
+    noteNumber(payer);
     const r = await this.db
       .selectFrom('payments')
       .select(sql<number>`coalesce(sum(amount_kopecks), 0)`.as('s'))

@@ -9,11 +9,23 @@
 // other, and the retried body reads fresh data. A transaction body must therefore keep
 // outside effects (mail, HTTP, gateway calls) out of itself, as it already must on SQLite
 // to keep the write lock short.
+//
+// Hot numbers queue instead of aborting each other: SERIALIZABLE alone turns N concurrent
+// transfers from one number into N-1 aborts, retried into more aborts, and with enough of
+// them some ran out of attempts (HTTP 500). So an attempt's body notes the numbers whose
+// money it touches (`noteNumber`, called by the money store), and a retry first takes a
+// session advisory lock per noted number on its connection (sorted, so two retries never
+// wait on each other crosswise), *then* begins. The lock must come before BEGIN: a
+// SERIALIZABLE snapshot is taken at the first statement, so a lock taken inside the
+// transaction would wait with a snapshot from before the holder's commit and abort anyway.
+// Holders run one after another and each sees the last one's commit; SERIALIZABLE and the
+// retry stay the safety net for whatever no lock covers. A first attempt takes no lock, so
+// uncontended requests pay nothing.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database as Schema } from './schema';
-import { OutsideTransactionGuard, runInTransaction, StoreError, type Db, type JobLockResult, type StoreEngine } from './open-database';
+import { collectNumbers, OutsideTransactionGuard, runInTransaction, StoreError, type Db, type JobLockResult, type StoreEngine } from './open-database';
 
 /** A serialization failure is retried until this many attempts, then reaches the caller as transaction_conflict. */
 export const PG_TRANSACTION_ATTEMPTS = 10;
@@ -34,9 +46,12 @@ const types = {
 
 /** Advisory locks are keyed (ASSA's class, hashtext(job name)): the same on every node. */
 const LOCK_CLASS = 0x4153_5341; // "ASSA"
+/** Retries' per-number locks: (this class, hashtext(number)). A hash collision only makes two numbers queue together. */
+const NUMBER_LOCK_CLASS = 0x4153_534e; // "ASSN"
 
-export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL): StoreEngine {
+export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL, attempts = PG_TRANSACTION_ATTEMPTS): StoreEngine {
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new StoreError('invalid_option', `the pool size must be a whole number of connections, 1 or more (got ${poolSize})`);
+  if (!Number.isInteger(attempts) || attempts < 1) throw new StoreError('invalid_option', `the transaction attempts must be a whole number, 1 or more (got ${attempts})`);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // A dropped idle connection is replaced by the pool; without a listener it would end the process.
   pool.on('error', () => undefined);
@@ -61,15 +76,28 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL): StoreEn
     kind: 'postgres',
     db,
     async transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
+      const numbers = new Set<string>();
+      const serializable = (on: Db) =>
+        on
+          .transaction()
+          .setIsolationLevel('serializable')
+          .execute((trx) => collectNumbers(numbers, () => runInTransaction(() => fn(trx.withoutPlugins()))));
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db
-            .transaction()
-            .setIsolationLevel('serializable')
-            .execute((trx) => runInTransaction(() => fn(trx.withoutPlugins())));
+          if (attempt === 1 || numbers.size === 0) return await serializable(db);
+          const locks = [...numbers].sort();
+          return await db.connection().execute(async (conn) => {
+            try {
+              for (const n of locks) await sql`SELECT pg_advisory_lock(${NUMBER_LOCK_CLASS}::int, hashtext(${n}))`.execute(conn);
+              return await serializable(conn);
+            } finally {
+              // Session locks outlive the transaction: released before the connection goes back to the pool.
+              await sql`SELECT pg_advisory_unlock_all()`.execute(conn);
+            }
+          });
         } catch (e) {
           if (!isRetryable(e)) throw e;
-          if (attempt >= PG_TRANSACTION_ATTEMPTS) throw new StoreError('transaction_conflict', `The transaction kept conflicting with concurrent ones (${attempt} attempts); try again.`);
+          if (attempt >= attempts) throw new StoreError('transaction_conflict', `The transaction kept conflicting with concurrent ones (${attempt} attempts); try again.`);
           await new Promise((r) => setTimeout(r, Math.random() * 4 * attempt));
         }
       }

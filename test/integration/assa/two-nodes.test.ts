@@ -126,4 +126,61 @@ describe.skipIf(noPg)('two assa server processes on one PostgreSQL database', ()
     expect((await onB.call('DELETE', '/api/v1/sessions/current')).status).toBe(204);
     expect((await onA.call('GET', '/api/v1/account')).status).toBe(401);
   });
+
+  it('20 transfers and 4 scratch cards at once on one number, split across A and B: every one answered, none 5xx, the ledger and the monthly limit kept', async () => {
+    const payer = '441230001';
+    const payee = '441230002';
+    const start = 200_000;
+    const vouchers = Array.from({ length: 4 }, (_, i) => ({ code: `770000000000${String(i + 1).padStart(2, '0')}`, amount: 1000 * (i + 1) }));
+    const store = new AssaStore(await openStoreEngine(pg.url));
+    try {
+      const tariff = (await store.money.tariffs())[0]!.id;
+      const at = new Date().toISOString();
+      for (const number of [payer, payee]) await store.insertSubscriber({ number, account_number: `9${number}`, owner_name: `Concurrent ${number}`, status: 'active', tariff_id: tariff, balance_kopecks: 0, corporate: 0, connected_at: at });
+      await store.transaction(async (tx) => {
+        await tx.money.move(payer, 'adjustment', start, at, 'Opening balance', 'opening');
+        for (const v of vouchers) await tx.money.addVoucher(v.code, v.amount);
+      });
+    } finally {
+      await store.close();
+    }
+    const code = '135790';
+    await request(a.url, 'POST', '/api/v1/network/events', { body: { type: 'sms', number: payer, to: '2772', text: code, at: new Date().toISOString() }, headers: { 'x-assa-network-secret': NETWORK_SECRET } });
+    expect((await request(b.url, 'POST', '/api/v1/registrations', { body: { number: payer, password: 'Kvitka2026', runa: code } })).status).toBe(201);
+    const onA = new Client(a.url);
+    expect((await onA.login(payer, 'Kvitka2026')).status).toBe(200);
+    const onB = new Client(b.url);
+    onB.cookies = new Map(onA.cookies);
+
+    // 20 × 60.00 UAH = 1200.00 against the 1000.00 a month for others: 16 go through, 4 are refused.
+    const amount = 6000;
+    const sends = [
+      ...Array.from({ length: 20 }, (_, i) => () => (i % 2 ? onB : onA).call('POST', '/api/v1/money/transfers', { to: payee, amount }, { 'idempotency-key': `two-nodes-transfer-${i}` })),
+      ...vouchers.map((v, i) => () => (i % 2 ? onA : onB).call('POST', '/api/v1/money/topups/voucher', { code: v.code }, { 'idempotency-key': `two-nodes-voucher-${i}` })),
+    ];
+    const answers = await Promise.all(sends.map((s) => s()));
+    const summary = answers.map((r) => `${r.status} ${r.body?.error?.code ?? ''}`.trim());
+    expect(answers.filter((r) => r.status >= 500), summary.join(', ')).toEqual([]);
+    const transfers = answers.slice(0, 20);
+    expect(transfers.filter((r) => r.status === 200)).toHaveLength(16);
+    expect(transfers.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.error.code}`)).toEqual(Array(4).fill('400 transfer_limit'));
+    expect(answers.slice(20).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+
+    const check = new AssaStore(await openStoreEngine(pg.url));
+    try {
+      const sums = async (number: string) => {
+        const r = await check.db.selectFrom('movements').select((eb) => eb.fn.sum<number>('amount_kopecks').as('s')).where('number', '=', number).executeTakeFirstOrThrow();
+        return { balance: await check.money.balance(number), movements: Number(r.s) };
+      };
+      const credited = vouchers.reduce((s, v) => s + v.amount, 0);
+      expect(await sums(payer)).toEqual({ balance: start - 16 * amount + credited, movements: start - 16 * amount + credited });
+      expect(await sums(payee)).toEqual({ balance: 16 * amount, movements: 16 * amount });
+      // Every movement's running total follows the one before it (no two computed from one read).
+      const rows = await check.db.selectFrom('movements').select(['amount_kopecks', 'balance_after_kopecks']).where('number', '=', payer).orderBy('id').execute();
+      let running = 0;
+      for (const m of rows) expect(m.balance_after_kopecks).toBe((running += m.amount_kopecks));
+    } finally {
+      await check.close();
+    }
+  });
 });

@@ -194,6 +194,40 @@ describe.skipIf(noPg)('PostgreSQL: serialization failures are retried a bounded 
     expect(attempts).toBe(1);
   });
 
+  it('retries on one number queue on a lock taken before they begin: 8 that all conflict once commit with 2 attempts each', async () => {
+    // Two attempts only: without the lock the 7 losers of the first round would conflict
+    // again on their second attempt (they run at once too) and fail.
+    const engine = await openStoreEngine(pg.url, { transactionAttempts: 2 });
+    const two = new AssaStore(engine);
+    try {
+      await loadDemoData(two, Date.parse('2026-11-17T10:00:00Z'));
+      const before = await two.money.balance('441234568');
+      let firstReads = 0;
+      let allRead!: () => void;
+      const barrier = new Promise<void>((r) => (allRead = r));
+      const attempts: number[] = [];
+      const topUp = (i: number) =>
+        two.transaction(async (tx) => {
+          attempts[i] = (attempts[i] ?? 0) + 1;
+          const b = await tx.money.balance('441234568'); // notes the number
+          if (attempts[i] === 1) {
+            if (++firstReads === 8) allRead();
+            await barrier; // every first attempt has read the same balance
+          }
+          await gap();
+          await tx.db.updateTable('subscribers').set({ balance_kopecks: b + 100 }).where('number', '=', '441234568').execute();
+        });
+      await Promise.all(Array.from({ length: 8 }, (_, i) => topUp(i)));
+      expect(await two.money.balance('441234568')).toBe(before + 800);
+      expect(attempts.filter((a) => a === 2)).toHaveLength(7);
+      // The session locks were released: a plain transaction on the number still runs.
+      await two.transaction((tx) => tx.money.move('441234568', 'payment', 1, '2026-11-17T10:00:00.000Z', 'after'));
+      expect(await two.money.balance('441234568')).toBe(before + 801);
+    } finally {
+      await two.close();
+    }
+  });
+
   it('two nodes opening one new database at once: one migrates, both end with every version once', async () => {
     const other = await freshDatabase('race');
     try {
