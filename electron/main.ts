@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { composeApp } from '../src/cli/compose-app';
+import { PROFILE_IDS } from '../hardware/virtual/profiles';
 import type { SettingsBackend } from '../src/app/settings/settings-backend';
 import { safeStorageBox } from './safe-storage-box';
 import { createTray } from './tray';
@@ -34,7 +35,16 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol(rendererDir);
     const settings = new ElectronStore({ name: 'settings' }) as unknown as SettingsBackend;
     // The same composition as browser mode: embedded ASSA, USB watch, virtual modem.
-    const composed = await composeApp({ shell: 'electron', version: app.getVersion(), dataDir: process.env.ASSA_DATA_DIR ?? app.getPath('userData'), settings, secretBox: safeStorageBox() });
+    // `assa start --virtual-profile` reaches this process as ASSA_VIRTUAL_PROFILE.
+    const profile = PROFILE_IDS.find((id) => id === process.env.ASSA_VIRTUAL_PROFILE);
+    const composed = await composeApp({
+      shell: 'electron',
+      version: app.getVersion(),
+      dataDir: process.env.ASSA_DATA_DIR ?? app.getPath('userData'),
+      settings,
+      secretBox: safeStorageBox(),
+      ...(profile ? { virtualProfile: profile } : {}),
+    });
     const core = composed.core;
     wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows());
     // U-TRAY-1: state and speed in the tray; notifications shown natively.

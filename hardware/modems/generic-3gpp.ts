@@ -49,6 +49,11 @@ async function ussd(ch: AtChannel, code: string, timeoutMs = 20_000): Promise<{ 
   return inline ? { status: inline.status, text: inline.text } : reply;
 }
 
+/** M-USSD-1: the user's Cancel ends the open session (27.007 §7.15, <n>=2); an ERROR means none was open. */
+async function ussdCancel(ch: AtChannel): Promise<void> {
+  await ch.send('AT+CUSD=2', { timeoutMs: 10_000 });
+}
+
 export const generic3gppParts: ProfileParts = {
   id: 'generic-3gpp',
   tech: '3gpp',
@@ -61,6 +66,7 @@ export const generic3gppParts: ProfileParts = {
   readSms: readSms3gpp,
   deleteSms: deleteSmsGeneric,
   ussd,
+  ussdCancel,
 };
 
 export const generic3gpp: ModemProfile = buildProfile(generic3gppParts);

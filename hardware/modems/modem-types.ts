@@ -89,6 +89,8 @@ export interface ModemProfile {
   dialServiceCode(ch: AtChannel, code: string): Promise<'ok' | 'busy' | 'no-answer' | 'no-carrier' | 'error'>;
   /** M-USSD-1 (3GPP): send a USSD string (or a menu answer); resolves with the network's reply. */
   ussd?(ch: AtChannel, code: string): Promise<{ status: number; text: string | null }>;
+  /** M-USSD-1: end an open USSD session (the user's Cancel; 27.007 AT+CUSD=2). */
+  ussdCancel?(ch: AtChannel): Promise<void>;
   /** Unsolicited prefixes that mean signal/network changed (so the app re-reads instead of polling). */
   readonly signalUrcPrefixes: readonly string[];
 }

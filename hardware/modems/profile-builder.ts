@@ -29,6 +29,7 @@ export interface ProfileParts {
   serviceDial?(code: string): string[];
   /** M-USSD-1 (3GPP). */
   ussd?(ch: AtChannel, code: string): Promise<{ status: number; text: string | null }>;
+  ussdCancel?(ch: AtChannel): Promise<void>;
 }
 
 export function buildProfile(parts: ProfileParts): ModemProfile {
@@ -74,5 +75,6 @@ export function buildProfile(parts: ProfileParts): ModemProfile {
     },
   };
   if (parts.ussd) profile.ussd = parts.ussd;
+  if (parts.ussdCancel) profile.ussdCancel = parts.ussdCancel;
   return profile;
 }

@@ -187,6 +187,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       if (!m.profile.ussd) throw new CodedError('ussd_unsupported', 'USSD works on 3G (GSM/UMTS) modems; on CDMA dial the service code instead.');
       return m.profile.ussd(m.channel, code);
     },
+    'ussd.cancel': async () => {
+      const m = modem.requireReady();
+      await m.profile.ussdCancel?.(m.channel);
+      return { ok: true };
+    },
     'call.serviceCode': async ({ code }) => {
       const m = modem.requireReady();
       return { outcome: await m.profile.dialServiceCode(m.channel, code) };

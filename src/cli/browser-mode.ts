@@ -6,6 +6,7 @@ import { createConfBackend } from '../app/settings/settings-backend';
 import { startBridge, type Bridge } from '../bridge/bridge-server';
 import { composeApp, type ComposedApp } from './compose-app';
 import { readVersion, rendererDist } from './paths';
+import type { ProfileId } from '../../hardware/virtual/profiles';
 
 export interface BrowserModeOptions {
   dataDir: string;
@@ -13,6 +14,7 @@ export interface BrowserModeOptions {
   assaUrl?: string | null;
   noVirtual?: boolean;
   virtualTransport?: 'auto' | 'pty' | 'in-process';
+  virtualProfile?: ProfileId;
   /** ModemManager's bus address (default: the system bus, as on a desktop). */
   modemManagerBus?: string;
   log?: (line: string) => void;
@@ -36,6 +38,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     assaUrl: opts.assaUrl ?? null,
     noVirtual: opts.noVirtual ?? false,
     virtualTransport: opts.virtualTransport ?? 'auto',
+    ...(opts.virtualProfile ? { virtualProfile: opts.virtualProfile } : {}),
     ...(opts.modemManagerBus ? { modemManagerBus: opts.modemManagerBus } : {}),
     ...(opts.log ? { log: opts.log } : {}),
   });

@@ -34,6 +34,7 @@ import { usbModemSource } from '../app/modem/usb-modem-source';
 import { virtualModemSource, type VirtualModemSource } from '../app/modem/virtual-modem-source';
 import type { SettingsBackend } from '../app/settings/settings-backend';
 import { startAssa, type EmbeddedAssa } from '../assa/embedded';
+import type { ProfileId } from '../../hardware/virtual/profiles';
 
 export interface ComposeOptions {
   shell: 'electron' | 'browser';
@@ -46,6 +47,8 @@ export interface ComposeOptions {
   /** Never use the virtual modem (a physical stick only). */
   noVirtual?: boolean;
   virtualTransport?: 'auto' | 'pty' | 'in-process';
+  /** Which stick the virtual modem is (`assa start --virtual-profile`, ASSA_VIRTUAL_PROFILE in Electron); default huawei-ec, the CDMA EC-series. */
+  virtualProfile?: ProfileId;
   /** The virtual subscriber's number (default 441234567, the first demo subscriber). */
   virtualNumber?: string;
   /** ModemManager's bus: undefined = the system bus on Linux, an address (tests), null = never use MM. */
@@ -134,6 +137,7 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     ? null
     : virtualModemSource({
         modem: {
+          profile: o.virtualProfile ?? 'huawei-ec',
           number: o.virtualNumber ?? '441234567',
           assa: assa ? { url: assa.url, secret: networkSecret } : null,
           radius: assa ? { host: '127.0.0.1', port: assa.radiusPort, secret: radiusSecret } : null,

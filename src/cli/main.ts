@@ -21,6 +21,7 @@ program
   .option('--no-virtual', 'never use the built-in virtual modem')
   .option('--assa <url>', 'use this ASSA server instead of the embedded one')
   .addOption(new Option('--virtual-transport <t>', 'how the virtual modem is attached').choices(['auto', 'pty', 'in-process']).default('auto'))
+  .addOption(new Option('--virtual-profile <name>', 'which stick the virtual modem is (as assa sim --profile)').choices(['huawei-ec', 'zte-ac', 'generic-3gpp']).default('huawei-ec'))
   .option('--modemmanager-bus <address>', 'the D-Bus address where ModemManager runs (default: the system bus)')
   .action(async (opts) => {
     const { runStart } = await import('./commands/start');

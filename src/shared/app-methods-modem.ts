@@ -112,6 +112,8 @@ export const modemMethods = {
     request: Type.Object({ code: Type.String({ pattern: '^[0-9*#+]{1,64}$' }) }, { additionalProperties: false }),
     response: Type.Object({ status: Type.Integer(), text: Nullable(Type.String()) }),
   },
+  /** M-USSD-1: end the open USSD session (the user's Cancel); ok even when none was open. */
+  'ussd.cancel': { request: Empty, response: Type.Object({ ok: Type.Boolean() }) },
   /** M-CALL-1: dial a service code such as *2772*123456. */
   'call.serviceCode': {
     request: Type.Object({ code: Type.String({ pattern: '^[0-9*#+]{1,32}$' }) }, { additionalProperties: false }),

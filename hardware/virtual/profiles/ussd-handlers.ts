@@ -3,8 +3,9 @@
 // as the unsolicited +CUSD: <m>,"<text>",<dcs> a moment later, as on a real network. Like a
 // Huawei stick, a request string in hex with dcs 15 is GSM 7-bit packed (what ModemManager's
 // huawei plugin and the app send) and is answered packed; plain text is answered as text. The
-// network knows two requests: *161# (the own number) and *100# (a menu awaiting an answer,
-// m=1; "1" answers it, m=0). Anything else: +CUSD: 4 (operation not supported).
+// network knows three requests: *161# (the own number), *111# (the balance) and *100# (a menu
+// awaiting an answer, m=1; "1" or "2" answers it, m=0). Anything else: +CUSD: 4 (operation
+// not supported).
 import { decodeGsm7Packed, encodeGsm7Packed } from '../../modems/parsers/ussd';
 import { cme, ok, type Reply } from '../device/replies';
 import type { Handler } from './profile-types';
@@ -16,7 +17,9 @@ const isPacked = (s: string, dcs: string | undefined) => dcs === '15' && /^([0-9
 /** The network's answer to one USSD string: [m, text] or null for "not supported". */
 export function ussdNetworkReply(code: string, number: string, inMenu: boolean): [0 | 1, string] | null {
   if (inMenu && code === '1') return [0, 'Balans: 29.00 grn'];
+  if (inMenu && code === '2') return [0, 'Taryf: Smart 3G, 100 grn/mis'];
   if (code === '*161#') return [0, `Vash nomer: 0${number}`];
+  if (code === '*111#') return [0, 'Balans: 29.00 grn'];
   if (code === '*100#') return [1, '1 - balans, 2 - taryf'];
   return null;
 }

@@ -45,6 +45,9 @@ describe('virtual 3GPP stick: USSD (+CUSD)', () => {
   });
   it('the network side alone: "1" is an answer only inside a menu', () => {
     expect(ussdNetworkReply('1', '441234567', false)).toBeNull();
+    expect(ussdNetworkReply('2', '441234567', true)).toEqual([0, 'Taryf: Smart 3G, 100 grn/mis']);
+    // *111#, the balance shortcut of Ukrainian 3G operators (the app's balance button)
+    expect(ussdNetworkReply('*111#', '441234567', false)).toEqual([0, 'Balans: 29.00 grn']);
     expect(ussdNetworkReply('1', '441234567', true)).toEqual([0, 'Balans: 29.00 grn']);
   });
 });

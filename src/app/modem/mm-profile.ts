@@ -132,5 +132,10 @@ export function mmProfile(m: MmModemView, tech: 'cdma' | '3gpp'): ModemProfile {
       const after = (await interfaces(m))[IFACE.ussd] ?? {};
       return { status: num(after.State) === 3 ? 1 : 0, text: str(text) };
     },
+    async ussdCancel() {
+      if (tech !== '3gpp' || !(await interfaces(m))[IFACE.ussd]) return;
+      // MM answers an error when no session is open: nothing to end then
+      await m.bus.call(m.path, IFACE.ussd, 'Cancel').catch(() => undefined);
+    },
   };
 }

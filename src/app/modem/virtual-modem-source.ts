@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createInProcessMultiPortModem } from '../../../hardware/virtual/in-process';
 import type { VirtualModemController } from '../../../hardware/virtual/controller';
 import type { VirtualModemOptions } from '../../../hardware/virtual/modem';
+import type { ProfileId } from '../../../hardware/virtual/profiles';
 import { startPtyModem, type PtyModem } from '../../../hardware/virtual/pty-runner';
 import type { SerialOpener } from '../../../hardware/serial/serial-link';
 import type { PortInfoDto } from '../../shared/app-methods-modem';
@@ -33,6 +34,10 @@ export interface VirtualModemSource extends ModemSource {
   controller(): VirtualModemController | null;
   close(): Promise<void>;
 }
+
+/** What the ports list says the virtual stick is, by its device profile. */
+const LAYOUT: Record<ProfileId, string> = { 'huawei-ec': 'Huawei EC-series layout', 'zte-ac': 'ZTE AC-series layout', 'generic-3gpp': 'Huawei E1550 3G layout' };
+const profileId = (p: VirtualModemOptions['profile']): ProfileId => (typeof p === 'object' ? p.id : (p ?? 'huawei-ec'));
 
 export function virtualModemSource(opts: VirtualModemSourceOptions): VirtualModemSource {
   let found: FoundModem | null = null;
@@ -102,7 +107,7 @@ export function virtualModemSource(opts: VirtualModemSourceOptions): VirtualMode
     rescan: async () => undefined,
     async ports(): Promise<PortInfoDto[]> {
       const roleOf = (p: string) => (p === found?.controlPort ? 'at' : p === found?.dataPort ? 'data' : p.endsWith('diag') || p.endsWith('1') ? 'qcdm' : null);
-      return paths.map((p) => ({ path: p, vendorId: null, productId: null, manufacturer: 'ASSA', product: 'virtual modem', knownAs: 'Virtual modem (Huawei EC-series layout)', role: roleOf(p), advice: null }));
+      return paths.map((p) => ({ path: p, vendorId: null, productId: null, manufacturer: 'ASSA', product: 'virtual modem', knownAs: `Virtual modem (${LAYOUT[profileId(opts.modem.profile)]})`, role: roleOf(p), advice: null }));
     },
     opener: () => {
       if (!opener) throw new Error('the virtual modem has not started');

@@ -6,6 +6,7 @@ import { buildElectronIfStale, ensureUiBuilt } from '../build-steps';
 import { startBrowserMode } from '../browser-mode';
 import { electronBinary } from '../electron-binary';
 import { defaultDataDir, electronDist } from '../paths';
+import type { ProfileId } from '../../../hardware/virtual/profiles';
 
 export interface StartOptions {
   port?: number;
@@ -16,6 +17,8 @@ export interface StartOptions {
   virtual?: boolean;
   assa?: string;
   virtualTransport?: 'auto' | 'pty' | 'in-process';
+  /** The virtual modem's device profile (`assa sim --profile`): huawei-ec (CDMA), zte-ac, generic-3gpp. */
+  virtualProfile?: ProfileId;
   modemmanagerBus?: string;
 }
 
@@ -28,7 +31,7 @@ export async function runStart(opts: StartOptions): Promise<void> {
   const electron = opts.browser ? null : electronBinary();
   if (electron) {
     if (opts.build !== false) await buildElectronIfStale(log);
-    const child = spawn(electron, [path.join(electronDist, 'main.cjs')], { stdio: 'inherit', env: { ...process.env, ASSA_DATA_DIR: dataDir } });
+    const child = spawn(electron, [path.join(electronDist, 'main.cjs')], { stdio: 'inherit', env: { ...process.env, ASSA_DATA_DIR: dataDir, ...(opts.virtualProfile ? { ASSA_VIRTUAL_PROFILE: opts.virtualProfile } : {}) } });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
@@ -40,10 +43,11 @@ export async function runStart(opts: StartOptions): Promise<void> {
     assaUrl: opts.assa ?? null,
     noVirtual: opts.virtual === false,
     virtualTransport: opts.virtualTransport ?? 'auto',
+    ...(opts.virtualProfile ? { virtualProfile: opts.virtualProfile } : {}),
     ...(opts.modemmanagerBus ? { modemManagerBus: opts.modemmanagerBus } : {}),
     log,
   });
-  if (opts.virtual !== false) log('with no physical modem attached, the built-in virtual modem (number 441234567) stands in');
+  if (opts.virtual !== false) log(`with no physical modem attached, the built-in virtual modem (number 441234567, profile ${opts.virtualProfile ?? 'huawei-ec'}) stands in`);
   process.stdout.write(`${mode.bridge.url}\n`);
   const stop = () => {
     mode.close().finally(() => process.exit(0));

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api-context';
+import { useLive } from '../../hooks/use-live';
 import { FormStatus } from '../forms/FormStatus';
 import { useFormAction } from '../forms/use-form-action';
 
@@ -10,6 +11,11 @@ import { useFormAction } from '../forms/use-form-action';
 export const BALANCE_CODE = '*111#';
 /** 27.007 +CUSD <m>: 1 means the network waits for the user's answer. */
 export const USSD_WAITS = 1;
+/** 27.007 +CUSD <m> with no text: 2 the network ended it, 4 the code is not supported, 5 time-out. */
+const STATUS_WORDS: Record<number, 'ussd.networkEnded' | 'ussd.unsupportedCode' | 'ussd.timedOut'> = { 2: 'ussd.networkEnded', 4: 'ussd.unsupportedCode', 5: 'ussd.timedOut' };
+
+/** USSD is a 3GPP service: a CDMA stick (profile ids *-cdma) has none, and the page says so. */
+export const isCdmaProfile = (profile: string | null | undefined) => !!profile && /-cdma$/.test(profile);
 
 interface Exchange {
   sent: string;
@@ -20,6 +26,8 @@ interface Exchange {
 export function UssdCard({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
+  const [details] = useLive('modem.details', {}, (e) => (e.type === 'modem.details' ? e.details : undefined));
+  const cdma = isCdmaProfile(details?.profile);
   const a = useFormAction();
   const [code, setCode] = useState('');
   const [answer, setAnswer] = useState('');
@@ -41,6 +49,21 @@ export function UssdCard({ enabled }: { enabled: boolean }) {
     ev.preventDefault();
     send(answer, false);
   };
+  // Cancel ends the session on the network too (AT+CUSD=2), so the next request starts fresh.
+  const cancel = () =>
+    void a.run(async () => {
+      await api.call('ussd.cancel', {});
+      setSession([]);
+      setAnswer('');
+      return t('ussd.cancelled');
+    });
+  if (cdma)
+    return (
+      <article className="card" aria-labelledby="ussd-title">
+        <h2 id="ussd-title">{t('ussd.title')}</h2>
+        <p data-testid="ussd-unsupported">{t('ussd.cdma')}</p>
+      </article>
+    );
   return (
     <article className="card" aria-labelledby="ussd-title">
       <h2 id="ussd-title">{t('ussd.title')}</h2>
@@ -58,11 +81,11 @@ export function UssdCard({ enabled }: { enabled: boolean }) {
         </div>
       </form>
       {session.length ? (
-        <ol className="list" data-testid="ussd-session" aria-label={t('ussd.reply')}>
+        <ol className="list ussd-session" data-testid="ussd-session" aria-label={t('ussd.reply')}>
           {session.map((x, i) => (
             <li key={i}>
               <code>{x.sent}</code>
-              <pre className="ussd-reply">{x.reply ?? t('ussd.ended')}</pre>
+              <pre className="ussd-reply">{x.reply ?? t(STATUS_WORDS[x.status] ?? 'ussd.ended')}</pre>
             </li>
           ))}
         </ol>
@@ -75,7 +98,7 @@ export function UssdCard({ enabled }: { enabled: boolean }) {
           </label>
           <div className="actions">
             <button type="submit" disabled={a.busy} data-testid="ussd-answer-send">{t('ussd.answerSend')}</button>
-            <button type="button" className="secondary" onClick={() => setSession([])}>
+            <button type="button" className="secondary" disabled={a.busy} onClick={cancel} data-testid="ussd-cancel">
               {t('ussd.end')}
             </button>
           </div>
