@@ -29,6 +29,8 @@ export interface StartAssaOptions {
   dbPath: string;
   /** PostgreSQL: connections in this process's pool (default 10). */
   dbPool?: number;
+  /** PostgreSQL: attempts of a transaction that keeps conflicting (default PG_TRANSACTION_ATTEMPTS; tests lower it). */
+  dbTransactionAttempts?: number;
   host?: string;
   /** 0 = any free port. */
   port?: number;
@@ -104,7 +106,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const radiusClients = addressList(o.radiusClients ?? DEFAULT_RADIUS_CLIENTS, '--radius-clients').entries;
   const log = o.logger ?? silentLogger();
   const host = o.host ?? '127.0.0.1';
-  const store = new AssaStore(await openStoreEngine(o.dbPath, o.dbPool ? { poolSize: o.dbPool } : {}));
+  const store = new AssaStore(await openStoreEngine(o.dbPath, { ...(o.dbPool ? { poolSize: o.dbPool } : {}), ...(o.dbTransactionAttempts ? { transactionAttempts: o.dbTransactionAttempts } : {}) }));
   // With --demo the clock is settable (PUT /api/v1/operator/clock); never without.
   const demoClock = o.demo ? new SettableClock(o.clock ?? systemClock) : undefined;
   const clock = demoClock ?? o.clock ?? systemClock;

@@ -7,6 +7,7 @@ type Texts = { codes: Record<string, string>; fields: Record<string, string>; ch
 
 const en: Texts = {
   codes: {
+    transaction_conflict: 'The server is busy with other operations on this number; nothing was done. Try again in a moment.',
     idempotency_in_flight: 'The same request is still being handled. Wait a moment and try again.',
     not_locked: 'This login is not locked: log in with your password, or recover it by e-mail.',
     payment_gateway_not_configured: 'Card and e-wallet payments are not available on this server.',
@@ -97,6 +98,7 @@ const en: Texts = {
 
 const uk: Texts = {
   codes: {
+    transaction_conflict: 'Сервер зайнятий іншими операціями з цим номером; нічого не виконано. Спробуйте ще раз за мить.',
     idempotency_in_flight: 'Такий самий запит ще обробляється. Зачекайте трохи й спробуйте знову.',
     not_locked: 'Вхід не заблоковано: увійдіть зі своїм паролем або відновіть його через e-mail.',
     payment_gateway_not_configured: 'Оплата карткою й гаманцем на цьому сервері недоступна.',
@@ -187,6 +189,7 @@ const uk: Texts = {
 
 const ru: Texts = {
   codes: {
+    transaction_conflict: 'Сервер занят другими операциями с этим номером; ничего не выполнено. Попробуйте ещё раз через мгновение.',
     idempotency_in_flight: 'Такой же запрос ещё обрабатывается. Подождите немного и попробуйте снова.',
     not_locked: 'Вход не заблокирован: войдите со своим паролем или восстановите его через e-mail.',
     payment_gateway_not_configured: 'Оплата картой и кошельком на этом сервере недоступна.',

@@ -14,7 +14,8 @@ import { addressList, LOOPBACK_CLIENTS } from '../security/address-list';
 import { KdfBusyError } from '../security/password-hash';
 import { observabilityRoutes, registerHttpMetrics } from '../observability/observability-routes';
 import type { AssaContext } from './context';
-import { HttpError } from './errors';
+import { fail, HttpError } from './errors';
+import { StoreError } from '../store/open-database';
 import { bindIdempotencyKeys } from './idempotency-binding';
 import { authenticate } from './auth';
 import { registerHardening, registerHashBudget } from './hardening';
@@ -66,7 +67,11 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   });
   await app.register(swagger, { openapi: { openapi: '3.0.3', info: { title: 'ASSA — Automatic Subscriber Self-Service', version: '1' } } });
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((thrown, req, reply) => {
+    // A transaction that kept conflicting with concurrent ones (PostgreSQL, after its
+    // retries) did nothing: the server is busy, not broken, and the client may simply retry
+    // (a 5xx also frees its Idempotency-Key for that retry).
+    const err = thrown instanceof StoreError && thrown.code === 'transaction_conflict' ? transactionConflict(req.log, thrown) : thrown;
     if (err instanceof KdfBusyError) {
       req.log.warn({ retryAfterS: err.retryAfterS }, 'password hash queue full');
       return reply.code(503).header('retry-after', String(err.retryAfterS)).send({ error: { code: err.code, message: err.message } });
@@ -115,4 +120,12 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   if (opts.webRoot) await app.register(portalStatic({ webRoot: opts.webRoot, log: (l) => ctx.log.warn(l) }));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
+}
+
+/** Seconds a client waits before retrying a request whose transaction kept conflicting (Retry-After). */
+export const TRANSACTION_CONFLICT_RETRY_S = 1;
+
+function transactionConflict(log: FastifyBaseLogger, e: StoreError) {
+  log.warn({ reason: e.message }, 'transaction kept conflicting, answered 503');
+  return fail(503, 'transaction_conflict', 'The server is busy with other operations on this number; nothing was done. Try again in a moment.', undefined, { retryAfterS: TRANSACTION_CONFLICT_RETRY_S });
 }
