@@ -23,6 +23,17 @@ export async function forwardingRules(db: AssaContext['store']['db'], owner: str
   return FORWARDING_CONDITIONS.flatMap((k) => rows.filter((r) => r.condition === k).map((r) => ({ kind: k, target: r.target, ...(r.wait_seconds !== null ? { waitSeconds: r.wait_seconds } : {}) })));
 }
 
+/** The service a rule's target needs: forwarding to SIP for a SIP address, call forwarding for a number. */
+export const serviceFor = (target: string) => (SIP.test(target) ? 'sip-forwarding' : 'call-forwarding');
+
+/** The rules with whether each works now: its service switched off or suspended for non-payment stops it (the rule is kept). */
+export async function forwardingInEffect(db: AssaContext['store']['db'], owner: string): Promise<Array<ForwardingRule & { inEffect: boolean }>> {
+  const rules = await forwardingRules(db, owner);
+  const active = new Map<string, boolean>();
+  for (const s of new Set(rules.map((r) => serviceFor(r.target)))) active.set(s, await serviceActive(db, owner, s));
+  return rules.map((r) => ({ ...r, inEffect: active.get(serviceFor(r.target))! }));
+}
+
 export async function setForwarding(ctx: AssaContext, owner: string, rules: ForwardingRule[]): Promise<MoneyAnswer> {
   const seen = new Set<string>();
   const clean: Array<{ condition: ForwardingCondition; target: string; wait_seconds: number | null }> = [];
@@ -45,7 +56,7 @@ export async function setForwarding(ctx: AssaContext, owner: string, rules: Forw
     clean.push({ condition: r.kind, target, wait_seconds: wait });
   }
   return ctx.store.transaction(async (tx) => {
-    const needs = new Set(clean.map((r) => (SIP.test(r.target) ? 'sip-forwarding' : 'call-forwarding')));
+    const needs = new Set(clean.map((r) => serviceFor(r.target)));
     for (const s of needs) {
       if (!(await serviceActive(tx.db, owner, s))) {
         return refusal(403, 'service_required', s === 'sip-forwarding' ? 'Forwarding to SIP needs the "Forwarding to SIP" service switched on (and paid).' : 'Call forwarding needs the "Call forwarding" service switched on (and paid).', 'rules', { service: s });

@@ -70,20 +70,6 @@ export class ExtrasStore {
     const r = await this.db.deleteFrom('blocked_numbers').where('owner', '=', owner).where('number', '=', number).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
-  forwarding(owner: string): Promise<{ kind: string; target: string; wait_seconds: number } | undefined> {
-    return this.db.selectFrom('forwarding').select(['kind', 'target', 'wait_seconds']).where('owner', '=', owner).executeTakeFirst();
-  }
-  async setForwarding(owner: string, f: { kind: string; target: string; waitSeconds: number } | null): Promise<void> {
-    if (!f) {
-      await this.db.deleteFrom('forwarding').where('owner', '=', owner).execute();
-      return;
-    }
-    await this.db
-      .insertInto('forwarding')
-      .values({ owner, kind: f.kind, target: f.target, wait_seconds: f.waitSeconds })
-      .onConflict((oc) => oc.column('owner').doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), target: eb.ref('excluded.target'), wait_seconds: eb.ref('excluded.wait_seconds') })))
-      .execute();
-  }
   async setSipPassword(owner: string, hash: string, at: string): Promise<void> {
     await this.db
       .insertInto('sip_accounts')

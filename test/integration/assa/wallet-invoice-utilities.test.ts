@@ -39,13 +39,15 @@ describe('A-DET details', () => {
 });
 
 describe('A-UTL utilities', () => {
-  it('who called, blocked numbers, forwarding to a number or SIP, SIP password rules', async () => {
+  it('who called, blocked numbers, forwarding refused without its service, SIP password rules', async () => {
     expect((await c.call('GET', '/api/v1/utilities/missed-calls')).body[0]).toMatchObject({ from: '0441234568' });
     expect((await c.call('POST', '/api/v1/utilities/blocked', { number: '0441234568' })).status).toBe(200);
     expect((await c.call('GET', '/api/v1/utilities/blocked')).body).toEqual([{ number: '441234568' }]);
     expect((await c.call('DELETE', '/api/v1/utilities/blocked/441234568')).status).toBe(200);
-    expect((await c.call('PUT', '/api/v1/utilities/forwarding', { kind: 'no-answer', target: 'sip:olena@voip.example', waitSeconds: 15 })).status).toBe(200);
-    expect((await c.call('GET', '/api/v1/utilities/forwarding')).body).toEqual({ kind: 'no-answer', target: 'sip:olena@voip.example', waitSeconds: 15 });
+    // Forwarding needs its paid service (the fee would change the invoice below): here only
+    // the refusal; money-forwarding.test.ts has the rules with the service on.
+    expect((await c.call('PUT', '/api/v1/utilities/forwarding', { kind: 'no-answer', target: 'sip:olena@voip.example', waitSeconds: 15 })).body.error).toMatchObject({ code: 'service_required', details: { service: 'sip-forwarding' } });
+    expect((await c.call('GET', '/api/v1/utilities/forwarding')).body).toBeNull();
     expect((await c.call('PUT', '/api/v1/utilities/forwarding', { kind: 'always', target: 'nowhere', waitSeconds: 15 })).body.error.code).toBe('invalid_target');
     expect((await c.call('PUT', '/api/v1/utilities/sip-password', { password: 'abc' })).body.error.code).toBe('weak_password');
     expect((await c.call('PUT', '/api/v1/utilities/sip-password', { password: 'Sip2026pass' })).status).toBe(200);

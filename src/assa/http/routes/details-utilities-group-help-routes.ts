@@ -6,6 +6,8 @@ import { normaliseNumber } from '../../../shared/phone-number';
 import { passwordProblems } from '../../domain/password-rules';
 import type { ExtrasStore } from '../../store/details-utilities-group-help-store';
 import { periodTotals } from '../../services/details-service';
+import { FORWARDING_CONDITIONS, forwardingInEffect, forwardingRules, setForwarding } from '../../services/forwarding-service';
+import type { MoneyAnswer } from '../../services/money-answer';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
@@ -77,20 +79,37 @@ export const extrasRoutes =
       if (!(await x.unblock(c.number, req.params.number))) throw fail(404, 'not_blocked', 'That number is not blocked.');
       return { ok: true };
     });
-    const Fwd = Type.Object({ kind: Type.Union(['always', 'busy', 'no-answer', 'unreachable'].map((k) => Type.Literal(k))), target: Type.String({ maxLength: 128 }), waitSeconds: Type.Integer({ minimum: 5, maximum: 30 }) });
-    app.get('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: call forwarding', response: { 200: Type.Union([Fwd, Type.Null()]), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+    // Forwarding goes through services/forwarding-service.ts, the one place its rules live
+    // (its paid service on, never to the number itself, every condition at once). The
+    // single-rule form is the screen's: setting it replaces all rules by that one.
+    const Fwd = Type.Object({ kind: Type.Union(FORWARDING_CONDITIONS.map((k) => Type.Literal(k))), target: Type.String({ maxLength: 128 }), waitSeconds: Type.Optional(Type.Integer()) }, { additionalProperties: false });
+    const FwdRules = Type.Object({ rules: Type.Array(Fwd, { maxItems: FORWARDING_CONDITIONS.length }) }, { additionalProperties: false });
+    const FwdShown = Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Optional(Type.Integer()), inEffect: Type.Boolean() });
+    const FwdErrors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
+    const answer = (reply: { code(n: number): unknown }, a: MoneyAnswer) => {
+      reply.code(a.status);
+      return a.body as never;
+    };
+    app.get('/api/v1/utilities/forwarding/rules', { schema: { summary: 'A-UTL-2: every forwarding rule (inEffect: its paid service is on and paid)', response: { 200: Type.Object({ rules: Type.Array(FwdShown) }), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'utilities');
-      const f = await x.forwarding(c.number);
-      return f ? { kind: f.kind as 'always', target: f.target, waitSeconds: f.wait_seconds } : null;
+      return { rules: await forwardingInEffect(ctx.store.db, c.number) };
     });
-    app.put('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: set or clear call forwarding (a number or a SIP address)', body: Type.Union([Fwd, Type.Null()]), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+    app.put('/api/v1/utilities/forwarding/rules', { schema: { summary: 'A-UTL-2: set every forwarding condition at once (an empty list turns forwarding off)', body: FwdRules, response: { 200: Type.Object({ rules: Type.Array(Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Optional(Type.Integer()) })) }), ...FwdErrors } } }, async (req, reply) => {
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'utilities');
-      const b = req.body;
-      if (b && !normaliseNumber(b.target).ok && !/^sip:[^\s@]+@[^\s@]+$/.test(b.target)) throw fail(400, 'invalid_target', 'Forward to a phone number or a SIP address (sip:user@host).', 'target');
-      await x.setForwarding(c.number, b ? { kind: b.kind, target: b.target, waitSeconds: b.waitSeconds } : null);
-      return { ok: true };
+      return answer(reply, await setForwarding(ctx, c.number, req.body.rules));
+    });
+    app.get('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: call forwarding, the first rule (all of them: /forwarding/rules)', response: { 200: Type.Union([Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Optional(Type.Integer()) }), Type.Null()]), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
+      return (await forwardingRules(ctx.store.db, c.number))[0] ?? null;
+    });
+    app.put('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: set one forwarding rule (replacing all) or clear forwarding (null)', body: Type.Union([Fwd, Type.Null()]), response: { 200: Ok, ...FwdErrors } } }, async (req, reply) => {
+      const c = await requireSubscriber(ctx, req);
+      await requireSectionOpen(ctx, c, 'utilities');
+      const a = await setForwarding(ctx, c.number, req.body ? [req.body] : []);
+      return a.status === 200 ? { ok: true } : answer(reply, a);
     });
     app.put('/api/v1/utilities/sip-password', { schema: { summary: 'A-UTL-3: the SIP password', body: Type.Object({ password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
