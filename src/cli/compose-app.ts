@@ -28,6 +28,8 @@ import { sysfsCounterReader, type IfaceCounterReader } from '../app/traffic/ifac
 import { hybridPlatform } from '../app/modem/hybrid-platform';
 import { connectMm, type MmBus } from '../app/modem/mm-dbus';
 import { mmDialler } from '../app/modem/mm-dialler';
+import { connectNm, type NmBus } from '../app/modem/nm-dbus';
+import { nmDialler } from '../app/modem/nm-dialler';
 import { MM_PORT_PREFIX, mmPlatform } from '../app/modem/mm-platform';
 import { backendPlatform, parseBackendSetting } from '../app/modem/modem-backend';
 import { usbModemSource } from '../app/modem/usb-modem-source';
@@ -167,11 +169,15 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
   const mmBus: MmBus | null = o.modemManagerBus === null || noSystemBus || process.platform !== 'linux' ? null : await connectMm(o.modemManagerBus).catch(() => null);
   if (mmBus) log('ModemManager found on D-Bus: it drives the modem when it holds one (setting modemBackend)');
   const mm = mmBus ? mmPlatform(mmBus) : null;
+  // where NetworkManager runs beside MM (a desktop), it owns data calls: the app asks NM, and
+  // MM's Simple.Connect is the fallback for a modem NM does not manage (or no NM at all)
+  const nmBus: NmBus | null = mmBus ? await connectNm(o.modemManagerBus ?? undefined).catch(() => null) : null;
   const platform: ModemPlatform = {
     ...backendPlatform({
       setting: () => parseBackendSetting((o.settings.store as { modemBackend?: unknown }).modemBackend),
       serial,
       modemManager: mm,
+      networkManager: nmBus,
       log,
     }),
     // M-SIG-1 "QCDM where present", on a stick the app drives itself (ModemManager keeps
@@ -185,6 +191,7 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     },
   };
   const mmDial = mm && mmBus ? mmDialler({ platform: mm, bus: mmBus, clock: systemClock }) : null;
+  const modemDial = mmDial && nmBus ? nmDialler({ nm: nmBus, fallback: mmDial, clock: systemClock, log }) : mmDial;
   const core = await composeCore({
     version: o.version,
     shell: o.shell,
@@ -194,8 +201,8 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     secretBox: o.secretBox,
     defaultAssaUrl: assa?.url ?? o.assaUrl ?? null,
     diallerFor: (m) =>
-      mmDial && m.found.controlPort.startsWith(MM_PORT_PREFIX)
-        ? mmDial // ModemManager's Simple.Connect: the app never opens MM's ports
+      modemDial && m.found.controlPort.startsWith(MM_PORT_PREFIX)
+        ? modemDial // NetworkManager, else MM's Simple.Connect: the app never opens MM's ports
         : m.found.virtual && virtual
           ? virtualDialler({ openChannel: (p) => platform.openChannel(p), sessionAddress: () => virtual.sessionAddress() })
           : defaultDialler(),
@@ -207,6 +214,7 @@ export async function composeApp(o: ComposeOptions): Promise<ComposedApp> {
     async close() {
       await core.close();
       mmBus?.close();
+      nmBus?.close();
       await virtual?.close();
       await assa?.close();
     },

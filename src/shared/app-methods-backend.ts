@@ -22,6 +22,8 @@ export const BackendStatusSchema = Type.Object({
   /** The app asked MM to let go of the modem (InhibitDevice); the device MM named. */
   takenOver: Type.Boolean(),
   takenOverDevice: Type.Union([Type.String(), Type.Null()]),
+  /** Who makes the data call for the modem in use: NetworkManager (where it runs), ModemManager's Simple.Connect, or the app's own dialler (pppd/rasdial); null without a modem. */
+  dataCalls: Type.Union([Type.Literal('networkmanager'), Type.Literal('modemmanager'), Type.Literal('app'), Type.Null()]),
 });
 export type BackendStatusDto = Static<typeof BackendStatusSchema>;
 

@@ -4,7 +4,7 @@ import type { DialProfile } from '../../shared/dial-profile';
 import type { ReadyModem } from '../modem/modem-service';
 
 export interface DataSession {
-  via: 'pppd' | 'virtual' | 'ras' | 'modemmanager';
+  via: 'pppd' | 'virtual' | 'ras' | 'modemmanager' | 'networkmanager';
   iface: string | null;
   localIp: string | null;
   /** Settles once, when the session ends: code null after our own hang-up. */

@@ -36,12 +36,19 @@ export function backendOfPort(port: string | null): ModemBackend | null {
 
 /** The status where no ModemManager backend was composed (not Linux, no system bus). */
 export function serialOnly(setting: ModemBackendSetting, port: string | null): BackendStatusDto {
-  return { setting, active: port ? 'serial' : null, modemManagerRunning: false, modemManagerHasModem: false, atTerminal: port !== null, takenOver: false, takenOverDevice: null };
+  return { setting, active: port ? 'serial' : null, modemManagerRunning: false, modemManagerHasModem: false, atTerminal: port !== null, takenOver: false, takenOverDevice: null, dataCalls: port ? 'app' : null };
 }
 
 export type BackendPlatform = ModemPlatform & { backend: BackendControl };
 
-export function backendPlatform(o: { setting: () => ModemBackendSetting; serial: ModemPlatform; modemManager: MmPlatform | ModemPlatform | null; log?: (line: string) => void }): BackendPlatform {
+export function backendPlatform(o: {
+  setting: () => ModemBackendSetting;
+  serial: ModemPlatform;
+  modemManager: MmPlatform | ModemPlatform | null;
+  /** NetworkManager on the same bus: where it runs it makes the data calls of MM's modems. */
+  networkManager?: { running(): Promise<boolean> } | null;
+  log?: (line: string) => void;
+}): BackendPlatform {
   const mm = o.modemManager;
   const mmApi = mm && 'takeOver' in mm ? (mm as MmPlatform) : null;
   const of = (p: string) => (p.startsWith(MM_PORT_PREFIX) && mm ? mm : o.serial);
@@ -81,6 +88,7 @@ export function backendPlatform(o: { setting: () => ModemBackendSetting; serial:
     const running = mmApi ? await mmApi.running() : false;
     const active = backendOfPort(current?.controlPort ?? null);
     const commandAllowed = active === 'modemmanager' && mmApi ? await mmApi.commandAllowed() : false;
+    const nmRunning = active === 'modemmanager' && o.networkManager ? await o.networkManager.running() : false;
     return {
       setting: o.setting(),
       active,
@@ -89,6 +97,7 @@ export function backendPlatform(o: { setting: () => ModemBackendSetting; serial:
       atTerminal: active === 'serial' || commandAllowed,
       takenOver: release !== null,
       takenOverDevice: release?.device ?? null,
+      dataCalls: active === null ? null : active === 'serial' ? 'app' : nmRunning ? 'networkmanager' : 'modemmanager',
     };
   };
 

@@ -58,6 +58,7 @@ export function ModemBackendCard() {
       <h2 id="backend-title">{t('modemBackend.title')}</h2>
       <p data-testid="backend-active">{t(`modemBackend.active.${status.active ?? 'none'}`)}</p>
       <p className="muted">{t(status.modemManagerRunning ? 'modemBackend.mmRunning' : 'modemBackend.mmAbsent')}</p>
+      {status.dataCalls ? <p data-testid="backend-data-calls">{t(`modemBackend.dataCalls.${status.dataCalls}`)}</p> : null}
       <div className="form">
       <label>
         {t('modemBackend.setting')}
