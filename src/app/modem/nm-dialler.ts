@@ -25,7 +25,7 @@ export const NM_ACTIVATION_TIMEOUT_MS = 120_000;
 const s = (v: string) => new dbus.Variant('s', v);
 
 /** NM's settings for one call on a dial profile: CDMA dials its number, 3GPP its APN. */
-export function nmSettings(profile: DialProfile, uuid = randomUUID()): NmSettings {
+export function nmSettings(profile: DialProfile, uuid: string = randomUUID()): NmSettings {
   const credentials = { ...(profile.user ? { username: s(profile.user) } : {}), ...(profile.password ? { password: s(profile.password) } : {}) };
   return {
     connection: { id: s(`ASSA: ${profile.name}`), uuid: s(uuid), type: s(profile.kind === 'cdma' ? 'cdma' : 'gsm'), autoconnect: new dbus.Variant('b', false) },
