@@ -1,6 +1,6 @@
 // U-I18N-1: hryvnia formatting from integer kopecks, Kyiv time, traffic units.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatKyivDateTime, formatKyivHourMinute, formatMonth, formatUah } from './format';
+import { formatBytes, formatDuration, formatKyivDateTime, formatKyivHourMinute, formatMonth, formatUah, shownNumber } from './format';
 
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -38,5 +38,9 @@ describe('U-I18N-1 months and chart clocks', () => {
     expect(formatKyivHourMinute('2026-11-30T22:30:00Z', 'en')).toBe('00:30');
     // 21:30 UTC in July is 00:30 Kyiv summer time (UTC+3).
     expect(formatKyivHourMinute('2026-07-14T21:30:00Z', 'uk')).toBe('00:30');
+  });
+  it('A-NUM-1: a Ukrainian sender in any form reads as 044 123 45 67; a short number stays', () => {
+    for (const raw of ['441234567', '0441234567', '+380441234567']) expect(shownNumber(raw)).toBe('044 123 45 67');
+    expect(shownNumber('2772')).toBe('2772');
   });
 });

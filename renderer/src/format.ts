@@ -1,6 +1,7 @@
 // U-I18N-1: money in hryvnias from integer kopecks, dates in Kyiv time, traffic in
 // bytes — all through Intl, in the UI's language.
 import type { Language } from '../../src/shared/app-contract';
+import { formatNumber, toNationalOrNull } from '../../src/shared/phone-number';
 
 const LOCALE: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-UA', en: 'en-GB' };
 const TZ = 'Europe/Kyiv';
@@ -73,4 +74,10 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
   return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+}
+
+/** A-NUM-1 on screen: a Ukrainian number as "044 123 45 67" however the modem wrote it; a short number (2772) as it is. */
+export function shownNumber(raw: string): string {
+  const n = toNationalOrNull(raw);
+  return n ? formatNumber(n) : raw;
 }

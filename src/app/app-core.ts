@@ -20,6 +20,7 @@ import { diagnosticReport } from './modem/diagnostic-report';
 import { serialOnly } from './modem/modem-backend';
 import type { ModemPlatform } from './modem/modem-platform';
 import { ModemService, type ReadyModem } from './modem/modem-service';
+import { SmsUnread } from './modem/sms-unread';
 import { createNotifier } from './notifier';
 import type { SettingsBackend } from './settings/settings-backend';
 import { SettingsService } from './settings/settings-service';
@@ -114,6 +115,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...(opts.runaReplyTimeoutMs ? { runaReplyTimeoutMs: opts.runaReplyTimeoutMs } : {}),
   });
   const balance = watchBalance({ account, notify, clock });
+  const smsUnread = new SmsUnread();
   let wasLoggedIn = false;
   bus.subscribe((e) => {
     if (e.type === 'account.status') {
@@ -121,7 +123,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       wasLoggedIn = e.status.loggedIn;
     }
     if (e.type === 'settings.changed') account.serverChanged(assaUrl());
-    if (e.type === 'sms.received') notify('sms_received', 'info', { from: e.sms.from }, `sms-${e.sms.index}-${e.sms.from}`);
+    // One message is one "New SMS", however often the memory is read again while it is unread.
+    if (e.type === 'sms.received' && smsUnread.firstNews(e.sms)) notify('sms_received', 'info', { from: e.sms.from }, `sms-${e.sms.index}-${e.sms.from}-${e.sms.at ?? ''}`);
   });
   modem.start();
   const ready = account.autoLogin().catch(() => undefined);
@@ -170,7 +173,11 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     },
     'sms.list': async () => {
       const m = modem.requireReady();
-      return m.profile.readSms(m.channel);
+      return smsUnread.mark(await m.profile.readSms(m.channel));
+    },
+    'sms.markRead': ({ index }) => {
+      smsUnread.opened(index);
+      return { ok: true };
     },
     'sms.send': async ({ to, text }) => {
       const m = modem.requireReady();
@@ -180,6 +187,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     'sms.delete': async ({ index }) => {
       const m = modem.requireReady();
       await m.profile.deleteSms(m.channel, index);
+      smsUnread.opened(index);
       return { ok: true };
     },
     'ussd.send': async ({ code }) => {

@@ -106,6 +106,8 @@ export const modemMethods = {
     request: Type.Object({ to: Type.String({ pattern: '^\\+?[0-9*#]{1,20}$' }), text: Type.String({ minLength: 1, maxLength: 640 }) }, { additionalProperties: false }),
     response: Type.Object({ ok: Type.Boolean() }),
   },
+  /** The user opened the message at this index: its unread mark goes (the app keeps the marks; sticks clear theirs on any listing). */
+  'sms.markRead': { request: Type.Object({ index: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), response: Type.Object({ ok: Type.Boolean() }) },
   'sms.delete': { request: Type.Object({ index: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), response: Type.Object({ ok: Type.Boolean() }) },
   /** M-USSD-1 (3GPP sticks): a USSD request such as *111#, or the answer to a menu. */
   'ussd.send': {

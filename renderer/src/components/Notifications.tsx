@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AppEvent, Language } from '../../../src/shared/app-contract';
 import { useAppEvents } from '../api-context';
-import { formatBytes, formatDuration, formatUah } from '../format';
+import { formatBytes, formatDuration, formatUah, shownNumber } from '../format';
 import { addNotification, type Note, type ShownNote } from './notification-list';
 
 /** A limit is named by what it counts, how much and per what period — never by its id. */
@@ -19,7 +19,8 @@ function limitName(t: TFunction, lang: Language, p: Record<string, string | numb
 }
 
 export function noteText(t: TFunction, lang: Language, { note, count }: ShownNote): string {
-  const params = note.params ?? {};
+  const params = { ...note.params };
+  if (note.code === 'sms_received' && typeof params.from === 'string') params.from = shownNumber(params.from);
   if (note.code === 'sms_received' && count > 1) return t('notifications.sms_received_many', { count, from: params.from });
   // Money comes as kopecks and is formatted here, in the screen's language.
   if (note.code === 'balance_short') return t('notifications.balance_short', { missing: formatUah(Number(params.shortKopecks ?? 0), lang) });

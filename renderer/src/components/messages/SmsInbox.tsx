@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../src/shared/app-contract';
 import type { SmsDto } from '../../../../src/shared/app-methods-modem';
 import { useApi } from '../../api-context';
-import { formatKyivDateTime } from '../../format';
+import { formatKyivDateTime, shownNumber } from '../../format';
 import { FormStatus } from '../forms/FormStatus';
 import { useFormAction } from '../forms/use-form-action';
 
@@ -47,6 +47,8 @@ export function SmsInbox({ enabled }: { enabled: boolean }) {
   const [folder, setFolder] = useState<Folder>('inbox');
   const [to, setTo] = useState('');
   const [text, setText] = useState('');
+  /** The message open in full (its index); opening clears its unread mark. */
+  const [openIndex, setOpenIndex] = useState<number | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (enabled) api.call('sms.list', {}).then(setInbox, () => undefined);
@@ -71,6 +73,13 @@ export function SmsInbox({ enabled }: { enabled: boolean }) {
       await api.call('sms.delete', { index });
       setInbox((prev) => prev.filter((s) => s.index !== index));
     });
+  const open = (s: SmsDto) => {
+    if (openIndex === s.index) return setOpenIndex(null);
+    setOpenIndex(s.index);
+    if (s.read) return;
+    setInbox((prev) => prev.map((x) => (x.index === s.index ? { ...x, read: true } : x)));
+    api.call('sms.markRead', { index: s.index }).catch(() => undefined);
+  };
   const replyTo = (from: string) => {
     setTo(from);
     textRef.current?.focus();
@@ -95,9 +104,9 @@ export function SmsInbox({ enabled }: { enabled: boolean }) {
         <ul className="inbox" data-testid="sms-list">
           {sent.length === 0 ? <li className="muted">{t('inbox.empty')}</li> : null}
           {sent.map((s, i) => (
-            <li key={`${s.at}-${i}`}>
+            <li key={`${s.at}-${i}`} data-testid="sms-sent-item">
               <span>
-                {t('inbox.to')} <strong>{s.to}</strong> <time dateTime={s.at}>{formatKyivDateTime(s.at, lang)}</time>
+                {t('inbox.to')} <strong>{shownNumber(s.to)}</strong> <time dateTime={s.at}>{formatKyivDateTime(s.at, lang)}</time>
               </span>
               <p>{s.text}</p>
             </li>
@@ -107,19 +116,24 @@ export function SmsInbox({ enabled }: { enabled: boolean }) {
         <ul className="inbox" data-testid="sms-list">
           {inFolder(inbox, folder).length === 0 ? <li className="muted">{t('inbox.empty')}</li> : null}
           {inFolder(inbox, folder).map((s) => (
-            <li key={`${s.index}-${s.from}`} className={s.read ? undefined : 'unread'}>
-              <span>
-                <strong>{s.from}</strong> {s.at ? <time dateTime={s.at}>{formatKyivDateTime(s.at, lang)}</time> : null} {s.read ? null : <span className="badge">{t('inbox.unread')}</span>}
-              </span>
-              <p>{s.text}</p>
-              <div className="actions">
-                <button type="button" className="secondary" onClick={() => replyTo(s.from)} aria-label={t('inbox.replyTo', { from: s.from })} disabled={!enabled}>
-                  {t('inbox.reply')}
-                </button>
-                <button type="button" className="secondary" onClick={() => del(s.index)} aria-label={t('inbox.deleteFrom', { from: s.from })} disabled={!enabled}>
-                  {t('inbox.delete')}
-                </button>
-              </div>
+            <li key={`${s.index}-${s.from}`} className={s.read ? undefined : 'unread'} data-testid={`sms-item-${s.index}`}>
+              <button type="button" className="sms-open" aria-expanded={openIndex === s.index} onClick={() => open(s)} data-testid={`sms-open-${s.index}`}>
+                <strong>{shownNumber(s.from)}</strong> {s.at ? <time dateTime={s.at}>{formatKyivDateTime(s.at, lang)}</time> : null} {s.read ? null : <span className="badge">{t('inbox.unread')}</span>}
+                {openIndex === s.index ? null : <span className="sms-preview">{s.text}</span>}
+              </button>
+              {openIndex === s.index ? (
+                <>
+                  <p className="sms-text" data-testid={`sms-text-${s.index}`}>{s.text}</p>
+                  <div className="actions">
+                    <button type="button" className="secondary" onClick={() => replyTo(shownNumber(s.from))} aria-label={t('inbox.replyTo', { from: shownNumber(s.from) })} disabled={!enabled} data-testid={`sms-reply-${s.index}`}>
+                      {t('inbox.reply')}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => del(s.index)} aria-label={t('inbox.deleteFrom', { from: shownNumber(s.from) })} disabled={!enabled} data-testid={`sms-delete-${s.index}`}>
+                      {t('inbox.delete')}
+                    </button>
+                  </div>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -128,7 +142,7 @@ export function SmsInbox({ enabled }: { enabled: boolean }) {
         <h3 id="compose-title">{t('inbox.compose')}</h3>
         <label>
           {t('inbox.to')}
-          <input value={to} onChange={(e) => setTo(e.target.value)} required pattern="\+?[0-9*# ()\-]{1,30}" inputMode="tel" disabled={!enabled} data-testid="sms-to" />
+          <input value={to} onChange={(e) => setTo(e.target.value)} required pattern="\+?[0-9*# \(\)\-]{1,30}" inputMode="tel" disabled={!enabled} data-testid="sms-to" />
         </label>
         <label>
           {t('inbox.text')}
