@@ -6,43 +6,13 @@
 // - peer.mm_registered_s: ModemManager 1.20 given the same ports as kernel events → "registered"
 //   (its probing, the huawei plugin, enabling as NetworkManager would ask at once); one run, only
 //   where MM can run (root, unshare: see test/support/modemmanager.ts).
-import { openAtChannel } from '../../hardware/at/at-channel';
-import { pickProfile } from '../../hardware/modems/pick-profile';
 import { serialportOpener } from '../../hardware/serial/serialport-link';
-import { systemClock } from '../../src/app/clock';
-import { EventBus } from '../../src/app/event-bus';
-import { hybridPlatform } from '../../src/app/modem/hybrid-platform';
-import { ModemService } from '../../src/app/modem/modem-service';
-import { usbModemSource } from '../../src/app/modem/usb-modem-source';
 import { HUAWEI_EC_STICK, modemManagerUnavailable, startMmSandbox } from '../support/modemmanager';
 import { startSim } from '../integration/virtual/sim-process';
+import { plugToNumberMs } from './plug-to-number';
 import type { Figures } from './run';
 
-async function appOnce(links: string[]): Promise<number> {
-  let plugged = false;
-  const ports = links.map((p, i) => ({ path: p, vendorId: '12d1', productId: '1411', manufacturer: 'HUAWEI Technology', product: 'HUAWEI Mobile', serialNumber: null, interfaceNumber: i, usbDevice: 'usb1-2', knownAs: null }));
-  const platform = hybridPlatform({
-    physical: usbModemSource({ opener: serialportOpener, list: () => (plugged ? ports : []), intervalMs: 50 }),
-    virtual: null,
-    virtualEnabled: false,
-    portOverride: () => null,
-    openChannel: async (p) => openAtChannel(await serialportOpener.open(p)),
-    pickProfile,
-  });
-  const bus = new EventBus();
-  const svc = new ModemService({ platform, bus, clock: systemClock });
-  svc.start();
-  await new Promise((r) => setTimeout(r, 120));
-  const t0 = performance.now();
-  plugged = true;
-  const ms = await new Promise<number>((resolve) =>
-    bus.subscribe((e) => {
-      if (e.type === 'modem.state' && e.state.status === 'ready' && e.state.number) resolve(performance.now() - t0);
-    }),
-  );
-  await svc.stop();
-  return ms;
-}
+const appOnce = (links: string[]) => plugToNumberMs({ paths: links, vendorId: '12d1', productId: '1411', manufacturer: 'HUAWEI Technology', product: 'HUAWEI Mobile', knownAs: null }, serialportOpener);
 
 export async function run(): Promise<Figures> {
   const keep = setInterval(() => undefined, 1000);

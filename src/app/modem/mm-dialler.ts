@@ -9,6 +9,7 @@ import type { DataFlow } from '../../../hardware/modems/modem-types';
 import { CodedError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import type { DataSession, Dialler, DialRequest } from '../connection/dialler';
+import { daemonSession } from './daemon-session';
 import type { MmChannel } from './mm-channel';
 import { IFACE, type MmBus } from './mm-dbus';
 import type { MmPlatform } from './mm-platform';
@@ -44,45 +45,26 @@ export function mmDialler(o: { platform: MmPlatform; bus: MmBus; clock: Clock })
       onPhase('dialling');
       const bearer = await o.platform.connect(profile.kind === '3gpp' ? { apn: profile.apn || 'internet' } : { number: profile.number || modem.profile.dialString });
       onPhase('ip-up');
-      let ours = false;
-      let settle!: (r: { code: string | null }) => void;
-      const ended = new Promise<{ code: string | null }>((r) => (settle = r));
-      let done = false;
-      const finish = (code: string | null) => {
-        if (done) return;
-        done = true;
-        poll.clear();
-        offMode();
-        settle({ code: ours ? null : code });
-      };
-      const offMode = modem.channel.onModeChange((m) => m === 'closed' && finish('modem_unplugged'));
-      let looking = false;
-      const poll = o.clock.setInterval(() => {
-        if (looking) return;
-        looking = true;
-        void o.bus
-          .props(bearer.path, IFACE.bearer)
-          .then(
-            (b) => {
-              if (b.Connected === false) return finish('no_carrier');
-              const bytes = bearerBytes(b.Stats);
-              if (bytes) ch.emitReport!(MM_STATS_REPORT, `${MM_STATS_REPORT}: ${bytes.rxBytes},${bytes.txBytes},${bytes.durationS}`);
-            },
-            () => finish('modem_unplugged'), // the bearer object is gone
-          )
-          .finally(() => (looking = false));
-      }, BEARER_POLL_MS);
-      return {
-        via: 'modemmanager',
-        iface: bearer.ipMethod === 'ppp' ? null : bearer.iface,
-        localIp: bearer.address,
-        ended,
-        async hangup() {
-          ours = true;
-          await o.platform.disconnect().catch(() => undefined);
-          finish(null);
+      return daemonSession(
+        {
+          modem,
+          clock: o.clock,
+          everyMs: BEARER_POLL_MS,
+          look: () =>
+            o.bus.props(bearer.path, IFACE.bearer).then(
+              (b) => {
+                if (b.Connected === false) return 'no_carrier';
+                const bytes = bearerBytes(b.Stats);
+                if (bytes) ch.emitReport!(MM_STATS_REPORT, `${MM_STATS_REPORT}: ${bytes.rxBytes},${bytes.txBytes},${bytes.durationS}`);
+                return null;
+              },
+              () => 'modem_unplugged', // the bearer object is gone
+            ),
+          // MM has already dropped a bearer it cannot disconnect (the modem went): nothing to undo
+          hangUp: () => o.platform.disconnect().catch(() => undefined),
         },
-      };
+        { via: 'modemmanager', iface: bearer.ipMethod === 'ppp' ? null : bearer.iface, localIp: bearer.address },
+      );
     },
   };
 }

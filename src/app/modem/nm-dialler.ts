@@ -11,6 +11,7 @@ import type { DialProfile } from '../../shared/dial-profile';
 import { CodedError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import type { DataSession, Dialler } from '../connection/dialler';
+import { daemonSession } from './daemon-session';
 import type { MmChannel } from './mm-channel';
 import { MM_STATS_REPORT } from './mm-dialler';
 import { MM_PORT_PREFIX } from './mm-platform';
@@ -84,41 +85,23 @@ export function nmDialler(o: { nm: NmBus; fallback: Dialler; clock: Clock; log?:
       await o.nm.refreshStatistics(device, NM_POLL_MS).catch((e: unknown) => o.log?.(`NetworkManager will not refresh the byte counters: ${(e as Error).message}`));
       const upAt = o.clock.now();
 
-      let ours = false;
-      let done = false;
-      let settle!: (r: { code: string | null }) => void;
-      const ended = new Promise<{ code: string | null }>((r) => (settle = r));
-      const finish = (code: string | null) => {
-        if (done) return;
-        done = true;
-        poll.clear();
-        offMode();
-        offState();
-        settle({ code: ours ? null : code });
-      };
-      const offMode = modem.channel.onModeChange((m) => m === 'closed' && finish('modem_unplugged'));
-      let looking = false;
-      const poll = o.clock.setInterval(() => {
-        if (looking) return;
-        looking = true;
-        void (async () => {
-          const st = await activeState();
-          if (st !== NM_ACTIVE.activated) return finish(failedReason !== null ? nmFailure(failedReason).code : 'no_carrier');
-          const stats = await o.nm.props(device, NM_IFACE.statistics).catch(() => null);
-          if (stats) ch.emitReport!(MM_STATS_REPORT, `${MM_STATS_REPORT}: ${Number(stats.RxBytes ?? 0)},${Number(stats.TxBytes ?? 0)},${Math.round((o.clock.now() - upAt) / 1000)}`);
-        })().finally(() => (looking = false));
-      }, NM_POLL_MS);
-      return {
-        via: 'networkmanager',
-        iface: (dev.IpInterface as string) || null,
-        localIp: addressData?.[0]?.address ?? null,
-        ended,
-        async hangup() {
-          ours = true;
-          await o.nm.deactivate(active).catch((e: unknown) => o.log?.(`NetworkManager did not end the call: ${(e as Error).message}`));
-          finish(null);
+      return daemonSession(
+        {
+          modem,
+          clock: o.clock,
+          everyMs: NM_POLL_MS,
+          async look() {
+            const st = await activeState();
+            if (st !== NM_ACTIVE.activated) return failedReason !== null ? nmFailure(failedReason).code : 'no_carrier';
+            const stats = await o.nm.props(device, NM_IFACE.statistics).catch(() => null);
+            if (stats) ch.emitReport!(MM_STATS_REPORT, `${MM_STATS_REPORT}: ${Number(stats.RxBytes ?? 0)},${Number(stats.TxBytes ?? 0)},${Math.round((o.clock.now() - upAt) / 1000)}`);
+            return null;
+          },
+          hangUp: () => o.nm.deactivate(active).catch((e: unknown) => o.log?.(`NetworkManager did not end the call: ${(e as Error).message}`)),
+          onEnd: offState,
         },
-      };
+        { via: 'networkmanager', iface: (dev.IpInterface as string) || null, localIp: addressData?.[0]?.address ?? null },
+      );
     },
   };
 }
