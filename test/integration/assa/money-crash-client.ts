@@ -17,9 +17,18 @@ const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 type Answer = { status: number; body: Record<string, unknown> | null };
+/** Why attempts of the current key got no answer (ECONNREFUSED, ECONNRESET, timeout, …) and how long they took: said when a key is stuck. */
+let noAnswer: Record<string, number> = {};
+const attempts: Array<[string, number]> = [];
 function send(method: string, p: string, body: unknown, key: string): Promise<Answer | null> {
   const payload = Buffer.from(JSON.stringify(body));
+  const t0 = Date.now();
   return new Promise((resolve) => {
+    const none = (why: string) => {
+      noAnswer[why] = (noAnswer[why] ?? 0) + 1;
+      attempts.push([why, Date.now() - t0]);
+      resolve(null);
+    };
     const r = http.request(new URL(p, base), { method, headers: { 'content-type': 'application/json', ...auth, 'idempotency-key': key }, timeout: 10_000 }, (res) => {
       let t = '';
       res.on('data', (c: Buffer) => (t += c));
@@ -27,13 +36,13 @@ function send(method: string, p: string, body: unknown, key: string): Promise<An
         try {
           resolve({ status: res.statusCode ?? 0, body: t ? (JSON.parse(t) as Record<string, unknown>) : null });
         } catch {
-          resolve(null);
+          none('unparsable');
         }
       });
-      res.on('error', () => resolve(null));
+      res.on('error', (e: NodeJS.ErrnoException) => none(`response ${e.code ?? e.message}`));
     });
-    r.on('error', () => resolve(null));
-    r.on('timeout', () => r.destroy());
+    r.on('error', (e: NodeJS.ErrnoException) => none(e.code ?? e.message));
+    r.on('timeout', () => r.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
     r.end(payload);
   });
 }
@@ -42,16 +51,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let retries = 0;
 /** A key with no definitive answer this long is a failure of the server, said so and not waited for forever. */
 const GIVE_UP_MS = Number(process.env.GIVE_UP_MS ?? 180_000);
-/** Definitive: a 2xx that is not "pending", or a 4xx refusal. Anything else (no answer, 5xx, pending) is retried with the same key. */
+/**
+ * Definitive: a 2xx that is not "pending", or a 4xx refusal. Anything else is retried with
+ * the same key: no answer, a 5xx, "pending", and 409 idempotency_in_flight (an earlier
+ * attempt of this key is still being answered, e.g. after our 10 s timeout — taking the 409
+ * as a refusal would count an operation that may well go through as refused).
+ */
 async function untilDefinitive(method: string, p: string, body: unknown, key: string): Promise<Answer> {
   const since = Date.now();
   let last: Answer | null = null;
+  noAnswer = {};
+  attempts.length = 0;
   for (;;) {
     const a = await send(method, p, body, key);
-    if (a && a.status < 500 && a.status !== 202 && a.body?.status !== 'pending') return a;
+    const inFlight = a?.status === 409 && (a.body?.error as { code?: string } | undefined)?.code === 'idempotency_in_flight';
+    if (a && a.status < 500 && a.status !== 202 && a.body?.status !== 'pending' && !inFlight) return a;
     if (a) last = a;
     if (Date.now() - since > GIVE_UP_MS) {
-      out({ key, stuck: true, waitedMs: Date.now() - since, lastStatus: last?.status ?? null, lastBody: last?.body ?? null });
+      out({ key, stuck: true, waitedMs: Date.now() - since, lastStatus: last?.status ?? null, lastBody: last?.body ?? null, noAnswer, lastAttempts: attempts.slice(-30) });
       process.exit(3);
     }
     retries++;

@@ -6,6 +6,13 @@
 // gateway's own record: nothing acknowledged is lost, nothing is applied twice, every
 // approved charge has exactly one credit (and every credit a charge), balances equal the
 // movements, A-MON-3 limits hold, and SQLite's integrity check passes.
+//
+// Each server is killed a random moment after it has answered something: a kill timed from
+// "listening" alone starved the clients on a loaded machine (session 4's and 5's "stuck"
+// keys: a fresh server started in 16-48 s from the sources at load average 15-19 and was
+// killed 0.4-1.6 s after listening, before its first answer, every time — all the attempts
+// of a key were refused while it was down and the one that reached it died in flight; no
+// server ever withheld an answer). Sized for 2-3 minutes: CRASH_OPS operations per client.
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exited, freePort, kill9, registerAndLogin, spawnServer, stop, type Json } from '../../support/crash-server';
+import { testEngine } from '../../support/postgres';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-money-crash-'));
 // Whatever this test started is ended with it, also when it fails half-way.
@@ -24,14 +32,21 @@ afterAll(() => {
 
 const NUMBERS = ['441234567', '441234568', '430000001', '430000002'];
 const VOUCHERS = [...Array.from({ length: 10 }, (_, i) => `300000000000${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 10 }, (_, i) => `100000000000${String(i + 1).padStart(2, '0')}`)];
-const OPS = Number(process.env.CRASH_OPS ?? 20);
+const OPS = Number(process.env.CRASH_OPS ?? 12);
 const MIN_KILLS = 8;
+/** A server that has answered nothing this long after starting is killed anyway (a stuck key then shows in the clients' lines). */
+const PROGRESS_WAIT_MS = 30_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// Opt-in (ASSA_CRASH_RANDOM=1) until it passes: in its last run (session 4) every check held
-// but one client's second operation (a card or e-wallet top-up of 441234568) got no HTTP
-// answer at all for 180 s across restarts while the others went on — not yet diagnosed.
-// The per-step kills (money-crash-steps.test.ts) run always.
-describe.skipIf(!process.env.ASSA_CRASH_RANDOM)('money under kill -9 at random moments (issue 13)', () => {
+// SQLite only: the checks read the database file (integrity_check is SQLite's) and, on
+// PostgreSQL, a killed node's Idempotency-Key claims stay in flight for the 2-minute stale
+// period by design (another node may still be answering them), so with a kill every few
+// seconds most keys would wait 2 minutes; the PostgreSQL side of kill -9 is the two-node
+// tests'. Said once when skipped.
+const pgReason = testEngine() === 'postgres' ? 'money crash test (random kills) skipped on PostgreSQL: it checks the SQLite file (integrity_check) and a killed node\'s in-flight Idempotency-Key claims are held for the 2-minute stale period there' : null;
+if (pgReason) console.warn(pgReason);
+
+describe.skipIf(!!pgReason)('money under kill -9 at random moments (issue 13)', () => {
   it('cards (3-D Secure too), e-wallets, scratch cards and transfers: 0 lost, 0 doubled, every charge exactly one credit, balances = movements, limits kept', async () => {
     const db = path.join(dir, 'crash.db');
     const port = await freePort();
@@ -62,15 +77,27 @@ describe.skipIf(!process.env.ASSA_CRASH_RANDOM)('money under kill -9 at random m
     let running = clients.length;
     for (const c of clients) void c.exit.finally(() => running--);
     let kills = 0;
+    const cycles: Array<{ startMs: number; firstAnswerMs: number; thenMs: number }> = [];
+    let startMs = 0;
     while (running > 0 || kills < MIN_KILLS) {
-      await new Promise((r) => setTimeout(r, 400 + Math.random() * 1200));
+      // Wait for this server's first definitive answer to a client, then a random moment more:
+      // the kill still lands in the middle of whatever the four clients have in flight.
+      const seen = lines.length;
+      const t0 = Date.now();
+      while (running > 0 && lines.length === seen && Date.now() - t0 < PROGRESS_WAIT_MS) await sleep(25);
+      const then = Math.random() * 1500;
+      await sleep(then);
       await kill9(server, `server before kill ${kills + 1}`);
       kills++;
+      cycles.push({ startMs, firstAnswerMs: Date.now() - t0 - Math.round(then), thenMs: Math.round(then) });
+      const s0 = Date.now();
       server = await spawnServer(db, port);
+      startMs = Date.now() - s0;
       started.push(server.child);
     }
     const codes = await Promise.all(clients.map((c) => c.exit));
     const stuck = lines.filter((l) => l.stuck);
+    if (stuck.length) console.log(`stuck: ${JSON.stringify(stuck)}\ncycles: ${JSON.stringify(cycles)}\nserver stderr:\n${server.stderr().slice(-4000)}`);
     expect(stuck, 'a client got no definitive answer for a key').toEqual([]);
     expect(codes).toEqual(clients.map(() => 0));
     // One more kill and start: the reconciler at start settles whatever the last kill left open.
@@ -127,7 +154,7 @@ describe.skipIf(!process.env.ASSA_CRASH_RANDOM)('money under kill -9 at random m
       console.log(`money crash test refusals: ${JSON.stringify(Object.fromEntries(refusals))}`);
       expect(ops.filter((o) => o.status === 200).length).toBeGreaterThan(ops.length / 3);
       expect(approvedCharges.length).toBeGreaterThan(0);
-      console.log(`money crash test: ${ops.length} operations (${ops.filter((o) => o.status === 200).length} approved, ${ops.filter((o) => o.status >= 400).length} refused), ${kills} kills, ${retries} retries, lost ${lost}, doubled ${doubled.length}, gateway charges ${charges.length} (${approvedCharges.length} approved, ${chargedWithoutOneCredit.length} without exactly one credit), reconciled ${reconciled}, still pending ${stillOpen}`);
+      console.log(`money crash test: ${ops.length} operations (${ops.filter((o) => o.status === 200).length} approved, ${ops.filter((o) => o.status >= 400).length} refused), ${kills} kills, ${retries} retries, lost ${lost}, doubled ${doubled.length}, gateway charges ${charges.length} (${approvedCharges.length} approved, ${chargedWithoutOneCredit.length} without exactly one credit), reconciled ${reconciled}, still pending ${stillOpen}; server starts ${cycles.map((c) => (c.startMs / 1000).toFixed(1)).join('/')} s, first answer after ${cycles.map((c) => (c.firstAnswerMs / 1000).toFixed(1)).join('/')} s`);
       expect(stillOpen).toBe(0);
       expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
       expect(ops.length).toBe(NUMBERS.length * OPS);
