@@ -35,6 +35,13 @@ export function kyivDay(at: Date | number): string {
   return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
 }
 
+/** "2027-02-01 00:30:00" — Kyiv wall-clock time of an instant, for exports read by people (CSV). */
+export function kyivDateTime(at: Date | number | string): string {
+  const f = kyivFields(typeof at === 'string' ? Date.parse(at) : at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${f.year}-${p(f.month)}-${p(f.day)} ${p(f.hour)}:${p(f.minute)}:${p(f.second)}`;
+}
+
 /** "2026-11" — the Kyiv calendar month of an instant. */
 export function kyivMonth(at: Date | number): string {
   return kyivDay(at).slice(0, 7);

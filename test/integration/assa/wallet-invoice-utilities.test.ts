@@ -29,12 +29,27 @@ describe('A-DET details', () => {
     const csv = await c.call('GET', `/api/v1/details.csv?${q}`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = String(csv.body).trim().split('\n');
-    expect(lines[0]).toBe('started,ended,ip,bytes_in,bytes_out,seconds,stop_cause');
+    expect(lines[0]).toBe('started (Kyiv),ended (Kyiv),ip,bytes_in,bytes_out,seconds,stop_cause');
+    expect(lines[1]!.startsWith('2026-11-10 10:00:00,2026-11-10 11:00:00,')).toBe(true); // 08:00 UTC is 10:00 in Kyiv (UTC+2)
     expect(lines).toHaveLength(6);
     // A cell starting with = would run as a formula: it is quoted and prefixed.
     expect(lines[5]!.endsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
     const calls = await c.call('GET', '/api/v1/details?kind=calls&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z');
     expect(calls.body.items.length).toBe(2);
+  });
+});
+
+describe('A-DET-3 the CSV export is in Kyiv time', () => {
+  it('a session and a call at 22:30 UTC on 31 January are on 1 February, 00:30, in the export', async () => {
+    await h.assa.ctx.store.upsertDataSession({ session_id: 'kyiv-1', number: '441234567', ip: '127.10.1.1', started_at: '2027-01-31T22:30:00.000Z', updated_at: '2027-01-31T23:10:00.000Z', stopped_at: '2027-01-31T23:10:00.000Z', in_bytes: 10, out_bytes: 20, seconds: 2400, stop_cause: 'User-Request' });
+    await h.assa.ctx.store.extras.addCall({ number: '441234567', peer: '441234568', direction: 'out', started_at: '2027-01-31T22:30:00.000Z', seconds: 61, cost_kopecks: 120 });
+    const q = 'from=2027-01-31T00:00:00Z&to=2027-02-02T00:00:00Z';
+    const sessions = String((await c.call('GET', `/api/v1/details.csv?kind=sessions&${q}`)).body).trim().split('\n');
+    expect(sessions).toEqual(['started (Kyiv),ended (Kyiv),ip,bytes_in,bytes_out,seconds,stop_cause', '2027-02-01 00:30:00,2027-02-01 01:10:00,127.10.1.1,10,20,2400,User-Request']);
+    const calls = String((await c.call('GET', `/api/v1/details.csv?kind=calls&${q}`)).body).trim().split('\n');
+    expect(calls).toEqual(['started (Kyiv),peer,direction,seconds,cost_kopecks', '2027-02-01 00:30:00,441234568,out,61,120']);
+    // The JSON for the screen keeps the instant (UTC); the screen shows it in Kyiv time.
+    expect((await c.call('GET', `/api/v1/details?kind=calls&${q}`)).body.items[0].startedAt).toBe('2027-01-31T22:30:00.000Z');
   });
 });
 

@@ -2,6 +2,7 @@
 // SIP password, blocked numbers), A-GRP the group, A-HLP-1 help desk tickets and call-backs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { kyivDateTime } from '../../../shared/kyiv-time';
 import { normaliseNumber } from '../../../shared/phone-number';
 import { passwordProblems } from '../../domain/password-rules';
 import type { ExtrasStore } from '../../store/details-utilities-group-help-store';
@@ -49,8 +50,10 @@ export const extrasRoutes =
       const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
       await requireSectionOpen(ctx, c, 'details');
       const { list } = await rows(c.number, { ...req.query, limit: 500 });
-      const head = req.query.kind === 'sessions' ? ['started', 'ended', 'ip', 'bytes_in', 'bytes_out', 'seconds', 'stop_cause'] : ['started', 'peer', 'direction', 'seconds', 'cost_kopecks'];
-      const lines = list.map((r) => (req.query.kind === 'sessions' ? [r.startedAt, r.endedAt, r.ip, r.inBytes, r.outBytes, r.seconds, r.stopCause] : [r.startedAt, r.peer, r.direction, r.seconds, r.cost]).map(csvCell).join(','));
+      // People read the export: times in Kyiv (the header says so), as on screen; UTC stays inside.
+      const head = req.query.kind === 'sessions' ? ['started (Kyiv)', 'ended (Kyiv)', 'ip', 'bytes_in', 'bytes_out', 'seconds', 'stop_cause'] : ['started (Kyiv)', 'peer', 'direction', 'seconds', 'cost_kopecks'];
+      const kyiv = (t: string | null | undefined) => (t ? kyivDateTime(t) : '');
+      const lines = list.map((r) => (req.query.kind === 'sessions' ? [kyiv(r.startedAt), kyiv(r.endedAt), r.ip, r.inBytes, r.outBytes, r.seconds, r.stopCause] : [kyiv(r.startedAt), r.peer, r.direction, r.seconds, r.cost]).map(csvCell).join(','));
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="details-${req.query.kind}.csv"`);
       return [head.join(','), ...lines].join('\n') + '\n';
     });
