@@ -3,11 +3,6 @@
 // 'auto', which picks MM because MM holds the modem): identity, number, signal per technology,
 // registration; SMS to 2772 through MM's Messaging reaching a real `assa server` (which activates
 // the RUNA code); Simple.Connect starting the stick's data call.
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/app/clock';
 import { EventBus } from '../../../src/app/event-bus';
@@ -26,9 +21,8 @@ import { ModemService } from '../../../src/app/modem/modem-service';
 import { nullPlatform } from '../../../src/app/modem/null-platform';
 import { HUAWEI_EC_STICK, modemManagerUnavailable, polkitUnavailable, startMmSandbox, type MmSandbox, type UsbStick } from '../../support/modemmanager';
 import { startSim, type SimProcess } from '../virtual/sim-process';
+import { startAssaServer, type AssaServerProcess } from '../../support/assa-server-process';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const NETWORK_SECRET = 'mm-test-network-secret';
 const HUAWEI_E1550: UsbStick = { vendorId: '12d1', productId: '1001', manufacturer: 'HUAWEI Technology', product: 'HUAWEI Mobile' };
 const noPolkit = polkitUnavailable();
 if (noPolkit) console.warn(`ModemManager take-over test skipped: ${noPolkit}`);
@@ -41,36 +35,10 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-async function assaServer(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'assa-mm-server-'));
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', '0', '--network-secret', NETWORK_SECRET, '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanups.push(async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-  let err = '';
-  server.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise<string>((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error(`assa server not ready; stderr: ${err}`)), 300_000);
-    server.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const hit = /listening on (http:\/\/\S+)/.exec(out);
-      if (hit) {
-        clearTimeout(t);
-        resolve(hit[1]!);
-      }
-    });
-    server.once('exit', (code) => reject(new Error(`assa server exited ${code}: ${err}`)));
-  });
+async function assaServer(): Promise<AssaServerProcess> {
+  const server = await startAssaServer();
+  cleanups.push(() => server.stop());
+  return server;
 }
 
 /** The serial side as on a desktop: the same stick's ports (here the sim's ptys, as MM's ttyUSBn link to them). */
@@ -155,7 +123,7 @@ describe.skipIf(why !== null)('issue 16 Part 2: the app on the ModemManager back
 
   it('generic-3gpp: the RUNA SMS to 2772 goes out through MM\'s Messaging and reaches a real assa server; its reply comes back through Messaging; USSD through Modem3gpp.Ussd', async () => {
     const assa = await assaServer();
-    const { service, sim } = await appOnMm('generic-3gpp', HUAWEI_E1550, ['--assa', assa, '--network-secret', NETWORK_SECRET]);
+    const { service, sim } = await appOnMm('generic-3gpp', HUAWEI_E1550, ['--assa', assa.url, '--network-secret', assa.networkSecret]);
     await until('the modem ready', () => service.getState().status === 'ready', 150_000);
     expect(service.getState()).toMatchObject({ model: 'E1550', number: '441234567' });
     // MM registers after enabling; the service's poll follows

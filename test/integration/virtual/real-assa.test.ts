@@ -2,35 +2,11 @@
 // to 2772 comes back with the A-RUNA-2 text, and the data session's RADIUS Start makes
 // ASSA recognise requests from the session address (A-NUM-3, whoami) until the Stop.
 // The server runs as `assa server` in its own process with a temporary database.
-import { spawn, type ChildProcess } from 'node:child_process';
-import dgram from 'node:dgram';
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessModem, type InProcessModem } from '../../../hardware/virtual/in-process';
 import { RawAtClient } from '../../../hardware/virtual/raw-client';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const RADIUS_SECRET = 'real-assa-radius-secret';
-const NETWORK_SECRET = 'real-assa-network-secret';
-
-async function freeTcpPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-async function freeUdpPort(): Promise<number> {
-  const s = dgram.createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
+import { startAssaServer, type AssaServerProcess } from '../../support/assa-server-process';
 
 /** GET from a given local address (the session IP): A-NUM-3 looks at the source address. */
 function getFrom(localAddress: string, url: string): Promise<{ status: number; body: unknown }> {
@@ -46,43 +22,19 @@ function getFrom(localAddress: string, url: string): Promise<{ status: number; b
 }
 
 describe('virtual modem against the real ASSA server', () => {
-  let server: ChildProcess;
+  let server: AssaServerProcess | undefined;
   let base = '';
-  let radiusPort = 0;
-  let dir = '';
   let m: InProcessModem;
 
   beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'assa-real-'));
-    const port = await freeTcpPort();
-    radiusPort = await freeUdpPort();
-    server = spawn(process.execPath, [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--host', '127.0.0.1', '--port', String(port), '--radius-port', String(radiusPort), '--radius-secret', RADIUS_SECRET, '--network-secret', NETWORK_SECRET, '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    server.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const t = setTimeout(() => reject(new Error(`assa server not ready; stderr: ${err}`)), 30_000);
-      server.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const hit = /listening on (http:\/\/\S+)/.exec(out);
-        if (hit) {
-          clearTimeout(t);
-          resolve(hit[1]!);
-        }
-      });
-      server.once('exit', (code) => reject(new Error(`assa server exited ${code}: ${err}`)));
-    });
-    m = await createInProcessModem({ radioStepMs: 0, assa: { url: base, secret: NETWORK_SECRET }, radius: { host: '127.0.0.1', port: radiusPort, secret: RADIUS_SECRET }, interimMs: 0 });
+    server = await startAssaServer();
+    base = server.url;
+    m = await createInProcessModem({ radioStepMs: 0, assa: { url: base, secret: server.networkSecret }, radius: { host: '127.0.0.1', port: server.radiusPort, secret: server.radiusSecret }, interimMs: 0 });
   });
 
   afterAll(async () => {
     await m?.controller.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
-    }
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('A-RUNA-1/2: "123456" to 2772 is activated and the reply arrives as an SMS', async () => {
