@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { kyivDateTime, kyivDay, kyivMidnight, kyivMonth, kyivOffsetMinutes, startOfNextKyivMonth } from './kyiv-time';
+import { kyivDateTime, kyivDay, kyivFields, kyivFieldsByIntl, kyivMidnight, kyivMonth, kyivOffsetMinutes, startOfNextKyivMonth } from './kyiv-time';
 
 describe('Kyiv calendar from UTC instants', () => {
+  it('the per-hour offset arithmetic gives what Intl gives: the last millisecond of every UTC hour 2020-2040, of every 7th hour since 1970', () => {
+    // The first millisecond of an hour is where the offset is read, so the last one would differ if it changed inside the hour.
+    const bad: string[] = [];
+    const check = (at: number) => {
+      if (JSON.stringify(kyivFields(at)) !== JSON.stringify(kyivFieldsByIntl(at))) bad.push(new Date(at).toISOString());
+    };
+    const hour = 3_600_000;
+    for (let t = 0; t < Date.parse('2020-01-01T00:00:00Z'); t += 7 * hour) check(t + hour - 1);
+    for (let t = Date.parse('2020-01-01T00:00:00Z'); t < Date.parse('2041-01-01T00:00:00Z'); t += hour) check(t + hour - 1);
+    expect(bad.slice(0, 5)).toEqual([]);
+  }, 120_000);
   it('puts 22:30 UTC on 30 Nov into Kyiv 1 Dec (winter, UTC+2)', () => {
     expect(kyivDay(Date.parse('2026-11-30T22:30:00Z'))).toBe('2026-12-01');
     expect(kyivMonth(Date.parse('2026-11-30T22:30:00Z'))).toBe('2026-12');

@@ -17,7 +17,7 @@ import { generateSubscribers } from '../../src/assa/store/demo-data';
 import { freshDatabase } from '../support/postgres';
 import type { Figures } from './run';
 
-type Result = { requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number };
+type Result = { requests: { average: number; total: number }; latency: { p99: number }; non2xx: number; errors: number; cpuUsPerRequest: number };
 const cannon = (opts: autocannon.Options) => new Promise<Result>((res, rej) => autocannon(opts, (e: unknown, r: unknown) => (e ? rej(e) : res(r as Result))));
 const DURATION = Number(process.env.ASSA_BENCH_SECONDS ?? 6);
 const LIMITS = { rateLimit: { global: 1e9, login: 1e9, registration: 1e9 }, hashBudget: { max: 1e9, windowMs: 60_000 }, failedLoginBudget: { max: 1e9, windowMs: 60_000 } };
@@ -32,8 +32,16 @@ async function sessionCookie(url: string, networkSecret: string, number: string,
   return login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
+/**
+ * Also the CPU this process spent per request (server and load generator together, both
+ * in it): on a machine shared with other work the rates swing with the neighbours' load,
+ * the CPU a request costs much less, so its ratio is the steadier figure.
+ */
 async function account(url: string, cookie: string, connections: number): Promise<Result> {
+  const c0 = process.cpuUsage();
   const r = await cannon({ url: `${url}/api/v1/account`, headers: { cookie }, connections, duration: DURATION });
+  const c = process.cpuUsage(c0);
+  r.cpuUsPerRequest = (c.user + c.system) / Math.max(1, r.requests.total);
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`GET /account: ${r.non2xx} non-2xx answers, ${r.errors} errors at ${connections} connections`);
   return r;
 }
@@ -90,6 +98,7 @@ export async function run(): Promise<Figures> {
     await bare.close();
     put('assa.bare_per_s', bare10.requests.average, 'req/s, a bare fastify route, 10 connections (the peer)');
     put('assa.bare_per_s_100', bare100.requests.average, 'req/s, a bare fastify route, 100 connections (the peer)');
+    put('assa.bare_cpu_us', bare10.cpuUsPerRequest, 'µs of CPU per request (server + load generator), the bare route, 10 connections');
 
     await withAssa(path.join(dir, 'assa.db'), subscribers, async (assa, cookie) => {
       const a10 = await account(assa.url, cookie, 10);
@@ -100,6 +109,8 @@ export async function run(): Promise<Figures> {
       put('assa.sqlite.account_p99_ms_100', a100.latency.p99, `ms p99, SQLite, 100 connections`);
       put('assa.account_ratio_to_bare', a10.requests.average / bare10.requests.average, 'GET /account over the bare route, SQLite, 10 connections (goal >= 0.25)');
       put('assa.account_ratio_to_bare_100', a100.requests.average / bare100.requests.average, 'GET /account over the bare route, SQLite, 100 connections');
+      put('assa.sqlite.account_cpu_us', a10.cpuUsPerRequest, 'µs of CPU per GET /account (server + load generator), SQLite, 10 connections');
+      put('assa.account_cpu_ratio_to_bare', bare10.cpuUsPerRequest / a10.cpuUsPerRequest, 'the bare route’s CPU per request over GET /account’s, SQLite (the rate ratio without the neighbours’ load)');
     });
 
     const pgServer = process.env.ASSA_BENCH_PG_URL ?? process.env.ASSA_TEST_PG_URL;

@@ -130,6 +130,43 @@ export class AssaStore {
     return Number(r.n);
   }
 
+  /**
+   * GET /account's rows in one statement: the subscriber, its plan (with the package) and
+   * its login account. One query instead of three on the busiest authenticated read.
+   */
+  accountView(number: string) {
+    return this.db
+      .selectFrom('subscribers as s')
+      .innerJoin('tariffs as t', 't.id', 's.tariff_id')
+      .leftJoin('accounts as a', 'a.number', 's.number')
+      .select(['s.number', 's.account_number', 's.owner_name', 's.status', 's.balance_kopecks', 's.connected_at', 's.bonus_kopecks'])
+      .select(['t.id as tariff_id', 't.name as tariff_name', 't.monthly_fee_kopecks', 't.minutes_included', 't.sms_included', 't.megabytes_included'])
+      .select(['a.email', 'a.registered_at'])
+      .where('s.number', '=', number)
+      .executeTakeFirst();
+  }
+
+  /**
+   * A-DATA-1 package use in one statement: bytes of data sessions started in [from, to),
+   * megabytes the month's paid extras add, package minutes of calls priced in [from, to).
+   */
+  async packageUse(number: string, from: string, to: string, month: string): Promise<{ bytes: number; extraMegabytes: number; packageMinutes: number }> {
+    const r = await this.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('data_sessions').select(sql<number>`coalesce(sum(in_bytes + out_bytes), 0)`.as('b')).where('number', '=', number).where('started_at', '>=', from).where('started_at', '<', to).as('bytes'),
+        eb
+          .selectFrom('service_charges as sc')
+          .innerJoin('services as sv', 'sv.id', 'sc.service_id')
+          .select(sql<number>`coalesce(sum(sv.adds_megabytes), 0)`.as('mb'))
+          .where('sc.number', '=', number)
+          .where('sc.month', '=', month)
+          .as('extra'),
+        eb.selectFrom('call_charges').select(sql<number>`coalesce(sum(package_minutes), 0)`.as('m')).where('number', '=', number).where('at', '>=', from).where('at', '<', to).as('minutes'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { bytes: Number(r.bytes), extraMegabytes: Number(r.extra), packageMinutes: Number(r.minutes) };
+  }
+
   // ---- accounts ----
   account(number: string): Promise<AccountRow | undefined> {
     return this.db.selectFrom('accounts').selectAll().where('number', '=', number).executeTakeFirst();
