@@ -93,3 +93,49 @@ describe('mass lock-out from one address is slowed', () => {
     expect((await request(h.assa.url, 'POST', '/api/v1/sessions', { body: { number: victims[2], password: 'Kvitka2026' }, from: attacker })).status).toBe(200);
   });
 });
+
+describe('the KDF queue is fair per client address', () => {
+  it('under a flood from several addresses, a login from a fresh address is answered before the flood’s later entries', async () => {
+    // Production-like cost so that hashes really queue; every address under its cap of 2 waiting.
+    h = await startHarness({ kdf: { N: 2 ** 14, r: 8, p: 1 }, kdfQueue: 32, config: { ...realLimits, hashBudget: { max: 1000, windowMs: 60_000 } } });
+    await register(h.assa.url, '441234567', '111222');
+    // The flood is on a number without an account (so the owner's is not locked by it);
+    // one such login first makes the dummy hash, so that each request below costs one hash.
+    expect((await request(h.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234568', password: 'Warm2026x' }, from: '127.0.9.99' })).status).toBe(401);
+    const order: string[] = [];
+    const login = (tag: string, from: string, password: string, number = '441234568') =>
+      request(h!.assa.url, 'POST', '/api/v1/sessions', { body: { number, password }, from }).then((r) => {
+        order.push(tag);
+        return r.status;
+      });
+    // Six flooding addresses, two wrong passwords each at once: 2 hash, 10 wait.
+    const flood: Array<Promise<number>> = [];
+    for (let a = 1; a <= 6; a++) for (let i = 1; i <= 2; i++) flood.push(login(`flood${a}#${i}`, `127.0.9.${a}`, `Wrong${a}${i}x`));
+    const hasher = h.assa.ctx.hasher;
+    for (let i = 0; i < 400 && hasher.queued + hasher.running < 12; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(hasher.running).toBe(2);
+    expect(hasher.queued).toBe(10);
+    const fresh = login('fresh', '127.0.9.100', 'Kvitka2026', '441234567');
+    expect(await fresh).toBe(200);
+    const floodStatuses = await Promise.all(flood);
+    expect(floodStatuses.every((s) => s === 401)).toBe(true);
+    // FIFO would answer it last (12 before it). Round-robin starts it after at most one
+    // hash per flooding address: 2 running + 6 = 8, so at least 4 flood entries come after
+    // it (one is allowed to overtake it while two hashes run side by side).
+    expect(order.length - 1 - order.indexOf('fresh')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('one address over its cap of waiting hashes gets 503 + Retry-After; a login from another address is still served', async () => {
+    h = await startHarness({ kdf: { N: 2 ** 14, r: 8, p: 1 }, kdfQueue: 32, config: { ...realLimits, hashBudget: { max: 1000, windowMs: 60_000 } } });
+    await register(h.assa.url, '441234567', '111222');
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => request(h!.assa.url, 'POST', '/api/v1/sessions', { body: { number: '441234567', password: `Wrong${i}x` }, from: '127.0.9.1' })));
+    const codes = burst.map((r) => r.status);
+    // 2 hash at once and 2 wait (the per-address cap); the other 4 are refused at once.
+    expect(codes.filter((c) => c === 503)).toHaveLength(4);
+    expect(codes.filter((c) => c === 401)).toHaveLength(4);
+    const busy = burst.find((r) => r.status === 503)!;
+    expect(busy.body.error.code).toBe('kdf_busy');
+    expect(Number(busy.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((await new Client(h.assa.url, '127.0.9.2').login('441234567', 'Kvitka2026')).status).toBe(200);
+  });
+});

@@ -1,10 +1,14 @@
 // A-SEC: passwords hashed with scrypt (memory-hard; OWASP ASVS 5.0 Appendix C floor:
 // N=2^17, r=8, p=1 — 128 MiB per hash). At most `concurrency` hashes run at once so a
-// burst of logins cannot exhaust memory, and at most `maxQueued` wait behind them: a
-// flood of hashing requests then gets a quick "busy, retry" (503 + Retry-After) instead
-// of making every real login wait seconds.
+// burst of logins cannot exhaust memory, and the hashes waiting behind them wait in a
+// queue that is fair per client address (fair-kdf-queue.ts): at most `maxQueued` in all
+// and `perClient` per address, served round the addresses in turn. A flood of hashing
+// requests then gets a quick "busy, retry" (503 + Retry-After) and a real login waits for
+// about one hash per flooding address, not for the whole flood.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
-import { CodedError } from '../../shared/errors';
+import { currentKdfClient, FairKdfQueue } from './fair-kdf-queue';
+
+export { KdfBusyError } from './fair-kdf-queue';
 
 export interface KdfParams {
   N: number;
@@ -13,38 +17,33 @@ export interface KdfParams {
 }
 export const STRONG_KDF: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
 
-/** Thrown when the queue is full; `details.retryAfterS` is a fair guess of when a slot frees. */
-export class KdfBusyError extends CodedError {
-  constructor(readonly retryAfterS: number) {
-    super('kdf_busy', 'The server is busy checking passwords; try again in a few seconds.', { details: { retryAfterS } });
-  }
-}
-
 function scrypt(password: string, salt: Buffer, p: KdfParams): Promise<Buffer> {
   return new Promise((res, rej) => scryptCb(password, salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 32 * 1024 * 1024 }, (e, k) => (e ? rej(e) : res(k))));
 }
 
+/** Hashes one address may have waiting (beyond that: 503 + Retry-After). */
+export const DEFAULT_KDF_QUEUE_PER_CLIENT = 2;
+
 export class PasswordHasher {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  private refused = 0;
-  /** Mean time of one hash (ms), kept as a moving average for Retry-After. */
-  private meanMs = 0;
+  private readonly queue: FairKdfQueue;
 
   constructor(
     readonly params: KdfParams = STRONG_KDF,
-    private readonly concurrency = 2,
+    concurrency = 2,
     readonly maxQueued = 32,
-  ) {}
+    readonly perClientQueued = DEFAULT_KDF_QUEUE_PER_CLIENT,
+  ) {
+    this.queue = new FairKdfQueue(concurrency, maxQueued, perClientQueued);
+  }
 
   get running(): number {
-    return this.active;
+    return this.queue.running;
   }
   get queued(): number {
-    return this.waiting.length;
+    return this.queue.queued;
   }
   get rejected(): number {
-    return this.refused;
+    return this.queue.rejected;
   }
 
   async hash(password: string): Promise<string> {
@@ -68,32 +67,17 @@ export class PasswordHasher {
    * number answers in the same time as a registered one.
    */
   async dummyHash(): Promise<string> {
-    this.dummy ??= this.hash(randomBytes(18).toString('base64'));
+    // A refused first attempt (queue full) must not stay cached as the dummy forever.
+    this.dummy ??= this.hash(randomBytes(18).toString('base64')).catch((e: unknown) => {
+      this.dummy = undefined;
+      throw e;
+    });
     return this.dummy;
   }
   private dummy: Promise<string> | undefined;
 
-  private async limited<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.concurrency) {
-      if (this.waiting.length >= this.maxQueued) {
-        this.refused++;
-        const waitMs = ((this.waiting.length + this.concurrency) / this.concurrency) * (this.meanMs || 500);
-        throw new KdfBusyError(Math.max(1, Math.ceil(waitMs / 1000)));
-      }
-      // The finishing hash hands its slot over: `active` stays counted for us.
-      await new Promise<void>((r) => this.waiting.push(r));
-    } else {
-      this.active++;
-    }
-    const t0 = performance.now();
-    try {
-      return await fn();
-    } finally {
-      const ms = performance.now() - t0;
-      this.meanMs = this.meanMs ? this.meanMs * 0.8 + ms * 0.2 : ms;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
+  /** Runs in the fair queue as the current request's client address (`internal` outside a request). */
+  private limited<T>(fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(currentKdfClient(), fn);
   }
 }
