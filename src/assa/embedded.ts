@@ -20,6 +20,7 @@ import type { PaymentGateway } from './payments/gateway';
 import { startReconciler } from './payments/reconciler';
 import { openTestGateway } from './payments/test-gateway';
 import { startBillingClock } from './services/billing';
+import { runAsActor } from './store/money-audit';
 import { AssaStore } from './store/assa-store';
 import { generateHistory, generateSubscribers, loadDemoData } from './store/demo-data';
 import { isPostgresUrl, openStoreEngine } from './store/open-database';
@@ -149,8 +150,11 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
     const freed = await ctx.store.security.releaseInFlightClaimsBefore(Number.MAX_SAFE_INTEGER);
     if (freed) ctx.log.warn({ freed }, 'idempotency keys left in flight by a previous process freed');
   }
-  const billing = await startBillingClock(ctx);
-  const reconciler = ctx.gateway ? await startReconciler(ctx, ctx.gateway, 15_000) : null;
+  // The jobs' timers keep the actor they were started as: their ledger movements are
+  // audited as the billing run's and the gateway's (store/money-audit.ts).
+  const billing = await runAsActor({ kind: 'billing', id: 'clock' }, () => startBillingClock(ctx));
+  const gateway = ctx.gateway;
+  const reconciler = gateway ? await runAsActor({ kind: 'gateway', id: 'reconciler' }, () => startReconciler(ctx, gateway, 15_000)) : null;
   await app.listen({ host, port: o.port ?? 8750 });
   const port = (app.server.address() as { port: number }).port;
   const radius =

@@ -19,6 +19,7 @@ import { StoreError } from '../store/open-database';
 import { bindIdempotencyKeys } from './idempotency-binding';
 import { authenticate } from './auth';
 import { registerHardening, registerHashBudget } from './hardening';
+import { registerRequestContext } from './request-context';
 import { accountRoutes } from './routes/account-routes';
 import { identityRoutes } from './routes/identity-routes';
 import { extrasRoutes } from './routes/details-utilities-group-help-routes';
@@ -59,6 +60,7 @@ export async function buildAssaServer(ctx: AssaContext, opts: BuildOptions = {})
   await registerHardening(app, ctx.config);
   registerHttpMetrics(app, ctx.metrics);
   registerHashBudget(app, ctx);
+  registerRequestContext(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: ctx.config.rateLimit.global,

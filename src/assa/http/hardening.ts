@@ -7,7 +7,6 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { AssaConfig, AssaContext } from './context';
-import { clientKey, runAsKdfClient } from '../security/fair-kdf-queue';
 import { fail } from './errors';
 
 /** A Host header allowed by the list: an entry with a port matches exactly, one without matches any port. */
@@ -69,10 +68,6 @@ declare module 'fastify' {
 
 /** Routes marked `config: { hashes: true }` cost the caller's address one unit of its hash budget; an empty budget is 429 with Retry-After. */
 export function registerHashBudget(app: FastifyInstance, ctx: Pick<AssaContext, 'throttle' | 'config'>): void {
-  // Every hash a request causes waits in the KDF queue as its client address (the queue is
-  // fair per address). Set in preValidation, after the body is read: the body's stream
-  // events would otherwise run the rest of the request outside this context.
-  app.addHook('preValidation', (req, _reply, done) => runAsKdfClient(clientKey(req.ip), done));
   app.addHook('onRequest', async (req, reply) => {
     if (!req.routeOptions.config.hashes) return;
     const wait = ctx.throttle.check(`hash:${req.ip}`, ctx.config.hashBudget);

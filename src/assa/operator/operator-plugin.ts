@@ -11,6 +11,7 @@ import { authorise, type OperatorCaller, type OperatorRouteRule } from './operat
 import type { OperatorDeps } from './operator-deps';
 import { catalogueRoutes } from './routes/catalogue-routes';
 import { deskRoutes } from './routes/desk-routes';
+import { moneyAuditRoutes } from './routes/money-audit-routes';
 import { operatorMoneyRoutes } from './routes/money-routes';
 import { operatorsRoutes } from './routes/operators-routes';
 import { operatorSessionRoutes } from './routes/session-routes';
@@ -47,4 +48,5 @@ export const operatorPlugin =
     await app.register(catalogueRoutes(d));
     await app.register(operatorMoneyRoutes(d));
     await app.register(deskRoutes(d));
+    await app.register(moneyAuditRoutes(d));
   };

@@ -10,6 +10,7 @@ import { kyivDay, kyivMonth, startOfNextKyivMonth } from '../../shared/kyiv-time
 import { planMonthStart, type MonthStartPlan } from '../domain/month-start-plan';
 import type { AssaContext } from '../context';
 import type { Db } from '../store/open-database';
+import { insertMovements } from '../store/money-audit';
 import { applyPricesInForce } from './prices-in-force';
 
 export const MONTH_START_CHUNK = 2_000;
@@ -136,7 +137,8 @@ function collect(w: Writes, d: Due, plan: MonthStartPlan, month: string, at: str
 const BATCH = 400; // rows per INSERT: under SQLite's bound-parameter limit on every build
 
 async function write(db: Db, w: Writes): Promise<void> {
-  for (let i = 0; i < w.movements.length; i += BATCH) await db.insertInto('movements').values(w.movements.slice(i, i + BATCH)).execute();
+  // Through the ledger's bulk insert: each movement gets its audit row (issue 12).
+  for (let i = 0; i < w.movements.length; i += BATCH) await insertMovements(db, w.movements.slice(i, i + BATCH));
   for (let i = 0; i < w.serviceCharges.length; i += BATCH) await db.insertInto('service_charges').values(w.serviceCharges.slice(i, i + BATCH)).execute();
   const balances = [...w.balances];
   for (let i = 0; i < balances.length; i += BATCH) {

@@ -2,6 +2,7 @@
 // running total, changed only here and in the same transaction as the movement.
 import { sql } from 'kysely';
 import { sha256 } from '../security/tokens';
+import { auditMovements, currentActor } from './money-audit';
 import { noteNumber, type Db } from './open-database';
 import type { MovementsTable } from './schema';
 
@@ -41,11 +42,14 @@ export class MoneyStore {
     const balance = (await this.balance(number)) + amount;
     if (balance < 0) throw new Error('insufficient_funds');
     await this.db.updateTable('subscribers').set({ balance_kopecks: balance }).where('number', '=', number).execute();
-    return this.db
+    const moved = await this.db
       .insertInto('movements')
       .values({ number, at, kind, amount_kopecks: amount, balance_after_kopecks: balance, description, ref })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Its audit row (who caused it), in the same transaction (issue 12).
+    await auditMovements(this.db, [moved]);
+    return moved;
   }
 
   movementByRef(kind: MovementKind, ref: string): Promise<MovementRow | undefined> {
@@ -237,6 +241,10 @@ export class MoneyStore {
       WHERE s.status IN ('active', 'blocked') AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.number = s.number AND m.kind = 'fee' AND m.ref = ${ref})`;
     const charged = await sql`INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref)
         SELECT s.number, ${at}, 'fee', -t.monthly_fee_kopecks, s.balance_kopecks - t.monthly_fee_kopecks, ${`Monthly fee ${month}`}, ${ref} ${due} AND s.balance_kopecks >= t.monthly_fee_kopecks`.execute(this.db);
+    // Their audit rows, set-based too (issue 12).
+    const by = currentActor();
+    await sql`INSERT INTO money_audit (movement_id, at, number, kind, amount_kopecks, ref, actor_kind, actor_id, ip)
+        SELECT id, at, number, kind, amount_kopecks, ref, 'billing', ${by.kind === 'billing' ? (by.id ?? null) : by.kind}, ${by.ip ?? null} FROM movements WHERE kind = 'fee' AND ref = ${ref} AND at = ${at}`.execute(this.db);
     // The balances follow the movements just written (one running total per number).
     await sql`UPDATE subscribers SET balance_kopecks = (SELECT m.balance_after_kopecks FROM movements m WHERE m.number = subscribers.number AND m.kind = 'fee' AND m.ref = ${ref}), status = 'active'
         WHERE number IN (SELECT number FROM movements WHERE kind = 'fee' AND ref = ${ref} AND at = ${at})`.execute(this.db);

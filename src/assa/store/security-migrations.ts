@@ -48,4 +48,24 @@ export const SECURITY_MIGRATIONS: Migration[] = [
       CREATE INDEX security_events_at ON security_events(at);
     `,
   },
+  {
+    version: 103,
+    name: 'audit of every ledger movement: who or what caused it (subscriber, operator, billing run, gateway, network side)',
+    sql: `
+      CREATE TABLE money_audit (
+        id INTEGER PRIMARY KEY,
+        movement_id INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        number TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        amount_kopecks INTEGER NOT NULL,
+        ref TEXT,
+        actor_kind TEXT NOT NULL CHECK (actor_kind IN ('subscriber', 'operator', 'billing', 'gateway', 'network', 'system')),
+        actor_id TEXT,
+        ip TEXT
+      );
+      CREATE INDEX money_audit_number ON money_audit(number, id);
+      CREATE INDEX money_audit_movement ON money_audit(movement_id);
+    `,
+  },
 ];

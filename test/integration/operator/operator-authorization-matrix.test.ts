@@ -51,6 +51,7 @@ const ROUTES: Record<string, Case> = {
   'GET /callbacks': { rule: 'helpdesk.read' },
   'POST /tickets/{id}/answer': { rule: 'helpdesk.answer', path: '/tickets/999999/answer', body: { text: 'x' } },
   'GET /audit': { rule: 'audit.read' },
+  'GET /money-audit': { rule: 'audit.read' },
   'PUT /clock': { rule: 'clock.set', body: { now: '2026-11-17T10:00:00.000Z' } },
 };
 const AUTH_CODES = new Set(['not_logged_in', 'forbidden_role', 'password_change_required', 'csrf_failed']);
