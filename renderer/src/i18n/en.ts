@@ -188,6 +188,7 @@ export const en = {
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
+    currentPasswordWrong: 'The current password is not right.',
     codes: {
       no_modem: 'No modem is connected.',
       no_carrier: 'NO CARRIER: the network did not accept the call. Check coverage and that the account is active.',

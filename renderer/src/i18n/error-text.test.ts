@@ -27,4 +27,9 @@ describe('U-I18N-1 error text', () => {
     expect(errorText(t, { code: 'brand_new', message: 'A brand new rule.' })).toBe('A brand new rule.');
     expect(errorText(t, { code: 'brand_new', message: 'body/x must be string' })).toBe('The server refused (brand_new).');
   });
+  it('a wrong current password in a change form is said as that, not as "wrong number or password"', async () => {
+    await i18next.changeLanguage('uk');
+    expect(errorText(t, { code: 'bad_credentials', message: 'The current password is wrong.', field: 'oldPassword' })).toBe('Поточний пароль неправильний.');
+    expect(errorText(t, { code: 'bad_credentials', message: 'Wrong number or password.' })).toBe('Невірний номер або пароль.');
+  });
 });

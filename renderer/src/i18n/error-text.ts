@@ -23,6 +23,8 @@ export function errorText(t: T, e: unknown): string {
   const code = err?.code;
   const params = { ...(isRecord(err?.details) ? err.details : {}), ...(err?.field ? { field: fieldLabel(t, err.field) } : {}) };
   if (code === 'invalid_request' || code === 'bad_request') return err?.field ? t('errors.checkField', params) : t('errors.checkInput');
+  // bad_credentials names a field only when the current password of a change is wrong: "wrong number or password" would mislead there.
+  if (code === 'bad_credentials' && (err?.field === 'oldPassword' || err?.field === 'password')) return t('errors.currentPasswordWrong');
   if (code) {
     const key = `errors.codes.${code}`;
     const translated = t(key, params);

@@ -189,6 +189,7 @@ export const ru: Strings = {
   },
   errors: {
     generic: 'Что-то пошло не так: {{message}}',
+    currentPasswordWrong: 'Текущий пароль неверный.',
     codes: {
       no_modem: 'Модем не подключён.',
       no_carrier: 'NO CARRIER: сеть не приняла вызов. Проверьте покрытие и активен ли счёт.',

@@ -189,6 +189,7 @@ export const uk: Strings = {
   },
   errors: {
     generic: 'Щось пішло не так: {{message}}',
+    currentPasswordWrong: 'Поточний пароль неправильний.',
     codes: {
       no_modem: 'Модем не підключено.',
       no_carrier: 'NO CARRIER: мережа не прийняла виклик. Перевірте покриття та чи активний рахунок.',

@@ -5,24 +5,28 @@ import type { Language, Settings } from '../../../src/shared/app-contract';
 import { useApi } from '../api-context';
 import { ModemBackendCard } from '../components/diagnostics/ModemBackendCard';
 import { DialProfiles } from '../components/settings/DialProfiles';
+import { FieldError, FormStatus } from '../components/forms/FormStatus';
+import { useFormAction } from '../components/forms/use-form-action';
 import { setLanguage, systemLanguage } from '../i18n';
+import { ErrorNote } from './account/ErrorNote';
 
 export function SettingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const [draft, setDraft] = useState<Settings | null>(null);
-  // The message is kept as a key so it follows a language switch made by this very save.
-  const [message, setMessage] = useState<{ key: string; message?: string } | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  // The outcome right under Save (issue 18), in the user's words, gone with the next action.
+  const a = useFormAction();
 
   useEffect(() => {
-    api.call('settings.get', {}).then(setDraft, (e: Error) => setMessage({ key: 'errors.generic', message: e.message }));
+    api.call('settings.get', {}).then(setDraft, setLoadError);
   }, [api]);
 
-  if (!draft) return <p>…</p>;
+  if (!draft) return loadError ? <ErrorNote error={loadError} /> : <p>…</p>;
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    try {
+    void a.run(async () => {
       const saved = await api.call('settings.update', {
         language: draft.language,
         portOverride: draft.portOverride?.trim() ? draft.portOverride.trim() : null,
@@ -35,10 +39,9 @@ export function SettingsPage() {
       });
       setDraft(saved);
       await setLanguage(saved.language ?? systemLanguage());
-      setMessage({ key: 'settings.saved' });
-    } catch (err) {
-      setMessage({ key: 'errors.generic', message: (err as Error).message });
-    }
+      // i18n.t, not this render's t: the words follow a language switch made by this very save.
+      return i18n.t('settings.saved');
+    });
   };
 
   return (
@@ -57,7 +60,8 @@ export function SettingsPage() {
         </label>
         <label>
           {t('settings.portOverride')}
-          <input value={draft.portOverride ?? ''} placeholder="/dev/ttyUSB0" onChange={(e) => setDraft({ ...draft, portOverride: e.target.value })} />
+          <input value={draft.portOverride ?? ''} placeholder="/dev/ttyUSB0" onChange={(e) => setDraft({ ...draft, portOverride: e.target.value })} aria-describedby="settings-port-err" data-testid="settings-port" />
+          <FieldError action={a} field="portOverride" id="settings-port-err" />
         </label>
         <DialProfiles draft={draft} onChange={(d) => setDraft({ ...draft, ...d })} />
         <label className="inline">
@@ -90,10 +94,10 @@ export function SettingsPage() {
           {t('settings.autoReconnect')}
         </label>
         <div>
-          <button type="submit">{t('settings.save')}</button>{' '}
-          <span role="status" data-testid="settings-message">
-            {message ? t(message.key, { message: message.message }) : ''}
-          </span>
+          <button type="submit" disabled={a.busy} data-testid="settings-save">
+            {t('settings.save')}
+          </button>
+          <FormStatus action={a} fields={['portOverride']} testId="settings-message" />
         </div>
       </form>
       <div className="cards" style={{ marginTop: '1.5rem' }}>

@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ContactsCard } from './ContactsCard';
+import { FieldError, FormStatus } from '../../components/forms/FormStatus';
+import { useFormAction } from '../../components/forms/use-form-action';
 import { ErrorNote } from './ErrorNote';
 import { CallbackForm, MyRequests, useHelpRequests } from './help-desk';
 
@@ -12,19 +14,17 @@ export function HelpPage() {
   const call = useAssaCall();
   const unsupported = useAssaGet<Array<{ id: string; operation: string; reason: string; whereToGo: string }>>('/api/v1/help/unsupported');
   const [text, setText] = useState('');
-  const [msg, setMsg] = useState<string | null>(null);
-  const [err, setErr] = useState<unknown>(null);
+  // The outcome under the Send button (issue 18), gone with the next action anywhere.
+  const a = useFormAction();
   const requests = useHelpRequests();
-  const ticket = async (ev: FormEvent) => {
+  const ticket = (ev: FormEvent) => {
     ev.preventDefault();
-    try {
+    void a.run(async () => {
       const r = await call<{ id: string | number }>('POST', '/api/v1/help/tickets', { text });
-      setMsg(t('acc.help.ticketCreated', { id: r.id }));
       setText('');
       requests.reload();
-    } catch (e) {
-      setErr(e);
-    }
+      return t('acc.help.ticketCreated', { id: r.id });
+    });
   };
   return (
     <>
@@ -33,12 +33,12 @@ export function HelpPage() {
         <form className="form" onSubmit={ticket}>
           <label>
             {t('acc.help.question')}
-            <textarea value={text} onChange={(e) => setText(e.target.value)} required maxLength={2000} />
+            <textarea value={text} onChange={(e) => setText(e.target.value)} required maxLength={2000} aria-describedby="ticket-text-err" data-testid="ticket-text" />
+            <FieldError action={a} field="text" id="ticket-text-err" />
           </label>
-          <button type="submit">{t('acc.help.send')}</button>
+          <button type="submit" disabled={a.busy} data-testid="ticket-submit">{t('acc.help.send')}</button>
+          <FormStatus action={a} fields={['text']} testId="ticket-status" />
         </form>
-        <p aria-live="polite">{msg ?? ''}</p>
-        <ErrorNote error={err} />
       </article>
       <MyRequests requests={requests.data} error={requests.error} />
       <ContactsCard />

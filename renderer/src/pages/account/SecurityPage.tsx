@@ -4,11 +4,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../src/shared/app-contract';
-import { formatKyivDateTime } from '../../format';
+import { formatKyivDateTime, shownNumber } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { useAccountClient } from './account-client';
 import { ErrorNote } from './ErrorNote';
 import { NumberInput, numberForServer } from '../../components/forms/NumberInput';
+import { FieldError, FormStatus } from '../../components/forms/FormStatus';
+import { useFormAction, type FormAction } from '../../components/forms/use-form-action';
 
 const ALL_SECTIONS = ['services', 'tariff', 'utilities', 'transfer', 'security', 'payments', 'details'] as const;
 
@@ -26,26 +28,24 @@ export function SecurityPage() {
   const [emailPassword, setEmailPassword] = useState('');
   const [runa, setRuna] = useState('');
   const [cur, setCur] = useState({ number: '', level: 'view' });
-  const [msg, setMsg] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setMsg(null);
-    setError(null);
-    try {
+  // Each card's outcome under its own button (issue 18), gone with the next action anywhere.
+  const aProt = useFormAction();
+  const aPw = useFormAction();
+  const aEmail = useFormAction();
+  const aCur = useFormAction();
+  const run = (a: FormAction, fn: () => Promise<unknown>, done: string) =>
+    void a.run(async () => {
       await fn();
-      setMsg(done);
       logins.reload();
       prot.reload();
       curators.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+      return done;
+    });
   const toggleSection = (s: string, on: boolean) => {
     const next = new Set(prot.data?.sections ?? []);
     if (on) next.add(s);
     else next.delete(s);
-    void run(() => call('PUT', '/api/v1/security/protected', { sections: [...next] }), t('acc.sec.saved'));
+    run(aProt, () => call('PUT', '/api/v1/security/protected', { sections: [...next] }), t('acc.sec.saved'));
   };
   return (
     <>
@@ -63,25 +63,30 @@ export function SecurityPage() {
         </fieldset>
         <p>{prot.data?.openUntil ? t('acc.sec.openUntil', { time: formatKyivDateTime(prot.data.openUntil, lang) }) : t('acc.sec.closed')}</p>
         {client.openProtected ? (
-          <button type="button" onClick={() => void run(client.openProtected!, t('acc.sec.opened'))} data-testid="open-protected">
-            {t('acc.sec.openWithRuna')}
-          </button>
+          <div className="form">
+            <button type="button" disabled={aProt.busy} onClick={() => run(aProt, client.openProtected!, t('acc.sec.opened'))} data-testid="open-protected">
+              {t('acc.sec.openWithRuna')}
+            </button>
+            <FormStatus action={aProt} testId="protected-status" />
+          </div>
         ) : (
           <form
             className="form"
             onSubmit={(ev: FormEvent) => {
               ev.preventDefault();
-              void run(() => call('POST', '/api/v1/security/protected/unlock', { runa }), t('acc.sec.opened'));
+              run(aProt, () => call('POST', '/api/v1/security/protected/unlock', { runa }), t('acc.sec.opened'));
             }}
           >
             <label>
               {t('acc.sec.runaCode')}
-              <input value={runa} onChange={(e) => setRuna(e.target.value.replace(/\D/g, '').slice(0, 6))} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required data-testid="protected-runa" />
+              <input value={runa} onChange={(e) => setRuna(e.target.value.replace(/\D/g, '').slice(0, 6))} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" required aria-describedby="protected-runa-err" data-testid="protected-runa" />
+              <FieldError action={aProt} field="runa" id="protected-runa-err" />
             </label>
             <p className="muted">{t('acc.sec.runaHow')}</p>
-            <button type="submit" data-testid="open-protected">
+            <button type="submit" disabled={aProt.busy} data-testid="open-protected">
               {t('acc.sec.openWithCode')}
             </button>
+            <FormStatus action={aProt} fields={['runa']} testId="protected-status" />
           </form>
         )}
       </article>
@@ -91,35 +96,41 @@ export function SecurityPage() {
           className="form"
           onSubmit={(ev: FormEvent) => {
             ev.preventDefault();
-            void run(() => call('PUT', '/api/v1/security/password', pw), t('acc.sec.passwordChanged'));
+            run(aPw, () => call('PUT', '/api/v1/security/password', pw), t('acc.sec.passwordChanged'));
           }}
         >
           <label>
             {t('acc.sec.oldPassword')}
-            <input type="password" autoComplete="current-password" value={pw.oldPassword} onChange={(e) => setPw({ ...pw, oldPassword: e.target.value })} required />
+            <input type="password" autoComplete="current-password" value={pw.oldPassword} onChange={(e) => setPw({ ...pw, oldPassword: e.target.value })} required aria-describedby="pw-old-err" data-testid="pw-old" />
+            <FieldError action={aPw} field="oldPassword" id="pw-old-err" />
           </label>
           <label>
             {t('account.newPassword')}
-            <input type="password" autoComplete="new-password" value={pw.newPassword} onChange={(e) => setPw({ ...pw, newPassword: e.target.value })} required />
+            <input type="password" autoComplete="new-password" value={pw.newPassword} onChange={(e) => setPw({ ...pw, newPassword: e.target.value })} required aria-describedby="pw-new-err" data-testid="pw-new" />
+            <FieldError action={aPw} field="newPassword" id="pw-new-err" />
           </label>
-          <button type="submit">{t('acc.sec.change')}</button>
+          <button type="submit" disabled={aPw.busy} data-testid="pw-submit">{t('acc.sec.change')}</button>
+          <FormStatus action={aPw} fields={['oldPassword', 'newPassword']} testId="pw-status" />
         </form>
         <form
           className="form"
           onSubmit={(ev: FormEvent) => {
             ev.preventDefault();
-            void run(() => call('PUT', '/api/v1/security/email', { email, password: emailPassword }), t('acc.sec.emailChanged'));
+            run(aEmail, () => call('PUT', '/api/v1/security/email', { email, password: emailPassword }), t('acc.sec.emailChanged'));
           }}
         >
           <label>
             {t('acc.sec.newEmail')}
-            <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required aria-describedby="email-new-err" data-testid="email-new" />
+            <FieldError action={aEmail} field="email" id="email-new-err" />
           </label>
           <label>
             {t('acc.sec.oldPassword')}
-            <input type="password" autoComplete="current-password" value={emailPassword} onChange={(e) => setEmailPassword(e.target.value)} required data-testid="email-password" />
+            <input type="password" autoComplete="current-password" value={emailPassword} onChange={(e) => setEmailPassword(e.target.value)} required aria-describedby="email-password-err" data-testid="email-password" />
+            <FieldError action={aEmail} field="password" id="email-password-err" />
           </label>
-          <button type="submit">{t('acc.sec.change')}</button>
+          <button type="submit" disabled={aEmail.busy} data-testid="email-submit">{t('acc.sec.change')}</button>
+          <FormStatus action={aEmail} fields={['email', 'password']} testId="email-status" />
         </form>
       </article>
       <article className="card" aria-labelledby="cur-title">
@@ -128,8 +139,8 @@ export function SecurityPage() {
         <ul className="list">
           {(curators.data?.curators ?? []).map((c) => (
             <li key={c.number}>
-              {c.number} — {t(`acc.sec.levels.${c.level}`)}
-              <button type="button" className="secondary" onClick={() => void run(() => call('DELETE', `/api/v1/security/curators/${c.number}`), t('acc.sec.revoked'))}>
+              {shownNumber(c.number)} — {t(`acc.sec.levels.${c.level}`)}
+              <button type="button" className="secondary" disabled={aCur.busy} onClick={() => run(aCur, () => call('DELETE', `/api/v1/security/curators/${c.number}`), t('acc.sec.revoked'))}>
                 {t('acc.sec.revoke')}
               </button>
             </li>
@@ -139,10 +150,11 @@ export function SecurityPage() {
           className="form"
           onSubmit={(ev: FormEvent) => {
             ev.preventDefault();
-            void run(() => call('POST', '/api/v1/security/curators', { ...cur, number: numberForServer(cur.number) ?? cur.number }), t('acc.sec.saved'));
+            run(aCur, () => call('POST', '/api/v1/security/curators', { ...cur, number: numberForServer(cur.number) ?? cur.number }), t('acc.sec.saved'));
           }}
         >
-          <NumberInput label={t('acc.sec.curatorNumber')} value={cur.number} onChange={(v) => setCur({ ...cur, number: v })} required testId="curator-number" />
+          <NumberInput label={t('acc.sec.curatorNumber')} value={cur.number} onChange={(v) => setCur({ ...cur, number: v })} required describedBy="curator-number-err" testId="curator-number" />
+          <FieldError action={aCur} field="number" id="curator-number-err" />
           <label>
             {t('acc.sec.level')}
             <select value={cur.level} onChange={(e) => setCur({ ...cur, level: e.target.value })}>
@@ -150,7 +162,8 @@ export function SecurityPage() {
               <option value="manage">{t('acc.sec.levels.manage')}</option>
             </select>
           </label>
-          <button type="submit">{t('acc.sec.addCurator')}</button>
+          <button type="submit" disabled={aCur.busy} data-testid="curator-submit">{t('acc.sec.addCurator')}</button>
+          <FormStatus action={aCur} fields={['number']} testId="curator-status" />
         </form>
       </article>
       <article className="card wide" aria-labelledby="hist-title">
@@ -175,11 +188,6 @@ export function SecurityPage() {
           </tbody>
         </table>
       </article>
-      {/* The live region is always there (so it is announced); it looks like a card only with something in it. */}
-      <div className={msg || error ? 'card wide' : 'live-idle'} aria-live="polite">
-        <p>{msg ?? ''}</p>
-        <ErrorNote error={error} />
-      </div>
     </>
   );
 }

@@ -9,6 +9,8 @@ import { formatKyivDateTime } from '../../format';
 import { useAssaCall, useAssaGet } from '../../hooks/use-assa';
 import { ErrorNote } from './ErrorNote';
 import { NumberInput, numberForServer } from '../../components/forms/NumberInput';
+import { FieldError, FormStatus } from '../../components/forms/FormStatus';
+import { useFormAction } from '../../components/forms/use-form-action';
 
 export interface HelpRequest {
   id: number;
@@ -59,34 +61,30 @@ export function CallbackForm({ onSent }: { onSent: () => void }) {
   const call = useAssaCall();
   const [phone, setPhone] = useState('');
   const [topic, setTopic] = useState('');
-  const [msg, setMsg] = useState<string | null>(null);
-  const [err, setErr] = useState<unknown>(null);
-  const send = async (ev: FormEvent) => {
+  const a = useFormAction();
+  const send = (ev: FormEvent) => {
     ev.preventDefault();
-    setErr(null);
-    try {
+    void a.run(async () => {
       const r = await call<{ id: number }>('POST', '/api/v1/help/callbacks', { phone: numberForServer(phone) ?? phone, topic });
-      setMsg(t('acc.help.callbackCreated', { id: r.id }));
       setTopic('');
       onSent();
-    } catch (e) {
-      setMsg(null);
-      setErr(e);
-    }
+      return t('acc.help.callbackCreated', { id: r.id });
+    });
   };
   return (
     <article className="card" aria-labelledby="callback-title">
       <h2 id="callback-title">{t('acc.help.callback')}</h2>
       <form className="form" onSubmit={send}>
-        <NumberInput label={t('acc.help.callbackPhone')} value={phone} onChange={setPhone} required testId="callback-phone" />
+        <NumberInput label={t('acc.help.callbackPhone')} value={phone} onChange={setPhone} required describedBy="callback-phone-err" testId="callback-phone" />
+        <FieldError action={a} field="phone" id="callback-phone-err" />
         <label>
           {t('acc.help.callbackTopic')}
-          <input value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={500} />
+          <input value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={500} aria-describedby="callback-topic-err" data-testid="callback-topic" />
+          <FieldError action={a} field="topic" id="callback-topic-err" />
         </label>
-        <button type="submit">{t('acc.help.callbackSend')}</button>
+        <button type="submit" disabled={a.busy} data-testid="callback-submit">{t('acc.help.callbackSend')}</button>
+        <FormStatus action={a} fields={['phone', 'topic']} testId="callback-status" />
       </form>
-      <p aria-live="polite">{msg ?? ''}</p>
-      <ErrorNote error={err} />
     </article>
   );
 }
