@@ -94,13 +94,19 @@ export async function requireSubscriber(ctx: AssaContext, req: FastifyRequest, o
   return { self: s.number, number: target, actingAs: level === 'view' ? 'curator-view' : 'curator-manage', session: s };
 }
 
+/** A-SEC-4: how long a RUNA keeps this session's protected sections open (to the millisecond, inclusive). */
+export const PROTECTED_SECTION_WINDOW_MS = 10 * 60_000;
+
+/** Whether the session's protected sections are open now. */
+export const sectionsOpen = (openedAt: number | null, now: number): boolean => openedAt !== null && now - openedAt <= PROTECTED_SECTION_WINDOW_MS;
+
 /** A-SEC-4: a section the owner protected needs a RUNA activated within 10 minutes for this session. */
 export async function requireSectionOpen(ctx: AssaContext, caller: Caller, section: string): Promise<void> {
   const acc = await ctx.store.account(caller.number);
   const sections = acc ? (JSON.parse(acc.protected_sections) as string[]) : [];
   if (!sections.includes(section)) return;
   const opened = caller.session.runa_opened_at;
-  if (opened === null || ctx.clock.now() - opened > 10 * 60_000) {
+  if (!sectionsOpen(opened, ctx.clock.now())) {
     throw fail(403, 'section_protected', 'This section is protected: activate a RUNA from your phone or modem and enter it to open it.', undefined, { section });
   }
 }

@@ -6,7 +6,7 @@ import { normaliseNumber } from '../../../shared/phone-number';
 import { changeEmail, changePassword, confirmRecovery, RECOVERY_CONFIRM_PATH, requestRecovery } from '../../services/account-security';
 import { useRuna } from '../../services/runa-service';
 import { auditEvent } from '../../services/security-audit';
-import { requireSectionOpen, requireSubscriber } from '../auth';
+import { PROTECTED_SECTION_WINDOW_MS, requireSectionOpen, requireSubscriber, sectionsOpen } from '../auth';
 import type { AssaContext } from '../context';
 import { fail, HttpError } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
@@ -36,7 +36,8 @@ export const securityRoutes =
       const c = await requireSubscriber(ctx, req);
       const acc = (await ctx.store.account(c.number))!;
       const opened = c.session.runa_opened_at;
-      const until = opened !== null && ctx.clock.now() - opened < 10 * 60_000 ? new Date(opened + 10 * 60_000).toISOString() : null;
+      // The same rule as requireSectionOpen: open up to and including the window's last millisecond.
+      const until = sectionsOpen(opened, ctx.clock.now()) ? new Date(opened! + PROTECTED_SECTION_WINDOW_MS).toISOString() : null;
       return { sections: JSON.parse(acc.protected_sections) as string[], openUntil: until };
     });
 
