@@ -2,7 +2,7 @@
 // running total, changed only here and in the same transaction as the movement.
 import { sql } from 'kysely';
 import { sha256 } from '../security/tokens';
-import { auditMovements, currentActor } from './money-audit';
+import { auditMovements } from './money-audit';
 import { noteNumber, type Db } from './open-database';
 import type { MovementsTable } from './schema';
 
@@ -230,28 +230,6 @@ export class MoneyStore {
     const r = await this.db.selectFrom('movements').select('id').where('number', '=', number).where('kind', '=', 'fee').where('ref', '=', `fee:${month}`).executeTakeFirst();
     return !!r;
   }
-  /**
-   * A-DATA-2 for everybody at once (the month-start run): the fee is taken, in full, from
-   * every active or blocked number whose balance covers it and that has not paid this
-   * month; the others are blocked. Set-based, inside the caller's transaction.
-   */
-  async chargeMonthlyFees(month: string, at: string): Promise<{ charged: number; blocked: number }> {
-    const ref = `fee:${month}`;
-    const due = sql`FROM subscribers s JOIN tariffs t ON t.id = s.tariff_id
-      WHERE s.status IN ('active', 'blocked') AND NOT EXISTS (SELECT 1 FROM movements m WHERE m.number = s.number AND m.kind = 'fee' AND m.ref = ${ref})`;
-    const charged = await sql`INSERT INTO movements (number, at, kind, amount_kopecks, balance_after_kopecks, description, ref)
-        SELECT s.number, ${at}, 'fee', -t.monthly_fee_kopecks, s.balance_kopecks - t.monthly_fee_kopecks, ${`Monthly fee ${month}`}, ${ref} ${due} AND s.balance_kopecks >= t.monthly_fee_kopecks`.execute(this.db);
-    // Their audit rows, set-based too (issue 12).
-    const by = currentActor();
-    await sql`INSERT INTO money_audit (movement_id, at, number, kind, amount_kopecks, ref, actor_kind, actor_id, ip)
-        SELECT id, at, number, kind, amount_kopecks, ref, 'billing', ${by.kind === 'billing' ? (by.id ?? null) : by.kind}, ${by.ip ?? null} FROM movements WHERE kind = 'fee' AND ref = ${ref} AND at = ${at}`.execute(this.db);
-    // The balances follow the movements just written (one running total per number).
-    await sql`UPDATE subscribers SET balance_kopecks = (SELECT m.balance_after_kopecks FROM movements m WHERE m.number = subscribers.number AND m.kind = 'fee' AND m.ref = ${ref}), status = 'active'
-        WHERE number IN (SELECT number FROM movements WHERE kind = 'fee' AND ref = ${ref} AND at = ${at})`.execute(this.db);
-    const blocked = await sql`UPDATE subscribers SET status = 'blocked' WHERE number IN (SELECT s.number ${due})`.execute(this.db);
-    return { charged: Number(charged.numAffectedRows ?? 0), blocked: Number(blocked.numAffectedRows ?? 0) };
-  }
-
   async setStatus(number: string, status: 'active' | 'blocked'): Promise<void> {
     await this.db.updateTable('subscribers').set({ status }).where('number', '=', number).execute();
   }
