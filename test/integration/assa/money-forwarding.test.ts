@@ -79,7 +79,7 @@ describe('every condition at once, the waiting interval, never to itself (A-UTL-
       { kind: 'unreachable', target: '441234570', inEffect: true },
     ]);
     // The screen's form shows the first and, when set, replaces them all by its one rule.
-    expect((await c.call('GET', '/api/v1/utilities/forwarding')).body).toEqual({ kind: 'always', target: '441234568' });
+    expect((await c.call('GET', '/api/v1/utilities/forwarding')).body).toEqual({ kind: 'always', target: '441234568', waitSeconds: 20 });
     expect((await c.call('PUT', '/api/v1/utilities/forwarding', { kind: 'no-answer', target: '0441234569', waitSeconds: 30 })).status).toBe(200);
     expect(await rules()).toEqual([{ kind: 'no-answer', target: '441234569', waitSeconds: 30, inEffect: true }]);
     expect((await c.call('PUT', '/api/v1/utilities/forwarding', null)).status).toBe(200);

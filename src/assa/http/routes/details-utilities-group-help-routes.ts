@@ -103,10 +103,12 @@ export const extrasRoutes =
       await requireSectionOpen(ctx, c, 'utilities');
       return answer(reply, await setForwarding(ctx, c.number, req.body.rules));
     });
-    app.get('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: call forwarding, the first rule (all of them: /forwarding/rules)', response: { 200: Type.Union([Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Optional(Type.Integer()) }), Type.Null()]), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
+    app.get('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: call forwarding, the first rule (all of them: /forwarding/rules)', response: { 200: Type.Union([Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Integer() }), Type.Null()]), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'utilities');
-      return (await forwardingRules(ctx.store.db, c.number))[0] ?? null;
+      // The screen's shape as before: waitSeconds always there (20 where the condition has none).
+      const first = (await forwardingRules(ctx.store.db, c.number))[0];
+      return first ? { kind: first.kind, target: first.target, waitSeconds: first.waitSeconds ?? 20 } : null;
     });
     app.put('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: set one forwarding rule (replacing all) or clear forwarding (null)', body: Type.Union([Fwd, Type.Null()]), response: { 200: Ok, ...FwdErrors } } }, async (req, reply) => {
       const c = await requireSubscriber(ctx, req);
