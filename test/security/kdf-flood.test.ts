@@ -3,6 +3,7 @@
 // of seconds), and wrong passwords from one address are throttled (mass lock-outs slow).
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/assa/http/context';
+import { login } from '../../src/assa/services/login-service';
 import { Client, networkSms, request, startHarness, type Harness } from '../integration/assa/assa-harness';
 
 let h: Harness | undefined;
@@ -137,5 +138,22 @@ describe('the KDF queue is fair per client address', () => {
     expect(busy.body.error.code).toBe('kdf_busy');
     expect(Number(busy.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect((await new Client(h.assa.url, '127.0.9.2').login('441234567', 'Kvitka2026')).status).toBe(200);
+  });
+});
+
+describe('IPv6 clients count by their /64', () => {
+  it('wrong passwords from many addresses of one /64 share one budget; another /64 has its own', async () => {
+    h = await startHarness({ config: realLimits });
+    await register(h.assa.url, '441234567', '111222');
+    const max = DEFAULT_CONFIG.failedLoginBudget.max;
+    const code = (ip: string, password: string) =>
+      login(h!.assa.ctx, '441234568', password, ip).then(
+        () => 'ok',
+        (e: { code?: string }) => e.code,
+      );
+    // One host rotating through its /64: a new address for every guess.
+    for (let i = 0; i < max; i++) expect(await code(`2001:db8:1:2::${(i + 1).toString(16)}`, `Guess${i}x`)).toBe('bad_credentials');
+    expect(await code('2001:db8:1:2:ffff::99', 'Guess99x')).toBe('too_many_failures');
+    expect(await code('2001:db8:1:3::1', 'Guess99x')).toBe('bad_credentials');
   });
 });

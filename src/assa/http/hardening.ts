@@ -7,6 +7,7 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { AssaConfig, AssaContext } from './context';
+import { clientKey } from '../security/fair-kdf-queue';
 import { fail } from './errors';
 
 /** A Host header allowed by the list: an entry with a port matches exactly, one without matches any port. */
@@ -70,7 +71,7 @@ declare module 'fastify' {
 export function registerHashBudget(app: FastifyInstance, ctx: Pick<AssaContext, 'throttle' | 'config'>): void {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.routeOptions.config.hashes) return;
-    const wait = ctx.throttle.check(`hash:${req.ip}`, ctx.config.hashBudget);
+    const wait = ctx.throttle.check(`hash:${clientKey(req.ip)}`, ctx.config.hashBudget);
     if (wait) {
       reply.header('retry-after', String(wait));
       req.log.warn({ ip: req.ip, route: req.routeOptions.url }, 'hash budget of this address used up');

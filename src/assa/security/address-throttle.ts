@@ -5,6 +5,8 @@
 // the defaults one address can lock at most 2 logins per 15 minutes. Several server
 // processes (PostgreSQL) each keep their own budget; the per-number rules live in the
 // database and hold across them.
+// Callers key an address by `clientKey` (security/fair-kdf-queue.ts): an IPv6 client by its
+// /64, or one host would have 2^64 budgets.
 import type { AssaClock } from '../domain/clock';
 
 export interface Budget {

@@ -7,6 +7,7 @@ import { newToken, sha256 } from '../security/tokens';
 import { passwordProblems } from '../domain/password-rules';
 import { sendNotice } from './notice';
 import { auditEvent } from './security-audit';
+import { clientKey } from '../security/fair-kdf-queue';
 import { checkRuna } from './runa-service';
 
 export const LOCK_AFTER = 10;
@@ -14,7 +15,7 @@ export const LOCK_AFTER = 10;
 export async function login(ctx: AssaContext, number: string, password: string, ip: string): Promise<{ token: string; csrf: string }> {
   const at = new Date(ctx.clock.now()).toISOString();
   // A stranger who locks logins out sends wrong passwords: past its budget, the address waits.
-  const wait = ctx.throttle.check(`fail:${ip}`, ctx.config.failedLoginBudget, false);
+  const wait = ctx.throttle.check(`fail:${clientKey(ip)}`, ctx.config.failedLoginBudget, false);
   if (wait) {
     ctx.metrics.logins.inc({ outcome: 'throttled' });
     ctx.log.warn({ ip }, 'login refused: too many wrong passwords from this address');
@@ -27,7 +28,7 @@ export async function login(ctx: AssaContext, number: string, password: string, 
     await ctx.hasher.verify(password, await ctx.hasher.dummyHash());
     await auditEvent(ctx, { number, event: 'login_failed', ip, details: { reason: 'unknown_number' } });
     ctx.metrics.logins.inc({ outcome: 'unknown_number' });
-    ctx.throttle.count(`fail:${ip}`);
+    ctx.throttle.count(`fail:${clientKey(ip)}`);
     throw fail(401, 'bad_credentials', 'Wrong number or password.');
   }
   if (acc.locked_at) {
@@ -45,7 +46,7 @@ export async function login(ctx: AssaContext, number: string, password: string, 
       return n >= LOCK_AFTER;
     });
     ctx.metrics.logins.inc({ outcome: locked ? 'locked' : 'failed' });
-    ctx.throttle.count(`fail:${ip}`);
+    ctx.throttle.count(`fail:${clientKey(ip)}`);
     if (locked) {
       // The lock does not end the sessions the owner already has open: a stranger who
       // locks the login must not also throw the owner out (issue 12, A-SEC-2).
