@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { kyiv, money, newKey, toKopecks } from '../format';
+import { auditAction, movementDescription, movementKind, operationKind, operationReason, operationValue } from '../server-words';
 import { Field, Message, Section, Select, Table, useErrorText, useResource, type Note } from '../ui';
 
 interface View {
@@ -126,12 +127,12 @@ export function SubscriberPage({ number, canWrite, canAdjust }: { number: string
           </form>
         </Section>
       ) : null}
-      <Table caption={t('subscriber.movements')} testId="sub-movements" rows={s.movements} rowKey={(r) => r.id} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.kind'), cell: (r) => r.kind }, { head: t('common.amount'), cell: (r) => money(r.amount, lng) }, { head: t('common.balance'), cell: (r) => money(r.balanceAfter, lng) }, { head: t('common.description'), cell: (r) => r.description }]} />
-      <Table caption={t('subscriber.operations')} testId="sub-operations" rows={s.operations} rowKey={(r) => `${r.at}${r.kind}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.kind'), cell: (r) => r.kind }, { head: t('subscriber.from'), cell: (r) => r.from ?? '—' }, { head: t('subscriber.to'), cell: (r) => r.to ?? '—' }, { head: t('common.reason'), cell: (r) => r.reason }, { head: t('common.operator'), cell: (r) => r.operator }]} />
+      <Table caption={t('subscriber.movements')} testId="sub-movements" rows={s.movements} rowKey={(r) => r.id} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.kind'), cell: (r) => movementKind(t, r.kind) }, { head: t('common.amount'), cell: (r) => money(r.amount, lng) }, { head: t('common.balance'), cell: (r) => money(r.balanceAfter, lng) }, { head: t('common.description'), cell: (r) => movementDescription(t, lng, r.kind, r.description) }]} />
+      <Table caption={t('subscriber.operations')} testId="sub-operations" rows={s.operations} rowKey={(r) => `${r.at}${r.kind}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.kind'), cell: (r) => operationKind(t, r.kind) }, { head: t('subscriber.from'), cell: (r) => operationValue(t, lng, r.kind, r.from) }, { head: t('subscriber.to'), cell: (r) => operationValue(t, lng, r.kind, r.to) }, { head: t('common.reason'), cell: (r) => operationReason(t, r.reason) }, { head: t('common.operator'), cell: (r) => r.operator }]} />
       <Table caption={t('subscriber.sessions')} testId="sub-sessions" rows={s.sessions} rowKey={(r) => r.id} columns={[{ head: t('subscriber.started'), cell: (r) => kyiv(r.startedAt, lng) }, { head: t('subscriber.ended'), cell: (r) => kyiv(r.endedAt, lng) }, { head: t('subscriber.bytes'), cell: (r) => `${r.inBytes ?? 0} / ${r.outBytes ?? 0}` }, { head: t('subscriber.seconds'), cell: (r) => r.seconds }]} />
       <Table caption={t('subscriber.calls')} testId="sub-calls" rows={s.calls} rowKey={(r) => r.id} columns={[{ head: t('subscriber.started'), cell: (r) => kyiv(r.startedAt, lng) }, { head: t('subscriber.peer'), cell: (r) => r.peer ?? '' }, { head: t('subscriber.direction'), cell: (r) => r.direction ?? '' }, { head: t('subscriber.seconds'), cell: (r) => r.seconds }]} />
       <Table caption={t('subscriber.security')} testId="sub-security" rows={s.securityEvents} rowKey={(r) => `${r.at}${r.event}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('audit.action'), cell: (r) => t(`subscriber.securityEvent.${r.event}`, { defaultValue: r.event }) }, { head: t('subscriber.address'), cell: (r) => r.ip ?? '—' }]} />
-      <Table caption={t('subscriber.audit')} testId="sub-audit" rows={s.audit} rowKey={(r) => `${r.at}${r.action}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.operator'), cell: (r) => r.operator }, { head: t('audit.action'), cell: (r) => r.action }]} />
+      <Table caption={t('subscriber.audit')} testId="sub-audit" rows={s.audit} rowKey={(r) => `${r.at}${r.action}`} columns={[{ head: t('common.when'), cell: (r) => kyiv(r.at, lng) }, { head: t('common.operator'), cell: (r) => r.operator }, { head: t('audit.action'), cell: (r) => auditAction(t, r.action) }]} />
     </>
   );
 }
