@@ -311,6 +311,7 @@ export class AccountLink {
     try {
       return this.deps.modem.getState().number ?? this.deps.vault()?.load()?.number ?? this.deps.memory.lastNumber();
     } catch {
+      // a sealed vault (passphrase not given yet) cannot be read: the number comes from the modem or memory
       return this.deps.modem.getState().number ?? this.deps.memory.lastNumber();
     }
   }
@@ -329,6 +330,7 @@ export class AccountLink {
     try {
       this.status.credentialsStored = this.deps.vault()?.has() ?? this.deps.vaultSealed();
     } catch {
+      // an unreadable vault holds nothing usable: the screen offers to log in again, which rewrites it
       this.status.credentialsStored = false;
     }
   }

@@ -60,6 +60,7 @@ export async function keyringBox(service = 'ua.assa.desktop', account = 'vault-k
     }
     return aesGcmBox(Buffer.from(hex, 'hex'), 'keyring');
   } catch {
+    // no keyring service (a headless or minimal desktop): null makes the caller seal the vault with a passphrase instead
     return null;
   }
 }
