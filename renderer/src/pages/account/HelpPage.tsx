@@ -51,7 +51,10 @@ export function HelpPage() {
             <div key={u.id} className="faq">
               <dt>{t(`docs.unsupported.${u.id}.operation`, { defaultValue: u.operation })}</dt>
               <dd>
-                {t(`docs.unsupported.${u.id}.reason`, { defaultValue: u.reason })} <strong>{t(`docs.unsupported.${u.id}.whereToGo`, { defaultValue: u.whereToGo })}</strong>
+                {t(`docs.unsupported.${u.id}.reason`, { defaultValue: u.reason })}
+                {/* the server's "where to go" is a phrase, not a sentence: it needs its label */}
+                <br />
+                {t('acc.help.whereToGo')} <strong>{t(`docs.unsupported.${u.id}.whereToGo`, { defaultValue: u.whereToGo })}</strong>
               </dd>
             </div>
           ))}

@@ -136,16 +136,19 @@ export function SecurityPage() {
       <article className="card" aria-labelledby="cur-title">
         <h2 id="cur-title">{t('acc.sec.curators')}</h2>
         <ErrorNote error={curators.error} />
-        <ul className="list">
-          {(curators.data?.curators ?? []).map((c) => (
-            <li key={c.number}>
-              {shownNumber(c.number)} — {t(`acc.sec.levels.${c.level}`)}
-              <button type="button" className="secondary" disabled={aCur.busy} onClick={() => run(aCur, () => call('DELETE', `/api/v1/security/curators/${c.number}`), t('acc.sec.revoked'))}>
-                {t('acc.sec.revoke')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        {/* no empty list (it left a blank band above the form) */}
+        {curators.data?.curators.length ? (
+          <ul className="list">
+            {curators.data.curators.map((c) => (
+              <li key={c.number}>
+                {shownNumber(c.number)} — {t(`acc.sec.levels.${c.level}`)}
+                <button type="button" className="secondary" disabled={aCur.busy} onClick={() => run(aCur, () => call('DELETE', `/api/v1/security/curators/${c.number}`), t('acc.sec.revoked'))}>
+                  {t('acc.sec.revoke')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <form
           className="form"
           onSubmit={(ev: FormEvent) => {
