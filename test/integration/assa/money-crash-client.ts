@@ -48,6 +48,7 @@ function send(method: string, p: string, body: unknown, key: string): Promise<An
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const THINK_MS = Number(process.env.THINK_MS ?? 150);
 let retries = 0;
 /** A key with no definitive answer this long is a failure of the server, said so and not waited for forever. */
 const GIVE_UP_MS = Number(process.env.GIVE_UP_MS ?? 180_000);
@@ -80,6 +81,8 @@ const out = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringi
 
 async function main() {
   for (let i = 0; i < ops; i++) {
+    // A pause between operations, as a person's: the operations spread over several server lives.
+    if (i) await sleep(THINK_MS * (0.5 + rnd()));
     const key = `crash-${id}-op-${i}`; // 8-100 characters, as the server requires
     const kind = pick(['card', 'card', 'card3ds', 'ewallet', 'voucher', 'transfer', 'transfer']);
     // Half of the operations pay for another number (A-MON-3), some of them under 10 UAH.
