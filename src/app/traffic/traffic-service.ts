@@ -26,7 +26,8 @@ export class TrafficService {
   private modemFlow: FlowReading | null = null;
   private iface: string | null = null;
   private announced = new Map<string, number | null>();
-  private sampling = false;
+  /** The reading under way: the 1 Hz tick skips while one is, an asked-for sample waits for it and reads afresh. */
+  private inFlight: Promise<TrafficSnapshot | null> | null = null;
 
   constructor(private readonly deps: TrafficServiceDeps) {
     deps.history.closeDangling();
@@ -37,8 +38,8 @@ export class TrafficService {
     this.modemFlow = null;
     this.iface = info.iface;
     this.recorder = new SessionRecorder(this.deps.history, this.deps.clock.now(), info);
-    this.timer = this.deps.clock.setInterval(() => void this.sample(), 1000);
-    void this.sample();
+    this.timer = this.deps.clock.setInterval(() => this.tick(), 1000);
+    this.tick();
   }
 
   /** The modem's cumulative flow for this session (^DSFLOWRPT and the like). */
@@ -51,20 +52,31 @@ export class TrafficService {
     this.iface = iface;
   }
 
+  private tick(): void {
+    if (!this.inFlight) void this.sample();
+  }
+
+  /** A reading taken now (after any already under way, whose counters may predate the caller's traffic). */
   async sample(): Promise<TrafficSnapshot | null> {
-    if (!this.recorder || this.sampling) return this.recorder?.snapshot ?? null;
-    this.sampling = true;
+    while (this.inFlight) await this.inFlight.catch(() => null); // its failure is its own caller's
+    if (!this.recorder) return null;
+    const reading = this.read();
+    this.inFlight = reading;
     try {
-      const os = this.iface ? await this.deps.readCounters(this.iface) : null;
-      const rec = this.recorder;
-      if (!rec) return null;
-      const snapshot = rec.add({ at: this.deps.clock.now(), modem: this.modemFlow, os });
-      this.deps.bus.publish({ type: 'traffic.sample', snapshot });
-      this.checkLimits(snapshot.at);
-      return snapshot;
+      return await reading;
     } finally {
-      this.sampling = false;
+      if (this.inFlight === reading) this.inFlight = null;
     }
+  }
+
+  private async read(): Promise<TrafficSnapshot | null> {
+    const os = this.iface ? await this.deps.readCounters(this.iface) : null;
+    const rec = this.recorder;
+    if (!rec) return null;
+    const snapshot = rec.add({ at: this.deps.clock.now(), modem: this.modemFlow, os });
+    this.deps.bus.publish({ type: 'traffic.sample', snapshot });
+    this.checkLimits(snapshot.at);
+    return snapshot;
   }
 
   end(reason: string): TrafficSnapshot | null {
