@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // alone (it needs Chromium). Parser tests live beside their parsers (*.test.ts).
 export default defineConfig({
   test: {
+    // Most of the suite's time is waiting (modems that stay silent for their budget, servers
+    // starting, ModemManager probing, kill -9 restarts), not CPU: on a 2-core machine the
+    // default of one worker left the cores idle for most of 25 minutes. e2e stays one file
+    // at a time (below).
+    maxWorkers: 4,
     projects: [
       {
         test: {
