@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium';
-import { openUi, seriousAxeFindings as axe, type UiSession } from '../support/ui-session';
+import { openUi, seriousAxeFindings as axe, type UiSession, registerWithPassword } from '../support/ui-session';
 
 describe.skipIf(!hasChromium)('every account feature on screen', () => {
   let ui: UiSession;
@@ -27,11 +27,7 @@ describe.skipIf(!hasChromium)('every account feature on screen', () => {
   const text = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
   it('registers the number from a password (R-AUTO-1)', async () => {
-    await expect.poll(() => page.getByTestId('account-password').count(), { timeout: 60_000 }).toBe(1);
-    await page.getByTestId('account-password').fill('Kvitka2026');
-    await page.getByTestId('account-password2').fill('Kvitka2026');
-    await page.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 120_000 }).toBe(1);
+    await registerWithPassword(page);
   });
 
   it('one number form: every form A-NUM-1 allows reads as the same number; a wrong one says why under the field', async () => {

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium';
-import { openUi, seriousAxeFindings as axe, type UiSession } from '../support/ui-session';
+import { openUi, seriousAxeFindings as axe, type UiSession, registerWithPassword } from '../support/ui-session';
 
 describe.skipIf(!hasChromium)('the account pages on the real stack', () => {
   let ui: UiSession;
@@ -25,11 +25,7 @@ describe.skipIf(!hasChromium)('the account pages on the real stack', () => {
   };
 
   it('R-AUTO-1 the account asks only for a password and registers the number', async () => {
-    await expect.poll(() => page.getByTestId('account-password').count(), { timeout: 30_000 }).toBe(1);
-    await page.getByTestId('account-password').fill('Kvitka2026');
-    await page.getByTestId('account-password2').fill('Kvitka2026');
-    await page.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 30_000 }).toBe(1);
+    await registerWithPassword(page, { timeoutMs: 30_000 });
   });
 
   it('Data by number shows the account and the balance rule', async () => {

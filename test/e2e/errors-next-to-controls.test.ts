@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium';
-import { openUi, seriousAxeFindings as axe, type UiSession } from '../support/ui-session';
+import { openUi, seriousAxeFindings as axe, type UiSession, registerWithPassword } from '../support/ui-session';
 
 interface Placement {
   /** Error lines with words in them, anywhere on the page. */
@@ -53,11 +53,7 @@ describe.skipIf(!hasChromium)('errors next to their control on Security, Help an
   };
 
   it('registers the number from a password', async () => {
-    await expect.poll(() => page.getByTestId('account-password').count(), { timeout: 60_000 }).toBe(1);
-    await page.getByTestId('account-password').fill('Kvitka2026');
-    await page.getByTestId('account-password2').fill('Kvitka2026');
-    await page.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 120_000 }).toBe(1);
+    await registerWithPassword(page);
   });
 
   it('Security: a wrong current password is said inside the password form, by its button', async () => {

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium } from '../support/chromium';
-import { openUi, seriousAxeFindings as axe, type UiSession } from '../support/ui-session';
+import { openUi, seriousAxeFindings as axe, type UiSession, registerWithPassword } from '../support/ui-session';
 
 const UKRAINIAN = 'Привіт! Їжак ґанок і єнот — перевірка SMS.';
 const RUSSIAN = 'Съешь же ещё этих мягких французских булок.';
@@ -32,11 +32,7 @@ describe.skipIf(!hasChromium)('the SMS inbox on the virtual modem', () => {
   const folderCount = async (f: 'inbox' | 'unread' | 'sent') => Number(/\((\d+)\)/.exec(await text(`sms-folder-${f}`))?.[1] ?? NaN);
 
   it('registration reads 2772’s replies: one "New SMS" per message, never stacked', async () => {
-    await expect.poll(() => page.getByTestId('account-password').count(), { timeout: 60_000 }).toBe(1);
-    await page.getByTestId('account-password').fill('Kvitka2026');
-    await page.getByTestId('account-password2').fill('Kvitka2026');
-    await page.getByTestId('account-submit').click();
-    await expect.poll(() => page.getByTestId('acc-data').count(), { timeout: 120_000 }).toBe(1);
+    await registerWithPassword(page);
     await visit('#/messages');
     await expect.poll(() => itemWith('2772').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     const from2772 = await itemWith('2772').count();

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from './chromium';
 import { startApp, type RunningApp } from './start-app';
 
@@ -45,4 +46,18 @@ export async function openUi(startArgs: string[], path = ''): Promise<UiSession>
 export async function seriousAxeFindings(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * R-AUTO-1 as a user does it: the account page asks only for a password (twice), and the app
+ * registers the modem's number with it; done when the account's data page is shown.
+ */
+export async function registerWithPassword(page: Page, o: { password?: string; timeoutMs?: number } = {}): Promise<void> {
+  const password = o.password ?? 'Kvitka2026';
+  const timeout = o.timeoutMs ?? 120_000;
+  await expect.poll(() => page.getByTestId('account-password').count(), { timeout: Math.min(timeout, 60_000) }).toBe(1);
+  await page.getByTestId('account-password').fill(password);
+  await page.getByTestId('account-password2').fill(password);
+  await page.getByTestId('account-submit').click();
+  await expect.poll(() => page.getByTestId('acc-data').count(), { timeout }).toBe(1);
 }
