@@ -57,22 +57,32 @@ export interface MmBus {
   close(): void;
 }
 
+/** Proxy objects of one D-Bus service, made once per path; a path whose object is gone is forgotten. */
+export function proxyCache(bus: dbus.MessageBus, service: string) {
+  const proxies = new Map<string, Promise<dbus.ProxyObject>>();
+  return {
+    get(path: string): Promise<dbus.ProxyObject> {
+      let p = proxies.get(path);
+      if (!p) {
+        p = bus.getProxyObject(service, path);
+        p.catch(() => proxies.delete(path));
+        proxies.set(path, p);
+      }
+      return p;
+    },
+    forget: (path: string) => proxies.delete(path),
+    clear: () => proxies.clear(),
+  };
+}
+
 /** `address`: a bus address (tests: the private session bus); default the system bus, as on a desktop. */
 export async function connectMm(address?: string): Promise<MmBus> {
   const bus = address ? dbus.sessionBus({ busAddress: address }) : dbus.systemBus();
   bus.on('error', () => undefined); // no bus at all (a container, a minimal system): the calls below fail instead
   const listeners = new Set<() => void>();
   const fire = () => listeners.forEach((l) => l());
-  const proxies = new Map<string, Promise<dbus.ProxyObject>>();
-  const proxy = (path: string) => {
-    let p = proxies.get(path);
-    if (!p) {
-      p = bus.getProxyObject(MM_SERVICE, path);
-      p.catch(() => proxies.delete(path));
-      proxies.set(path, p);
-    }
-    return p;
-  };
+  const proxies = proxyCache(bus, MM_SERVICE);
+  const proxy = proxies.get;
   // a root object manager that stays subscribed to MM's add/remove signals; a bus that
   // never answers (no daemon behind the socket) must not hold the app's start up
   let timer: NodeJS.Timeout | undefined;
@@ -85,11 +95,11 @@ export async function connectMm(address?: string): Promise<MmBus> {
     const om = root.getInterface('org.freedesktop.DBus.ObjectManager');
     // a proxy knows the interfaces its object had when it was made: enabling adds some
     om.on('InterfacesAdded', (path: string) => {
-      proxies.delete(path);
+      proxies.forget(path);
       fire();
     });
     om.on('InterfacesRemoved', (path: string) => {
-      proxies.delete(path);
+      proxies.forget(path);
       fire();
     });
     const dbusIface = (await bus.getProxyObject('org.freedesktop.DBus', '/org/freedesktop/DBus')).getInterface('org.freedesktop.DBus');

@@ -5,7 +5,7 @@
 // modem and tear it down, or fight the app for it).
 import dbus from 'dbus-next';
 import { CodedError } from '../../shared/errors';
-import { plain, type Props } from './mm-dbus';
+import { plain, proxyCache, type Props } from './mm-dbus';
 
 export const NM_SERVICE = 'org.freedesktop.NetworkManager';
 export const NM_PATH = '/org/freedesktop/NetworkManager';
@@ -58,16 +58,7 @@ type Methods = Record<string, ((...args: unknown[]) => Promise<unknown>) | undef
 export async function connectNm(address?: string): Promise<NmBus> {
   const bus = address ? dbus.sessionBus({ busAddress: address }) : dbus.systemBus();
   bus.on('error', () => undefined); // no bus: every call below fails with a coded error instead
-  const proxies = new Map<string, Promise<dbus.ProxyObject>>();
-  const proxy = (path: string) => {
-    let p = proxies.get(path);
-    if (!p) {
-      p = bus.getProxyObject(NM_SERVICE, path);
-      p.catch(() => proxies.delete(path));
-      proxies.set(path, p);
-    }
-    return p;
-  };
+  const proxy = proxyCache(bus, NM_SERVICE).get;
   const call = async (path: string, iface: string, method: string, ...args: unknown[]) => {
     try {
       const f = ((await proxy(path)).getInterface(iface) as unknown as Methods)[method];
