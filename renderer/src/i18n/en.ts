@@ -111,7 +111,7 @@ export const en = {
     active: { modemmanager: 'In use: ModemManager (D-Bus)', serial: 'In use: the ports directly', none: 'In use: no modem yet' },
     mmRunning: 'ModemManager is running on this computer.',
     mmAbsent: 'ModemManager is not running: the app opens the ports itself.',
-    dataCalls: { networkmanager: 'Data calls: NetworkManager makes them (it asks ModemManager and runs pppd).', modemmanager: 'Data calls: ModemManager’s Simple.Connect (NetworkManager is not running).', app: 'Data calls: the app’s own dialler (pppd).' },
+    dataCalls: { networkmanager: 'Data calls: NetworkManager makes them (it asks ModemManager and runs pppd).', modemmanager: 'Data calls: ModemManager’s Simple.Connect (NetworkManager is not running).', app: 'Data calls: the app’s own dialler (pppd on Linux, rasdial on Windows).' },
     atUnavailable: 'ModemManager accepts no AT commands (it is not in debug mode): take the port over to use the AT terminal.',
     takeOver: 'Take the port over from ModemManager',
     takeOverHint: 'ModemManager lets go of the modem while the app (or assa diag) uses its ports directly.',

@@ -112,7 +112,7 @@ export const ru: Strings = {
     active: { modemmanager: 'Сейчас: через ModemManager (D-Bus)', serial: 'Сейчас: напрямую через порты', none: 'Сейчас: модема ещё нет' },
     mmRunning: 'На этом компьютере работает ModemManager.',
     mmAbsent: 'ModemManager не запущен: приложение само открывает порты.',
-    dataCalls: { networkmanager: 'Соединения: их устанавливает NetworkManager (через ModemManager и pppd).', modemmanager: 'Соединения: Simple.Connect в ModemManager (NetworkManager не запущен).', app: 'Соединения: собственный дозвонщик приложения (pppd).' },
+    dataCalls: { networkmanager: 'Соединения: их устанавливает NetworkManager (через ModemManager и pppd).', modemmanager: 'Соединения: Simple.Connect в ModemManager (NetworkManager не запущен).', app: 'Соединения: собственный дозвонщик приложения (pppd в Linux, rasdial в Windows).' },
     atUnavailable: 'ModemManager не принимает AT-команды (он не в режиме отладки): заберите порт, чтобы пользоваться AT-терминалом.',
     takeOver: 'Забрать порт у ModemManager',
     takeOverHint: 'ModemManager отпускает модем, пока приложение (или assa diag) работает с портами напрямую.',

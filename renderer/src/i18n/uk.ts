@@ -112,7 +112,7 @@ export const uk: Strings = {
     active: { modemmanager: 'Зараз: через ModemManager (D-Bus)', serial: 'Зараз: напряму через порти', none: 'Зараз: модема ще немає' },
     mmRunning: 'На цьому комп’ютері працює ModemManager.',
     mmAbsent: 'ModemManager не запущено: застосунок сам відкриває порти.',
-    dataCalls: { networkmanager: 'Зʼєднання: їх встановлює NetworkManager (через ModemManager і pppd).', modemmanager: 'Зʼєднання: Simple.Connect у ModemManager (NetworkManager не запущено).', app: 'Зʼєднання: власний дозвонювач застосунку (pppd).' },
+    dataCalls: { networkmanager: 'Зʼєднання: їх встановлює NetworkManager (через ModemManager і pppd).', modemmanager: 'Зʼєднання: Simple.Connect у ModemManager (NetworkManager не запущено).', app: 'Зʼєднання: власний дозвонювач застосунку (pppd у Linux, rasdial у Windows).' },
     atUnavailable: 'ModemManager не приймає AT-команд (він не в режимі налагодження): заберіть порт, щоб користуватися AT-терміналом.',
     takeOver: 'Забрати порт у ModemManager',
     takeOverHint: 'ModemManager відпускає модем, поки застосунок (або assa diag) працює з портами напряму.',
