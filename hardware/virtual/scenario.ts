@@ -122,7 +122,12 @@ export function applyAction(c: VirtualModemController, a: ScenarioAction): void 
   }
 }
 
-/** Plays the steps on the modem's clock; returns a handle that stops the rest. */
+/**
+ * Plays the steps on the modem's clock; returns a handle that stops the rest. The leading
+ * steps without a delay are applied before this returns, so `assa sim` has played them before
+ * it prints its path: a client that opens the tty then sees their state, never their reports
+ * landing inside its first answers (the state a scenario starts in is not a race).
+ */
 export function playScenario(c: VirtualModemController, scenario: Scenario): { cancel(): void; done: Promise<void> } {
   let timer: SimTimer | null = null;
   let cancelled = false;
@@ -137,7 +142,9 @@ export function playScenario(c: VirtualModemController, scenario: Scenario): { c
       run(i + 1);
     }, step.afterMs ?? 0);
   };
-  run(0);
+  let first = 0;
+  while (first < scenario.steps.length && !scenario.steps[first]!.afterMs) applyAction(c, scenario.steps[first++]!);
+  run(first);
   return {
     cancel() {
       cancelled = true;

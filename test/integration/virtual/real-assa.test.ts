@@ -44,6 +44,9 @@ describe('virtual modem against the real ASSA server', () => {
     expect(await at.raw('123456\x1a')).toBe('\r\n^HCMGS:1\r\n\r\nOK\r\n');
     const got = await m.controller.waitFor('sms-received', (e) => e.sms.peer === '2772', 10_000);
     expect(got.sms.text).toBe('kod RUNA 123456 vdalo aktyvovan');
+    // the reply and the send's network report (^HCMGSS comes 200 ms later) both in, so neither
+    // lands inside the next test's answers
+    await at.until((b) => b.includes('+CMTI') && b.includes('^HCMGSS'), 10_000);
   });
 
   it('A-RUNA-2: a malformed SMS gets the format hint; dialling *2772*654321 is announced and the outcome arrives as an SMS', async () => {
@@ -54,11 +57,12 @@ describe('virtual modem against the real ASSA server', () => {
     await at.raw('12ab\x1a');
     const hint = await m.controller.waitFor('sms-received', (e) => e.sms.peer === '2772' && m.controller.history().indexOf(e) >= seen, 10_000);
     expect(hint.sms.text).toBe('kod RUNA ne aktyvovan. Pravylnyi format sms: AAAAAA, de A-tsyfra vid 0 do 9');
-    await at.until((b) => b.includes('+CMTI'));
+    await at.until((b) => b.includes('+CMTI') && b.includes('^HCMGSS'), 10_000);
     expect(await at.cmd('ATD*2772*654321;')).toBe('\r\nOK\r\n');
     const dial = await m.controller.waitFor('network-event', (e) => e.event.type === 'dial', 10_000);
     expect(dial.reply).toMatchObject({ kind: 'announcement', outcome: 'activated' });
     await m.controller.waitFor('sms-received', (e) => e.sms.text === dial.reply!.text, 10_000);
+    await at.until((b) => b.includes('+CMTI'), 10_000);
   });
 
   it('A-NET-1 / A-NUM-3: while the data session is up, whoami from its address gives the number; after the Stop it does not', async () => {
