@@ -115,7 +115,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...(opts.runaReplyTimeoutMs ? { runaReplyTimeoutMs: opts.runaReplyTimeoutMs } : {}),
   });
   const balance = watchBalance({ account, notify, clock });
-  const smsUnread = new SmsUnread();
+  const smsUnread = new SmsUnread(history);
   let wasLoggedIn = false;
   bus.subscribe((e) => {
     if (e.type === 'account.status') {

@@ -60,6 +60,12 @@ const MIGRATIONS: string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX minutes_day ON session_minutes(kyiv_day);
    CREATE INDEX minutes_month ON session_minutes(kyiv_month);`,
+  // The app's own SMS marks (sms-unread.ts), so a message not yet opened is still unread after a restart.
+  `CREATE TABLE sms_marks (
+     key TEXT PRIMARY KEY,
+     unread INTEGER NOT NULL,
+     announced INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 const toRow = (r: Record<string, unknown>): SessionRow => ({
@@ -175,6 +181,17 @@ export class HistoryDb {
       .prepare(`SELECT COALESCE(SUM(rx_bytes),0) AS rxBytes, COALESCE(SUM(tx_bytes),0) AS txBytes, COALESCE(SUM(seconds),0) AS seconds, COUNT(DISTINCT session_id) AS sessions FROM session_minutes WHERE ${column} = ?`)
       .get(period) as Omit<PeriodTotal, 'period'>;
     return { period, ...r };
+  }
+
+  /** The SMS marks kept (SmsMarkStore). */
+  loadSmsMarks(): Array<{ key: string; unread: boolean; announced: boolean }> {
+    return (this.db.prepare('SELECT key, unread, announced FROM sms_marks').all() as Array<{ key: string; unread: number; announced: number }>).map((r) => ({ key: r.key, unread: r.unread === 1, announced: r.announced === 1 }));
+  }
+
+  /** Keeps one message's marks, or forgets them (null, or neither mark set). */
+  saveSmsMark(key: string, m: { unread: boolean; announced: boolean } | null): void {
+    if (!m || (!m.unread && !m.announced)) this.db.prepare('DELETE FROM sms_marks WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO sms_marks (key, unread, announced) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET unread = excluded.unread, announced = excluded.announced').run(key, m.unread ? 1 : 0, m.announced ? 1 : 0);
   }
 
   close(): void {
