@@ -108,6 +108,13 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   const log = o.logger ?? silentLogger();
   const host = o.host ?? '127.0.0.1';
   const store = new AssaStore(await openStoreEngine(o.dbPath, { ...(o.dbPool ? { poolSize: o.dbPool } : {}), ...(o.dbTransactionAttempts ? { transactionAttempts: o.dbTransactionAttempts } : {}) }));
+  // This process is one node from now on (on PostgreSQL it holds its node lock for its whole
+  // life): a retry of a key claimed by a node that has died since (kill -9, a crash) takes
+  // the claim over at once instead of waiting for the stale period (store/node-liveness.ts).
+  const node = await store.engine.node.id().catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
   // With --demo the clock is settable (PUT /api/v1/operator/clock); never without.
   const demoClock = o.demo ? new SettableClock(o.clock ?? systemClock) : undefined;
   const clock = demoClock ?? o.clock ?? systemClock;
@@ -142,14 +149,7 @@ export async function startAssa(o: StartAssaOptions): Promise<EmbeddedAssa> {
   ctx.metrics.watchKdf(ctx.hasher);
   ctx.gateway = openGateway(o, clock);
   const app = await buildAssaServer(ctx, { ...(o.tls ? { https: o.tls } : {}), ...(o.metricsClients ? { metricsClients: o.metricsClients } : {}), ...(o.trustProxy !== undefined ? { trustProxy: o.trustProxy } : {}), ...(o.webRoot ? { webRoot: o.webRoot } : {}) });
-  // A SQLite file has one writer process: every claim still in flight when it starts was left
-  // by a process that died mid-request (kill -9, a crash), so a client's retry gets its answer
-  // now (the reconciler settles a payment's outcome) instead of 409 for the stale period. On
-  // PostgreSQL other nodes may be mid-request: there the stale period frees them.
-  if (ctx.store.engine.kind === 'sqlite') {
-    const freed = await ctx.store.security.releaseInFlightClaimsBefore(Number.MAX_SAFE_INTEGER);
-    if (freed) ctx.log.warn({ freed }, 'idempotency keys left in flight by a previous process freed');
-  }
+  ctx.log.info({ node }, 'node id');
   // The jobs' timers keep the actor they were started as: their ledger movements are
   // audited as the billing run's and the gateway's (store/money-audit.ts).
   const billing = await runAsActor({ kind: 'billing', id: 'clock' }, () => startBillingClock(ctx));

@@ -7,14 +7,19 @@
 //   is still running gets 409 `idempotency_in_flight` with Retry-After, so two concurrent
 //   retries can never both charge. A finished key lets the handler replay its stored answer
 //   (the money use cases keep those, src/assa/store/money-store.ts).
-// A 5xx frees the key (nothing was answered that a retry must repeat). A reservation left
-// by a request that died is taken over after IDEMPOTENCY_CLAIM_STALE_MS.
+// A 5xx frees the key (nothing was answered that a retry must repeat). A reservation is
+// owned by the node (the `assa server` process) that runs it: a retry of a key whose owner
+// has died (kill -9, a crash) takes it over at once and runs again, and the money use cases
+// finish the first attempt's work from its records (the payment state machine, the stored
+// answers) without applying anything twice; a live owner's reservation stays 409. Only a
+// reservation whose owner cannot be judged is taken over by age, after
+// IDEMPOTENCY_CLAIM_STALE_MS (store/security-store.ts, store/node-liveness.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AssaContext } from '../context';
 import { sha256 } from '../security/tokens';
 import { fail } from './errors';
 
-/** A request still "in flight" after this long died with its process; its key may be claimed again. */
+/** The last safety net: a request still "in flight" after this long, whose owner node cannot be judged alive or dead, died; its key may be claimed again. */
 export const IDEMPOTENCY_CLAIM_STALE_MS = 2 * 60_000;
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -58,7 +63,8 @@ export function bindIdempotencyKeys(api: FastifyInstance, ctx: Pick<AssaContext,
       reply.header('retry-after', '1');
       throw fail(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed. Retry in a moment to get its answer.');
     }
-    if (outcome === 'claimed') req.idempotencyClaim = { number: s.number, key };
+    if (outcome === 'taken_over') req.log.warn({ key }, 'Idempotency-Key claim of a dead node taken over: the request runs again and finishes what it began');
+    if (outcome === 'claimed' || outcome === 'taken_over') req.idempotencyClaim = { number: s.number, key };
   });
 
   // onSend runs before the answer leaves, so a retry that follows the answer finds the key done.

@@ -80,7 +80,7 @@ export class AssaStore {
   ) {
     this.money = new MoneyStore(db);
     this.extras = new ExtrasStore(db, engine.kind);
-    this.security = new SecurityStore(db);
+    this.security = new SecurityStore(db, engine.node);
   }
 
   get kind(): EngineKind {

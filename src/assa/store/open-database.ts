@@ -17,6 +17,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect, type KyselyPlugin, type SqliteDatabase, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { migrate } from './migrations';
+import { sqliteNodeLiveness, type NodeLiveness } from './node-liveness';
 import type { Database as Schema } from './schema';
 
 export type Db = Kysely<Schema>;
@@ -37,6 +38,8 @@ export interface StoreEngine {
    * second process from applying twice). With `wait`, waits for the lock instead.
    */
   withJobLock<T>(name: string, fn: () => Promise<T>, opts?: { wait?: boolean }): Promise<JobLockResult<T>>;
+  /** This engine as a node: the owner of its Idempotency-Key claims, and whether another claim's owner lives (node-liveness.ts). */
+  readonly node: NodeLiveness;
   close(): Promise<void>;
 }
 
@@ -111,6 +114,7 @@ export function sqliteEngine(file: string): StoreEngine {
       raw.exec(script);
     },
     withJobLock: inProcessJobLock(),
+    node: sqliteNodeLiveness(),
     close: () => db.destroy(),
   };
 }

@@ -24,6 +24,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { postgresNodeLiveness } from './node-liveness';
 import type { Database as Schema } from './schema';
 import { collectNumbers, OutsideTransactionGuard, runInTransaction, StoreError, type Db, type JobLockResult, type StoreEngine } from './open-database';
 
@@ -56,6 +57,7 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL, attempts
   // A dropped idle connection is replaced by the pool; without a listener it would end the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new OutsideTransactionGuard()] });
+  const node = postgresNodeLiveness(url, db);
 
   // Lock connections are outside the pool; at most poolSize at once, the rest wait here
   // (a burst of money requests must not use up the server's max_connections). A lock
@@ -131,6 +133,10 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL, attempts
         if (!nested) giveSlot();
       }
     },
-    close: () => db.destroy(),
+    node,
+    async close() {
+      await node.close();
+      await db.destroy();
+    },
   };
 }

@@ -68,4 +68,13 @@ export const SECURITY_MIGRATIONS: Migration[] = [
       CREATE INDEX money_audit_movement ON money_audit(movement_id);
     `,
   },
+  {
+    version: 104,
+    name: 'an Idempotency-Key claim records the node (assa server process) that owns it: the claim of a dead node is taken over at once',
+    // Claims in flight from before this have no owner: the stale period frees them.
+    sql: `
+      ALTER TABLE idempotency_claims ADD COLUMN owner_node TEXT;
+      ALTER TABLE idempotency_claims ADD COLUMN takeovers INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@
 // route and body, single-use recovery links, and the audit log of subscriber security
 // events. Kysely builder only (no engine-specific SQL), so it runs on SQLite and PostgreSQL.
 import type { Kysely, Selectable } from 'kysely';
+import type { NodeLiveness } from './node-liveness';
 import type { Db } from './open-database';
 
 interface IdempotencyClaimsTable {
@@ -11,6 +12,10 @@ interface IdempotencyClaimsTable {
   body_hash: string;
   state: 'in_flight' | 'done';
   claimed_at: number;
+  /** The node (node-liveness.ts) whose request runs or ran it; null for claims from before migration 104. */
+  owner_node: string | null;
+  /** How many times a dead owner's claim was taken over by a retry. */
+  takeovers: number;
 }
 interface PasswordRecoveryTable {
   token_hash: string;
@@ -58,25 +63,36 @@ export interface SecurityEvent {
   details: Record<string, unknown>;
 }
 
-/** What a request with an Idempotency-Key may do: run (claimed), run to get the stored answer (replay), or neither. */
-export type ClaimOutcome = 'claimed' | 'replay' | 'reused' | 'in_flight';
+/**
+ * What a request with an Idempotency-Key may do: run (claimed; taken_over when the claim was
+ * a dead node's), run to get the stored answer (replay), or neither.
+ */
+export type ClaimOutcome = 'claimed' | 'taken_over' | 'replay' | 'reused' | 'in_flight';
 
 export class SecurityStore {
   private readonly k: Kysely<SecurityDb>;
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly node?: NodeLiveness,
+  ) {
     this.k = db as unknown as Kysely<SecurityDb>;
   }
 
-  // ---- Idempotency-Key (issue 12 finding 7) ----
+  // ---- Idempotency-Key (issue 12 finding 7; node-owned claims, issue 13) ----
   /**
-   * Reserves (number, key) for `route` + `bodyHash` before the work starts. The insert is
-   * the lock: of two concurrent requests only one inserts. An in-flight claim older than
-   * `staleAfterMs` was left by a request that died; it may be taken over.
+   * Reserves (number, key) for `route` + `bodyHash` before the work starts, owned by this
+   * node. The insert is the lock: of two concurrent requests only one inserts. A claim in
+   * flight whose owner node is dead (its process was killed) is taken over at once
+   * ('taken_over': the caller runs the request again, and the payment state machine and the
+   * stored answers finish it without applying anything twice); one whose owner lives is
+   * 'in_flight'. Only a claim older than `staleAfterMs` whose owner cannot be judged (no
+   * owner recorded, another host) is taken over by age: the last safety net.
    */
   async claimIdempotencyKey(c: { number: string; key: string; route: string; bodyHash: string; now: number; staleAfterMs: number }): Promise<ClaimOutcome> {
+    const owner = await this.ownerNode();
     const ins = await this.k
       .insertInto('idempotency_claims')
-      .values({ number: c.number, key: c.key, route: c.route, body_hash: c.bodyHash, state: 'in_flight', claimed_at: c.now })
+      .values({ number: c.number, key: c.key, route: c.route, body_hash: c.bodyHash, state: 'in_flight', claimed_at: c.now, owner_node: owner, takeovers: 0 })
       .onConflict((oc) => oc.columns(['number', 'key']).doNothing())
       .executeTakeFirst();
     if (Number(ins.numInsertedOrUpdatedRows ?? 0) > 0) return 'claimed';
@@ -84,30 +100,32 @@ export class SecurityStore {
     if (!row) return this.claimIdempotencyKey(c); // released meanwhile: try again
     if (row.route !== c.route || row.body_hash !== c.bodyHash) return 'reused';
     if (row.state === 'done') return 'replay';
-    if (c.now - row.claimed_at <= c.staleAfterMs) return 'in_flight';
-    // Compare-and-set on the old claim time: of two takers only one wins.
-    const taken = await this.k
+    const dead = !!row.owner_node && row.owner_node !== owner && !!this.node && !(await this.node.isAlive(row.owner_node));
+    if (!dead && c.now - row.claimed_at <= c.staleAfterMs) return 'in_flight';
+    // Compare-and-set on the old owner and claim time: of two takers only one wins.
+    let take = this.k
       .updateTable('idempotency_claims')
-      .set({ claimed_at: c.now })
+      .set({ claimed_at: c.now, owner_node: owner, takeovers: row.takeovers + 1 })
       .where('number', '=', c.number)
       .where('key', '=', c.key)
       .where('state', '=', 'in_flight')
-      .where('claimed_at', '=', row.claimed_at)
-      .executeTakeFirst();
-    return Number(taken.numUpdatedRows) > 0 ? 'claimed' : 'in_flight';
+      .where('claimed_at', '=', row.claimed_at);
+    take = row.owner_node === null ? take.where('owner_node', 'is', null) : take.where('owner_node', '=', row.owner_node);
+    const taken = await take.executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 0) return 'in_flight';
+    return dead ? 'taken_over' : 'claimed';
   }
-  /** The first request answered: later ones with the same key, route and body get its stored answer. */
+  /** The first request answered: later ones with the same key, route and body get its stored answer. Only the claim's owner finishes it (a claim taken over is the taker's). */
   async finishIdempotencyKey(number: string, key: string): Promise<void> {
-    await this.k.updateTable('idempotency_claims').set({ state: 'done' }).where('number', '=', number).where('key', '=', key).execute();
+    await this.k.updateTable('idempotency_claims').set({ state: 'done' }).where('number', '=', number).where('key', '=', key).where('owner_node', '=', await this.ownerNode()).execute();
   }
-  /** Claims still in flight from before `t` (requests of a process that died): freed. Returns how many. */
-  async releaseInFlightClaimsBefore(t: number): Promise<number> {
-    const r = await this.k.deleteFrom('idempotency_claims').where('state', '=', 'in_flight').where('claimed_at', '<', t).executeTakeFirst();
-    return Number(r.numDeletedRows);
-  }
-  /** The first request failed without an answer worth keeping (a 5xx): the key is free again. */
+  /** The first request failed without an answer worth keeping (a 5xx): the key is free again, unless another node has taken the claim over meanwhile. */
   async releaseIdempotencyKey(number: string, key: string): Promise<void> {
-    await this.k.deleteFrom('idempotency_claims').where('number', '=', number).where('key', '=', key).where('state', '=', 'in_flight').execute();
+    await this.k.deleteFrom('idempotency_claims').where('number', '=', number).where('key', '=', key).where('state', '=', 'in_flight').where('owner_node', '=', await this.ownerNode()).execute();
+  }
+  /** The owner recorded on this node's claims ('' for a store built without a node: no claim of it is ever judged dead). */
+  private async ownerNode(): Promise<string> {
+    return this.node ? this.node.id() : '';
   }
 
   // ---- recovery links (A-SEC-6) ----
