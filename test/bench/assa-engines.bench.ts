@@ -5,7 +5,8 @@
 // not the absolute rates, are what carries over to another machine.
 // PostgreSQL: ASSA_BENCH_PG_URL (a database server the bench may create a database on),
 // else ASSA_TEST_PG_URL, else a private cluster started here (fsync off: the bench reads).
-// ASSA_BENCH_SUBSCRIBERS scales the subscribers in the database (default 100k).
+// ASSA_BENCH_SUBSCRIBERS scales the subscribers in the database (default 100k);
+// ASSA_BENCH_ENGINES=sqlite skips PostgreSQL (a quicker loop while working on the HTTP layer).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -113,6 +114,7 @@ export async function run(): Promise<Figures> {
       put('assa.account_cpu_ratio_to_bare', bare10.cpuUsPerRequest / a10.cpuUsPerRequest, 'the bare route’s CPU per request over GET /account’s, SQLite (the rate ratio without the neighbours’ load)');
     });
 
+    if (!(process.env.ASSA_BENCH_ENGINES ?? 'sqlite,postgres').includes('postgres')) return figures;
     const pgServer = process.env.ASSA_BENCH_PG_URL ?? process.env.ASSA_TEST_PG_URL;
     if (pgServer) process.env.ASSA_TEST_PG_URL = pgServer;
     const pg = await freshDatabase('bench');

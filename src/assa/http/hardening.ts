@@ -4,8 +4,8 @@
 // shared or browser cache), a Host allow-list (a DNS-rebinding page cannot talk to a
 // loopback server, a forged Host cannot poison links), and one value per query parameter
 // (a repeated `?number=` is a clear 400, never an array that a route mistakes for a string).
-import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { AssaConfig, AssaContext } from './context';
 import { clientKey } from '../security/fair-kdf-queue';
 import { fail } from './errors';
@@ -22,28 +22,52 @@ export function hostAllowed(hostHeader: string | undefined, allowed: readonly st
   });
 }
 
-export async function registerHardening(app: FastifyInstance, config: Pick<AssaConfig, 'allowedHosts' | 'secureCookies'>): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
+/** helmet's options for this server: the same for every answer (no per-route options, no CSP nonces). */
+const helmetOptions = (config: Pick<AssaConfig, 'secureCookies'>): FastifyHelmetOptions => ({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
     },
-    // HSTS only means something over HTTPS; on plain loopback HTTP it would be noise.
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
+  },
+  // HSTS only means something over HTTPS; on plain loopback HTTP it would be noise.
+  strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+});
 
+/**
+ * The headers helmet sets with these options, worked out once at start: @fastify/helmet
+ * rebuilds its middleware (and re-parses the CSP) on every request, which cost a GET
+ * /account about as much as its database reads (issue 11). A throwaway server with
+ * @fastify/helmet answers one request; what it added to a bare answer is the set.
+ */
+export async function securityHeaders(config: Pick<AssaConfig, 'secureCookies'>): Promise<Record<string, string>> {
+  const answer = async (withHelmet: boolean) => {
+    const probe = Fastify();
+    if (withHelmet) await probe.register(helmet, helmetOptions(config));
+    probe.get('/', async () => 'probe');
+    const r = await probe.inject('/');
+    await probe.close();
+    return r.headers;
+  };
+  const [bare, helmeted] = await Promise.all([answer(false), answer(true)]);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(helmeted)) if (!(k in bare) && v !== undefined) headers[k] = String(v);
+  return headers;
+}
+
+export async function registerHardening(app: FastifyInstance, config: Pick<AssaConfig, 'allowedHosts' | 'secureCookies'>): Promise<void> {
+  const headers = await securityHeaders(config);
   app.addHook('onRequest', async (req, reply) => {
+    reply.headers(headers);
     reply.header('x-request-id', req.id);
     if (!hostAllowed(req.headers.host, config.allowedHosts)) {
       req.log.warn({ host: req.headers.host }, 'host not in the allowed list');

@@ -4,6 +4,7 @@
 // transaction: `await store.transaction(async (tx) => ...)` gives `tx`, the same methods
 // (and `tx.money`, `tx.extras`) bound to that transaction.
 import { sql } from 'kysely';
+import { compiledOnce } from './compiled-query';
 import { ExtrasStore } from './details-utilities-group-help-store';
 import { MoneyStore } from './money-store';
 import { SecurityStore } from './security-store';
@@ -134,16 +135,8 @@ export class AssaStore {
    * GET /account's rows in one statement: the subscriber, its plan (with the package) and
    * its login account. One query instead of three on the busiest authenticated read.
    */
-  accountView(number: string) {
-    return this.db
-      .selectFrom('subscribers as s')
-      .innerJoin('tariffs as t', 't.id', 's.tariff_id')
-      .leftJoin('accounts as a', 'a.number', 's.number')
-      .select(['s.number', 's.account_number', 's.owner_name', 's.status', 's.balance_kopecks', 's.connected_at', 's.bonus_kopecks'])
-      .select(['t.id as tariff_id', 't.name as tariff_name', 't.monthly_fee_kopecks', 't.minutes_included', 't.sms_included', 't.megabytes_included'])
-      .select(['a.email', 'a.registered_at'])
-      .where('s.number', '=', number)
-      .executeTakeFirst();
+  async accountView(number: string) {
+    return (await accountViewQuery(this.db, number))[0];
   }
 
   /**
@@ -151,19 +144,7 @@ export class AssaStore {
    * megabytes the month's paid extras add, package minutes of calls priced in [from, to).
    */
   async packageUse(number: string, from: string, to: string, month: string): Promise<{ bytes: number; extraMegabytes: number; packageMinutes: number }> {
-    const r = await this.db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('data_sessions').select(sql<number>`coalesce(sum(in_bytes + out_bytes), 0)`.as('b')).where('number', '=', number).where('started_at', '>=', from).where('started_at', '<', to).as('bytes'),
-        eb
-          .selectFrom('service_charges as sc')
-          .innerJoin('services as sv', 'sv.id', 'sc.service_id')
-          .select(sql<number>`coalesce(sum(sv.adds_megabytes), 0)`.as('mb'))
-          .where('sc.number', '=', number)
-          .where('sc.month', '=', month)
-          .as('extra'),
-        eb.selectFrom('call_charges').select(sql<number>`coalesce(sum(package_minutes), 0)`.as('m')).where('number', '=', number).where('at', '>=', from).where('at', '<', to).as('minutes'),
-      ])
-      .executeTakeFirstOrThrow();
+    const r = (await packageUseQuery(this.db, number, from, to, month))[0]!;
     return { bytes: Number(r.bytes), extraMegabytes: Number(r.extra), packageMinutes: Number(r.minutes) };
   }
 
@@ -204,8 +185,8 @@ export class AssaStore {
   async createSession(s: WebSessionRow): Promise<void> {
     await this.db.insertInto('web_sessions').values(s).execute();
   }
-  session(tokenHash: string): Promise<WebSessionRow | undefined> {
-    return this.db.selectFrom('web_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  async session(tokenHash: string): Promise<WebSessionRow | undefined> {
+    return (await sessionQuery(this.db, tokenHash))[0];
   }
   async touchSession(tokenHash: string, at: number): Promise<void> {
     await this.db.updateTable('web_sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
@@ -358,3 +339,32 @@ export class AssaStore {
     return { bytes: Number(b.b), callSeconds: Number(s.s) };
   }
 }
+
+// The reads every authenticated request makes, compiled once (compiled-query.ts).
+const sessionQuery = compiledOnce((db: Db, tokenHash: string) => db.selectFrom('web_sessions').selectAll().where('token_hash', '=', tokenHash));
+
+const accountViewQuery = compiledOnce((db: Db, number: string) =>
+  db
+    .selectFrom('subscribers as s')
+    .innerJoin('tariffs as t', 't.id', 's.tariff_id')
+    .leftJoin('accounts as a', 'a.number', 's.number')
+    .select(['s.number', 's.account_number', 's.owner_name', 's.status', 's.balance_kopecks', 's.connected_at', 's.bonus_kopecks'])
+    .select(['t.id as tariff_id', 't.name as tariff_name', 't.monthly_fee_kopecks', 't.minutes_included', 't.sms_included', 't.megabytes_included'])
+    .select(['a.email', 'a.registered_at'])
+    .where('s.number', '=', number),
+);
+
+const packageUseQuery = compiledOnce((db: Db, number: string, from: string, to: string, month: string) =>
+  db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('data_sessions').select(sql<number>`coalesce(sum(in_bytes + out_bytes), 0)`.as('b')).where('number', '=', number).where('started_at', '>=', from).where('started_at', '<', to).as('bytes'),
+      eb
+        .selectFrom('service_charges as sc')
+        .innerJoin('services as sv', 'sv.id', 'sc.service_id')
+        .select(sql<number>`coalesce(sum(sv.adds_megabytes), 0)`.as('mb'))
+        .where('sc.number', '=', number)
+        .where('sc.month', '=', month)
+        .as('extra'),
+      eb.selectFrom('call_charges').select(sql<number>`coalesce(sum(package_minutes), 0)`.as('m')).where('number', '=', number).where('at', '>=', from).where('at', '<', to).as('minutes'),
+    ]),
+);

@@ -2,6 +2,7 @@
 // running total, changed only here and in the same transaction as the movement.
 import { sql } from 'kysely';
 import { sha256 } from '../security/tokens';
+import { compiledOnce } from './compiled-query';
 import { auditMovements } from './money-audit';
 import { noteNumber, type Db } from './open-database';
 import type { MovementsTable } from './schema';
@@ -139,15 +140,13 @@ export class MoneyStore {
       .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
       .execute();
   }
+  /** Every service, and whether this number has it (GET /account reads it: compiled once). */
   services(number: string): Promise<Array<ServiceRow & { enabled: number }>> {
-    return this.db
-      .selectFrom('services as s')
-      .leftJoin('subscriber_services as ss', (j) => j.onRef('ss.service_id', '=', 's.id').on('ss.number', '=', number))
-      .selectAll('s')
-      .select(sql<number>`CASE WHEN ss.service_id IS NULL THEN 0 ELSE 1 END`.as('enabled'))
-      .orderBy('s.monthly_fee_kopecks')
-      .orderBy('s.id')
-      .execute();
+    return servicesQuery(this.db, number);
+  }
+  /** The services this number has, cheapest first (GET /account: compiled once). */
+  enabledServices(number: string): Promise<Array<{ id: string; name: string }>> {
+    return enabledServicesQuery(this.db, number);
   }
   async setService(number: string, id: string, enabled: boolean, at: string): Promise<void> {
     if (enabled) {
@@ -234,3 +233,23 @@ export class MoneyStore {
     await this.db.updateTable('subscribers').set({ status }).where('number', '=', number).execute();
   }
 }
+
+const servicesQuery = compiledOnce((db: Db, number: string) =>
+  db
+    .selectFrom('services as s')
+    .leftJoin('subscriber_services as ss', (j) => j.onRef('ss.service_id', '=', 's.id').on('ss.number', '=', number))
+    .selectAll('s')
+    .select(sql<number>`CASE WHEN ss.service_id IS NULL THEN 0 ELSE 1 END`.as('enabled'))
+    .orderBy('s.monthly_fee_kopecks')
+    .orderBy('s.id'),
+);
+
+const enabledServicesQuery = compiledOnce((db: Db, number: string) =>
+  db
+    .selectFrom('subscriber_services as ss')
+    .innerJoin('services as s', 's.id', 'ss.service_id')
+    .select(['s.id', 's.name'])
+    .where('ss.number', '=', number)
+    .orderBy('s.monthly_fee_kopecks')
+    .orderBy('s.id'),
+);

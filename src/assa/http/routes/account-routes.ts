@@ -50,7 +50,7 @@ export const accountRoutes =
         if (!v) throw fail(404, 'unknown_number', 'No such subscriber.');
         const now = ctx.clock.now();
         const tenure = Math.max(0, Math.floor((now - Date.parse(v.connected_at)) / (30.44 * 86_400_000)));
-        const [services, packages] = await Promise.all([ctx.store.money.services(c.number), packagesLeft(ctx, v.number, v.tariff_id, v)]);
+        const [services, packages] = await Promise.all([ctx.store.money.enabledServices(c.number), packagesLeft(ctx, v.number, v.tariff_id, v)]);
         const f = feeForecast(v.balance_kopecks, v.monthly_fee_kopecks, now);
         return {
           number: v.number,
@@ -65,7 +65,7 @@ export const accountRoutes =
           registeredAt: v.registered_at ?? null,
           actingAs: c.actingAs,
           forecast: { nextFeeDate: f.nextFeeDay, feeKopecks: v.monthly_fee_kopecks, shortKopecks: f.shortKopecks, daysToFee: f.daysToFee },
-          services: services.filter((s) => s.enabled === 1).map((s) => ({ id: s.id, name: s.name })),
+          services,
           tenureMonths: tenure,
           loyaltyLevel: loyaltyLevel(tenure),
           bonusKopecks: v.bonus_kopecks ?? 0,
