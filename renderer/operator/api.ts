@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The parameters of the code (rules of weak_password, permission of forbidden_role…). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -28,8 +30,8 @@ export async function api<T>(method: string, path: string, body?: unknown, opts:
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    const e = (data as { error?: { code: string; message: string; field?: string } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? res.statusText, e?.field);
+    const e = (data as { error?: { code: string; message: string; field?: string; details?: Record<string, unknown> } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? res.statusText, e?.field, e?.details);
   }
   return data as T;
 }

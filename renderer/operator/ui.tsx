@@ -2,7 +2,7 @@
 // readers announce, a data table with real headers, a loader of one API resource.
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api';
+import { consoleErrorText } from './error-words';
 
 export function Field(p: { label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; testId: string; autoComplete?: string; hint?: string; multiline?: boolean; pattern?: string }) {
   const id = useId();
@@ -53,8 +53,8 @@ export function Message({ note, testId }: { note: Note; testId: string }) {
 }
 
 export function useErrorText() {
-  const { t } = useTranslation();
-  return (e: unknown) => (e instanceof ApiError ? t('errors.generic', { message: e.message, code: e.code }) : String(e));
+  const { t, i18n } = useTranslation();
+  return (e: unknown) => consoleErrorText(t, i18n.language, e);
 }
 
 export function Table<R>(p: { caption: string; columns: Array<{ head: string; cell: (r: R) => ReactNode }>; rows: R[]; testId: string; rowKey: (r: R) => string | number }) {

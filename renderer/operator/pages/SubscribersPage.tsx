@@ -136,7 +136,7 @@ function ImportCsv() {
       </form>
       <Message note={note} testId="import-message" />
       {result && result.rejected.length ? (
-        <Table caption={t('subscribers.rejected')} testId="import-rejected" rows={result.rejected} rowKey={(r) => r.line} columns={[{ head: t('subscribers.line'), cell: (r) => r.line }, { head: t('subscribers.code'), cell: (r) => `${r.code}${r.field ? ` (${r.field})` : ''}` }]} />
+        <Table caption={t('subscribers.rejected')} testId="import-rejected" rows={result.rejected} rowKey={(r) => r.line} columns={[{ head: t('subscribers.line'), cell: (r) => r.line }, { head: t('subscribers.code'), cell: (r) => `${t(`errors.codes.${r.code}`, { defaultValue: r.code })}${r.field ? ` (${t(`errors.fields.${r.field}`, { defaultValue: r.field })})` : ''}` }]} />
       ) : null}
     </Section>
   );

@@ -18,7 +18,7 @@ interface CodedLike {
 /** Words a validator writes; a message containing them is not for people. */
 const RAW_VALIDATOR = /\b(must (match|be|have|NOT)|body\/|querystring\/|params\/|should (match|be))\b/i;
 
-export function errorText(t: T, e: unknown): string {
+export function errorText(t: T, e: unknown, language: string = i18next.language): string {
   const err = unwrap(e);
   const code = err?.code;
   const params = { ...(isRecord(err?.details) ? err.details : {}), ...(err?.field ? { field: fieldLabel(t, err.field) } : {}) };
@@ -31,7 +31,7 @@ export function errorText(t: T, e: unknown): string {
     if (translated !== key) return translated;
   }
   const message = err?.message;
-  if (message && i18next.language === 'en' && !RAW_VALIDATOR.test(message)) return message;
+  if (message && language === 'en' && !RAW_VALIDATOR.test(message)) return message;
   return code ? t('errors.unknownCode', { code }) : t('errors.generic', { message: '' });
 }
 
