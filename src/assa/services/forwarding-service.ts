@@ -16,7 +16,8 @@ export interface ForwardingRule {
 }
 export const WAIT_MIN_S = 5;
 export const WAIT_MAX_S = 30;
-const SIP = /^sip:[^\s@]+@[^\s@]+$/;
+// The scheme is case-insensitive (RFC 3261 19.1.4): "SIP:olena@voip.example" is kept as "sip:…"; the user part keeps its case.
+const SIP = /^sip:[^\s@]+@[^\s@]+$/i;
 
 export async function forwardingRules(db: AssaContext['store']['db'], owner: string): Promise<ForwardingRule[]> {
   const rows = await db.selectFrom('forwarding_rules').selectAll().where('owner', '=', owner).execute();
@@ -42,7 +43,8 @@ export async function setForwarding(ctx: AssaContext, owner: string, rules: Forw
     if (seen.has(r.kind)) return refusal(400, 'duplicate_condition', `"${r.kind}" is given twice.`, field);
     seen.add(r.kind);
     let target = r.target.trim();
-    if (!SIP.test(target)) {
+    if (SIP.test(target)) target = `sip:${target.slice(4)}`;
+    else {
       const n = normaliseNumber(target);
       if (!n.ok) return refusal(400, 'invalid_target', 'Forward to a phone number or a SIP address (sip:user@host).', `${field}/target`);
       if (n.number === owner) return refusal(400, 'forward_to_self', 'Calls cannot be forwarded to this same number.', `${field}/target`);

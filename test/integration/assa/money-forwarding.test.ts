@@ -126,5 +126,8 @@ describe('every condition at once, the waiting interval, never to itself (A-UTL-
     await c.call('PUT', '/api/v1/services/call-forwarding', { enabled: false });
     expect((await setRules([mixed[1]])).status).toBe(200);
     expect((await setRules(mixed)).body.error).toMatchObject({ code: 'service_required', details: { service: 'call-forwarding' } });
+    // the scheme in any case, as the screen accepts it; kept in the one form
+    expect((await setRules([{ kind: 'always', target: ' SIP:Olena@VoIP.example ' }])).status).toBe(200);
+    expect(await rules()).toEqual([{ kind: 'always', target: 'sip:Olena@VoIP.example', inEffect: true }]);
   });
 });
