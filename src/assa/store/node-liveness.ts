@@ -81,31 +81,31 @@ export function postgresNodeLiveness(url: string, db: Db): NodeLiveness {
   const id = `pg:${randomUUID()}`;
   let held: Promise<pg.Client> | undefined;
   let closed = false;
-  const hold = async (): Promise<pg.Client> => {
+  const hold = (): Promise<pg.Client> => {
     const client = new pg.Client({ connectionString: url });
-    // A dropped connection has lost the lock: the next claim takes it again.
-    const lost = () => {
-      if (held && !closed) held = undefined;
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    try {
+    const taking = (async () => {
       await client.connect();
       await client.query("SELECT set_config('application_name', $1, false)", [`assa node ${id}`]);
       await client.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [NODE_LOCK_CLASS, id]);
       return client;
-    } catch (e) {
-      await client.end().catch(() => undefined);
-      throw e;
-    }
+    })();
+    // A dropped connection has lost the lock: the next claim takes it again (only this
+    // connection's loss forgets it; a newer one may hold the lock already).
+    const lost = () => {
+      if (held === taking && !closed) held = undefined;
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    taking.catch(() => {
+      lost();
+      void client.end().catch(() => undefined);
+    });
+    return taking;
   };
   return {
     async id() {
       if (closed) throw new Error('the store is closed');
-      held ??= hold().catch((e: unknown) => {
-        held = undefined;
-        throw e;
-      });
+      held ??= hold();
       await held;
       return id;
     },

@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestHash } from '../../../src/assa/http/idempotency-binding';
+import { openStoreEngine } from '../../../src/assa/store/open-database';
 import { exited } from '../../support/crash-server';
+import { testEngine } from '../../support/postgres';
 import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
 
 let h: Harness;
@@ -91,5 +93,19 @@ describe('an Idempotency-Key claim belongs to the node that runs it', () => {
     expect(await h.assa.ctx.store.security.claimIdempotencyKey({ ...claim, now: h.clock.now() + 120_000 })).toBe('in_flight');
     expect(await h.assa.ctx.store.security.claimIdempotencyKey({ ...claim, now: h.clock.now() + 120_001 })).toBe('claimed');
     expect((await claimRow(key))?.takeovers).toBe(1);
+  });
+
+  it.skipIf(testEngine() !== 'postgres')('PostgreSQL: a node whose lock connection was cut takes its lock again, and is alive to the others again', async () => {
+    const id = await h.assa.ctx.store.engine.node.id();
+    const other = await openStoreEngine(h.dbTarget);
+    try {
+      expect(await other.node.isAlive(id)).toBe(true);
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${`assa node ${id}`}`.execute(other.db);
+      await expect.poll(() => other.node.isAlive(id)).toBe(false);
+      // The node notices the lost connection and its next claim (any call for its id) takes the lock again.
+      await expect.poll(async () => (await h.assa.ctx.store.engine.node.id()) === id && (await other.node.isAlive(id))).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });
