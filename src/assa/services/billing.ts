@@ -10,7 +10,7 @@ import { kyivDay, kyivMonth, startOfNextKyivMonth } from '../../shared/kyiv-time
 import { planMonthStart, type MonthStartPlan } from '../domain/month-start-plan';
 import type { AssaContext } from '../context';
 import type { Db } from '../store/open-database';
-import { insertMovements } from '../store/money-audit';
+import { writeMonthStart, type MonthStartWrites } from '../store/month-start-writes';
 import { applyPricesInForce } from './prices-in-force';
 
 export const MONTH_START_CHUNK = 2_000;
@@ -98,17 +98,7 @@ async function loadDue(db: Db, month: string, after: string, upTo: string, only?
   }));
 }
 
-interface Writes {
-  movements: Array<{ number: string; at: string; kind: 'fee' | 'service_fee' | 'tariff_change'; amount_kopecks: number; balance_after_kopecks: number; description: string; ref: string }>;
-  balances: Map<string, number>;
-  serviceCharges: Array<{ number: string; service_id: string; month: string; amount_kopecks: number; charged_at: string }>;
-  resumed: Array<{ number: string; service_id: string }>;
-  suspended: Array<{ number: string; service_id: string }>;
-  block: string[];
-  unblock: string[];
-  applied: Array<{ number: string; tariffId: string }>;
-  waiting: Array<{ number: string; missing: number }>;
-}
+type Writes = MonthStartWrites;
 
 const newWrites = (): Writes => ({ movements: [], balances: new Map(), serviceCharges: [], resumed: [], suspended: [], block: [], unblock: [], applied: [], waiting: [] });
 
@@ -134,36 +124,8 @@ function collect(w: Writes, d: Due, plan: MonthStartPlan, month: string, at: str
   for (const id of plan.suspend) w.suspended.push({ number: d.number, service_id: id });
 }
 
-const BATCH = 400; // rows per INSERT: under SQLite's bound-parameter limit on every build
-
-async function write(db: Db, w: Writes): Promise<void> {
-  // Through the ledger's bulk insert: each movement gets its audit row (issue 12).
-  for (let i = 0; i < w.movements.length; i += BATCH) await insertMovements(db, w.movements.slice(i, i + BATCH));
-  for (let i = 0; i < w.serviceCharges.length; i += BATCH) await db.insertInto('service_charges').values(w.serviceCharges.slice(i, i + BATCH)).execute();
-  const balances = [...w.balances];
-  for (let i = 0; i < balances.length; i += BATCH) {
-    // One statement per batch: balance = CASE number WHEN .. THEN .. END (both engines).
-    const part = balances.slice(i, i + BATCH);
-    await db
-      .updateTable('subscribers')
-      .set((eb) => {
-        let c = eb.case('number').when(part[0]![0]).then(part[0]![1]);
-        for (const [n, b] of part.slice(1)) c = c.when(n).then(b);
-        return { balance_kopecks: c.else(eb.ref('balance_kopecks')).end() };
-      })
-      .where('number', 'in', part.map(([n]) => n))
-      .execute();
-  }
-  for (let i = 0; i < w.block.length; i += BATCH) await db.updateTable('subscribers').set({ status: 'blocked' }).where('number', 'in', w.block.slice(i, i + BATCH)).execute();
-  for (let i = 0; i < w.unblock.length; i += BATCH) await db.updateTable('subscribers').set({ status: 'active' }).where('number', 'in', w.unblock.slice(i, i + BATCH)).execute();
-  for (const a of w.applied) {
-    await db.updateTable('subscribers').set({ tariff_id: a.tariffId }).where('number', '=', a.number).execute();
-    await db.deleteFrom('tariff_changes').where('number', '=', a.number).execute();
-  }
-  for (const x of w.waiting) await db.updateTable('tariff_changes').set({ missing_kopecks: x.missing }).where('number', '=', x.number).execute();
-  for (const s of w.suspended) await db.updateTable('subscriber_services').set({ suspended: 1 }).where('number', '=', s.number).where('service_id', '=', s.service_id).execute();
-  for (const s of w.resumed) await db.updateTable('subscriber_services').set({ suspended: 0 }).where('number', '=', s.number).where('service_id', '=', s.service_id).where('suspended', '=', 1).execute();
-}
+/** One chunk's decisions, written set-based (store/month-start-writes.ts). */
+const write = (db: Db, w: Writes): Promise<void> => writeMonthStart(db, w);
 
 /** The month start of `month`, resumable and idempotent; `chunk` numbers per transaction. */
 export async function runMonthStart(ctx: AssaContext, month: string, opts: { chunk?: number } = {}): Promise<MonthStartResult> {

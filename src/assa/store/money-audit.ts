@@ -8,7 +8,7 @@
 // the operator, the payment gateway's callback, the network side), the billing clock and
 // the payment reconciler (embedded.ts). Kysely builder only: SQLite and PostgreSQL alike.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Generated, Insertable, Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Db } from './open-database';
 import type { MovementsTable } from './schema';
 
@@ -68,18 +68,6 @@ export async function auditMovements(db: Db, moved: readonly Written[], actor: A
   const k = db as unknown as Kysely<MoneyAuditDb>;
   const rows = moved.map((m) => ({ movement_id: m.id, at: m.at, number: m.number, kind: m.kind, amount_kopecks: m.amount_kopecks, ref: m.ref, actor_kind: actor.kind, actor_id: actor.id ?? null, ip: actor.ip ?? null }));
   for (let i = 0; i < rows.length; i += BATCH) await k.insertInto('money_audit').values(rows.slice(i, i + BATCH)).execute();
-}
-
-/**
- * Movements written in bulk (the billing run), each with its audit row. The actor is the
- * billing run; what started it (the clock, an operator, a payment that paid off a debt)
- * is kept as its id.
- */
-export async function insertMovements(db: Db, rows: ReadonlyArray<Insertable<MovementsTable>>): Promise<void> {
-  if (!rows.length) return;
-  const by = currentActor();
-  const moved = await db.insertInto('movements').values([...rows]).returning(['id', 'number', 'at', 'kind', 'amount_kopecks', 'ref']).execute();
-  await auditMovements(db, moved, { kind: 'billing', id: by.kind === 'billing' ? (by.id ?? null) : `${by.kind}${by.id ? `:${by.id}` : ''}`, ip: by.ip ?? null });
 }
 
 /** Newest first, paged by id (`before`), by number if given: for the operator API. */
