@@ -136,6 +136,10 @@ describe.skipIf(!hasChromium)('every account feature on screen', () => {
     await expect.poll(() => text('fwd-status')).not.toBe('');
     if (!/saved/.test(await text('fwd-status'))) {
       await open('services');
+      // The section shows nothing until GET /services is answered: then either the terms gate
+      // (terms not accepted yet: 403 terms_required) or the list. Decided before that, the
+      // gate was missed and the toggles never came (a 15 s poll timeout, 1 run in 5).
+      await expect.poll(async () => (await page.getByTestId('terms-check').count()) + (await page.getByTestId('service-toggle-call-forwarding').count())).toBe(1);
       if ((await page.getByTestId('terms-check').count()) === 1) {
         await page.getByTestId('terms-check').check();
         await page.getByTestId('terms-accept').click();
