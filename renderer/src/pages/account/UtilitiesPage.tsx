@@ -1,6 +1,6 @@
 // A-UTL: who called, blocked numbers, call forwarding (every condition, the waiting
 // interval, to a number or a SIP address) and the SIP password; transfers are on Payments.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../src/shared/app-contract';
 import { formatNumber } from '../../../../src/shared/phone-number';
@@ -116,14 +116,24 @@ function ForwardingEditor() {
   const current = useAssaGet<Forwarding | null>('/api/v1/utilities/forwarding');
   const a = useFormAction();
   const [draft, setDraft] = useState<{ kind: Condition; target: string; wait: string }>({ kind: 'no-answer', target: '', wait: '20' });
+  // The saved forwarding fills the form when it arrives, unless the person has chosen or
+  // typed something since the form opened or since their last save: a load answering after
+  // they moved on (the save's own reload, a slow first load) must not put the old values
+  // back under their hands (it did: the condition just chosen went back to "no answer").
+  const edited = useRef(false);
+  const edit = (change: Partial<typeof draft>) => {
+    edited.current = true;
+    setDraft((d) => ({ ...d, ...change }));
+  };
   useEffect(() => {
-    if (current.data) setDraft({ kind: current.data.kind, target: current.data.target, wait: String(current.data.waitSeconds) });
+    if (current.data && !edited.current) setDraft({ kind: current.data.kind, target: current.data.target, wait: String(current.data.waitSeconds) });
   }, [current.data]);
   const sip = SIP.test(draft.target.trim());
   const save = (ev: FormEvent) => {
     ev.preventDefault();
     void a.run(async () => {
       await call('PUT', '/api/v1/utilities/forwarding', { kind: draft.kind, target: forwardingTarget(draft.target), waitSeconds: Number(draft.wait) });
+      edited.current = false;
       current.reload();
       return t('forwarding.saved');
     });
@@ -131,6 +141,7 @@ function ForwardingEditor() {
   const clear = () =>
     void a.run(async () => {
       await call('PUT', '/api/v1/utilities/forwarding', null);
+      edited.current = false;
       current.reload();
       setDraft({ kind: 'no-answer', target: '', wait: '20' });
       return t('forwarding.cleared');
@@ -147,14 +158,14 @@ function ForwardingEditor() {
           <legend>{t('forwarding.condition')}</legend>
           {CONDITIONS.map((c) => (
             <label className="inline" key={c}>
-              <input type="radio" name="fwd-kind" value={c} checked={draft.kind === c} onChange={() => setDraft({ ...draft, kind: c })} data-testid={`fwd-kind-${c}`} />
+              <input type="radio" name="fwd-kind" value={c} checked={draft.kind === c} onChange={() => edit({ kind: c })} data-testid={`fwd-kind-${c}`} />
               {t(`forwarding.conditions.${c}`)}
             </label>
           ))}
         </fieldset>
         <label>
           {t('forwarding.target')}
-          <input value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} required maxLength={128} autoComplete="off" aria-describedby="fwd-target-hint fwd-target-err" data-testid="fwd-target" />
+          <input value={draft.target} onChange={(e) => edit({ target: e.target.value })} required maxLength={128} autoComplete="off" aria-describedby="fwd-target-hint fwd-target-err" data-testid="fwd-target" />
           <span className="hint" id="fwd-target-hint">
             {sip ? t('forwarding.sipTarget', { address: draft.target.trim() }) : numberForServer(draft.target) ? t('numberForm.reads', { number: shownNumber(draft.target) }) : t('numberForm.hint')}
           </span>
@@ -163,7 +174,7 @@ function ForwardingEditor() {
         {draft.kind === 'no-answer' ? (
           <label>
             {t('forwarding.wait')}
-            <input type="number" min={WAIT_MIN_S} max={WAIT_MAX_S} step={1} value={draft.wait} onChange={(e) => setDraft({ ...draft, wait: e.target.value })} required aria-describedby="fwd-wait-err" data-testid="fwd-wait" />
+            <input type="number" min={WAIT_MIN_S} max={WAIT_MAX_S} step={1} value={draft.wait} onChange={(e) => edit({ wait: e.target.value })} required aria-describedby="fwd-wait-err" data-testid="fwd-wait" />
             <FieldError action={a} field="waitSeconds" id="fwd-wait-err" />
           </label>
         ) : null}
