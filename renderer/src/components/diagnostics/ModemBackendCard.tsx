@@ -54,22 +54,22 @@ export function ModemBackendCard() {
   };
 
   return (
-    <article className="card" aria-labelledby="backend-title" data-testid="backend-card">
+    <article className="card wide" aria-labelledby="backend-title" data-testid="backend-card">
       <h2 id="backend-title">{t('modemBackend.title')}</h2>
       <p data-testid="backend-active">{t(`modemBackend.active.${status.active ?? 'none'}`)}</p>
       <p className="muted">{t(status.modemManagerRunning ? 'modemBackend.mmRunning' : 'modemBackend.mmAbsent')}</p>
       {status.dataCalls ? <p data-testid="backend-data-calls">{t(`modemBackend.dataCalls.${status.dataCalls}`)}</p> : null}
       <div className="form">
-      <label>
-        {t('modemBackend.setting')}
-        <select data-testid="backend-setting" value={status.setting} disabled={busy} onChange={(e) => void act(() => api.call('settings.update', { modemBackend: e.target.value as ModemBackendSettingDto }), t('modemBackend.saved'))}>
-          {SETTINGS.map((s) => (
-            <option key={s} value={s}>
-              {t(`modemBackend.settings.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+        <label>
+          {t('modemBackend.setting')}
+          <select data-testid="backend-setting" value={status.setting} disabled={busy} onChange={(e) => void act(() => api.call('settings.update', { modemBackend: e.target.value as ModemBackendSettingDto }), t('modemBackend.saved'))}>
+            {SETTINGS.map((s) => (
+              <option key={s} value={s}>
+                {t(`modemBackend.settings.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {status.active === 'modemmanager' && !status.atTerminal ? <p data-testid="backend-at-unavailable">{t('modemBackend.atUnavailable')}</p> : null}
       {status.takenOver ? (
