@@ -15,7 +15,9 @@ import { NEW_PASSWORD, OperatorClient, startOperatorHarness, subscriberSession, 
 const run = promisify(execFile);
 
 describe('assa operator add', () => {
-  it('prints the one-time password on a line of its own; the operator must replace it before anything else', async () => {
+  // Two `assa` processes, each hashing with the production KDF, then logins that verify with it:
+  // on a loaded CI machine that is more than the default minute.
+  it('prints the one-time password on a line of its own; the operator must replace it before anything else', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'assa-op-cli-'));
     const db = path.join(dir, 'assa.db');
     try {
