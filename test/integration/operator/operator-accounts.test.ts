@@ -57,7 +57,7 @@ describe('assa operator add', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });
 
 describe('operator sessions', () => {
