@@ -16,6 +16,7 @@ import Fastify from 'fastify';
 import { startAssa, type EmbeddedAssa } from '../../src/assa/embedded';
 import { generateSubscribers } from '../../src/assa/store/demo-data';
 import { freshDatabase } from '../support/postgres';
+import { accountCpu, describeCpu } from './cpu-accounting';
 import type { Figures } from './run';
 
 type Result = { requests: { average: number; total: number }; latency: { p99: number }; non2xx: number; errors: number; cpuUsPerRequest: number };
@@ -129,16 +130,33 @@ export async function run(): Promise<Figures> {
         put('assa.pg.account_ratio_to_bare', p10.requests.average / bare10.requests.average, 'GET /account over the bare route, PostgreSQL, 10 connections');
       });
       // Processes, as deployed: one node with 20 connections, then two nodes with 10 each.
+      // The CPU each process used during each run says whether the nodes had cores to grow
+      // into (cpu-accounting.ts): on a machine whose cores are already full, two nodes can
+      // only share what one had.
       const a = await startNode(pg.url, dir);
       const cookie = await sessionCookie(a.url, NETWORK_SECRET, '441234568', '654321');
-      const one = await account(a.url, cookie, 20);
+      const oneRun = await accountCpu({ node: [a.child.pid!], 'load generator': [process.pid] }, pg.url, () => account(a.url, cookie, 20));
+      const one = oneRun.value;
       const b = await startNode(pg.url, dir);
-      const [ra, rb] = await Promise.all([account(a.url, cookie, 10), account(b.url, cookie, 10)]);
+      const twoRun = await accountCpu({ nodes: [a.child.pid!, b.child.pid!], 'load generator': [process.pid] }, pg.url, () => Promise.all([account(a.url, cookie, 10), account(b.url, cookie, 10)]));
+      const [ra, rb] = twoRun.value;
       await Promise.all([stopNode(a), stopNode(b)]);
       const two = ra.requests.average + rb.requests.average;
+      console.log(`  one node:  ${describeCpu(oneRun.cpu)}`);
+      console.log(`  two nodes: ${describeCpu(twoRun.cpu)}`);
       put('assa.pg.one_node_per_s', one.requests.average, 'GET /account req/s, one assa server process on PostgreSQL, 20 connections');
       put('assa.pg.two_nodes_per_s', two, 'GET /account req/s, two assa server processes on one PostgreSQL, 10 connections each');
       put('assa.pg.two_nodes_ratio', two / one.requests.average, `two nodes over one, ${os.cpus().length} cores shared by the nodes, PostgreSQL and the load generator (goal >= 1.5 where the nodes have cores of their own)`);
+      for (const [label, r, requests] of [['one_node', oneRun.cpu, one.requests.total], ['two_nodes', twoRun.cpu, ra.requests.total + rb.requests.total]] as const) {
+        if (!r) continue;
+        const nodes = r.byRole.node ?? r.byRole.nodes ?? 0;
+        put(`assa.pg.${label}_machine_busy_pct`, r.machineBusy * 100, `% of all ${r.cores} cores busy during the ${label.replace('_', ' ')} run (everything on the machine)`);
+        put(`assa.pg.${label}_cores_nodes`, nodes / r.seconds, `cores the assa server process(es) used during the ${label.replace('_', ' ')} run`);
+        put(`assa.pg.${label}_cores_postgres`, (r.byRole.postgres ?? 0) / r.seconds, `cores PostgreSQL's backends for the bench database used`);
+        put(`assa.pg.${label}_cores_load_generator`, (r.byRole['load generator'] ?? 0) / r.seconds, 'cores the load generator (this process) used');
+        put(`assa.pg.${label}_cores_other_work`, r.others / r.seconds, 'cores used by everything else on the machine (other work)');
+        put(`assa.pg.${label}_node_cpu_us`, (nodes * 1e6) / Math.max(1, requests), 'µs of assa server CPU per GET /account');
+      }
     } finally {
       await pg.drop();
     }

@@ -1,7 +1,8 @@
 // The audit of every ledger movement (issue 12: "an audit log table of security and money
 // events ... every ledger movement"). One row per movement, written by the ledger itself
-// in the same transaction as the movement (MoneyStore.move and the billing run's batch
-// insert go through here), so a movement without its audit row cannot be committed.
+// in the same transaction as the movement (MoneyStore.move through here; the billing run's
+// set-based chunk writes in month-start-writes.ts), so a movement without its audit row
+// cannot be committed.
 //
 // Who caused a movement is not a parameter of the money services: it is the context the
 // work runs in, set once at each way in — an HTTP request (the subscriber of the session,
