@@ -5,17 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, networkSms, request, startHarness, type Harness } from '../integration/assa/assa-harness';
+import { Client, request, startHarness, type Harness, registerNumbers, TWO_SUBSCRIBERS } from '../integration/assa/assa-harness';
 
 let h: Harness;
 let owner: Client;
 let curator: Client;
 beforeAll(async () => {
   h = await startHarness();
-  for (const [n, code] of [['441234567', '100001'], ['441234568', '100002']] as const) {
-    await networkSms(h.assa.url, n, code);
-    expect((await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: n, password: 'Kvitka2026', runa: code } })).status).toBe(201);
-  }
+  await registerNumbers(h.assa.url, TWO_SUBSCRIBERS);
   owner = new Client(h.assa.url);
   curator = new Client(h.assa.url);
   await owner.login('441234568', 'Kvitka2026');

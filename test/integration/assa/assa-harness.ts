@@ -135,6 +135,23 @@ export class Client {
   }
 }
 
+/**
+ * Registers numbers the way a subscriber does (A-REG-1): the network's 2772 SMS with the
+ * RUNA, then POST /registrations with it; refuses to go on unless each answers 201.
+ */
+export async function registerNumbers(base: string, subscribers: ReadonlyArray<{ number: string; runa: string; email?: string }>, password = 'Kvitka2026'): Promise<void> {
+  for (const s of subscribers) {
+    await networkSms(base, s.number, s.runa);
+    const r = await request(base, 'POST', '/api/v1/registrations', { body: { number: s.number, password, runa: s.runa, ...(s.email ? { email: s.email } : {}) } });
+    if (r.status !== 201) throw new Error(`registering ${s.number} answered ${r.status}: ${JSON.stringify(r.body)}`);
+  }
+}
+/** The two demo numbers most suites register (password Kvitka2026). */
+export const TWO_SUBSCRIBERS = [
+  { number: '441234567', runa: '100001' },
+  { number: '441234568', runa: '100002' },
+] as const;
+
 /** The network's 2772 event (A-NET-2), as the virtual modem's network side sends it. */
 export function networkSms(base: string, number: string, text: string, secret = TEST_NETWORK_SECRET): Promise<Res> {
   return request(base, 'POST', NETWORK_EVENTS_PATH, { body: { type: 'sms', number, to: '2772', text, at: new Date().toISOString() }, headers: { [NETWORK_SECRET_HEADER]: secret } });

@@ -2,7 +2,7 @@
 // alike, so a new route cannot slip past): without a session, as another subscriber
 // aiming at the owner's number, as a view curator writing, and after revocation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
+import { Client, request, startHarness, type Harness, registerNumbers, TWO_SUBSCRIBERS } from './assa-harness';
 
 let h: Harness;
 let owner: Client;
@@ -40,11 +40,10 @@ const OWNER_DATA = /Olena|olena@|2900|"balance"/;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const [n, code] of [['441234567', '100001'], ['441234568', '100002']] as const) {
-    await networkSms(h.assa.url, n, code);
-    const email = n === '441234567' ? 'olena@example.com' : 'petro@example.com';
-    expect((await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: n, password: 'Kvitka2026', email, runa: code } })).status).toBe(201);
-  }
+  await registerNumbers(h.assa.url, [
+    { ...TWO_SUBSCRIBERS[0], email: 'olena@example.com' },
+    { ...TWO_SUBSCRIBERS[1], email: 'petro@example.com' },
+  ]);
   owner = new Client(h.assa.url);
   other = new Client(h.assa.url);
   await owner.login('441234567', 'Kvitka2026');

@@ -1,17 +1,14 @@
 // Every account endpoint called without a session, as another subscriber, as a curator
 // of each level, and after revocation: nothing leaks, nothing changes that should not.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
+import { Client, request, startHarness, type Harness, registerNumbers, TWO_SUBSCRIBERS } from './assa-harness';
 
 let h: Harness;
 let owner: Client;
 let other: Client;
 beforeAll(async () => {
   h = await startHarness();
-  for (const [n, code] of [['441234567', '100001'], ['441234568', '100002']] as const) {
-    await networkSms(h.assa.url, n, code);
-    expect((await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: n, password: 'Kvitka2026', runa: code } })).status).toBe(201);
-  }
+  await registerNumbers(h.assa.url, TWO_SUBSCRIBERS);
   owner = new Client(h.assa.url);
   other = new Client(h.assa.url);
   await owner.login('441234567', 'Kvitka2026');

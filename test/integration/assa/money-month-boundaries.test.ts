@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMonthStart } from '../../../src/assa/services/billing';
 import { NETWORK_EVENTS_PATH, NETWORK_SECRET_HEADER } from '../../../src/shared/network-contract';
-import { Client, networkSms, request, startHarness, type Harness, TEST_NETWORK_SECRET } from './assa-harness';
+import { Client, request, startHarness, type Harness, TEST_NETWORK_SECRET, registerNumbers, TWO_SUBSCRIBERS } from './assa-harness';
 
 const JAN_15 = Date.parse('2027-01-15T10:00:00Z');
 const JAN_31_2359_KYIV = Date.parse('2027-01-31T21:59:00Z');
@@ -25,10 +25,7 @@ beforeEach(async () => {
   clock.t = JAN_15;
   // The demo is loaded on Jan 15: January counts as billed, February is the first month start.
   h = await startHarness({ clock });
-  for (const [n, code] of [['441234567', '100001'], ['441234568', '100002']] as const) {
-    await networkSms(h.assa.url, n, code);
-    expect((await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: n, password: 'Kvitka2026', runa: code } })).status).toBe(201);
-  }
+  await registerNumbers(h.assa.url, TWO_SUBSCRIBERS);
   seven = new Client(h.assa.url);
   eight = new Client(h.assa.url);
   for (const [cl, n] of [[seven, '441234567'], [eight, '441234568']] as const) {

@@ -2,7 +2,7 @@
 // moved by the test across a month boundary.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMonthStart, startBillingClock } from '../../../src/assa/services/billing';
-import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
+import { Client, request, startHarness, type Harness, registerNumbers, TWO_SUBSCRIBERS } from './assa-harness';
 
 let h: Harness;
 let c: Client;
@@ -11,10 +11,7 @@ const idem = () => ({ 'idempotency-key': `test-key-${++key}-${Date.now()}` });
 
 beforeEach(async () => {
   h = await startHarness();
-  for (const [n, code] of [['441234567', '100001'], ['441234568', '100002']] as const) {
-    await networkSms(h.assa.url, n, code);
-    await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: n, password: 'Kvitka2026', runa: code } });
-  }
+  await registerNumbers(h.assa.url, TWO_SUBSCRIBERS);
   c = new Client(h.assa.url);
   expect((await c.login('441234567', 'Kvitka2026')).status).toBe(200);
   expect((await c.call('POST', '/api/v1/terms/accept', {})).status).toBe(200);

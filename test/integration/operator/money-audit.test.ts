@@ -2,7 +2,7 @@
 // the movement's own transaction; the operator API reads it. Runs on SQLite and, with
 // ASSA_TEST_ENGINE=postgres, on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { networkSms, request } from '../assa/assa-harness';
+import { request, registerNumbers, TWO_SUBSCRIBERS } from '../assa/assa-harness';
 import { startOperatorHarness, subscriberSession, type OperatorHarness } from './operator-harness';
 
 let h: OperatorHarness;
@@ -10,10 +10,7 @@ let key = 0;
 const idem = () => ({ 'idempotency-key': `audit-key-${++key}` });
 beforeAll(async () => {
   h = await startOperatorHarness();
-  for (const [n, code] of [['441234567', '100001'], ['441234568', '100002']] as const) {
-    await networkSms(h.assa.url, n, code);
-    await request(h.assa.url, 'POST', '/api/v1/registrations', { body: { number: n, password: 'Kvitka2026', runa: code } });
-  }
+  await registerNumbers(h.assa.url, TWO_SUBSCRIBERS);
 });
 afterAll(async () => h.close());
 
