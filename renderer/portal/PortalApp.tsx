@@ -3,6 +3,7 @@
 // language switch and log out, and a notice line for what just happened.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onNextAction } from '../src/components/forms/use-form-action';
 import { AccountClientContext } from '../src/pages/account/account-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { AccountArea } from './pages/AccountArea';
@@ -49,6 +50,8 @@ export function PortalApp() {
   useEffect(() => {
     document.title = t('portal.title');
   });
+  // "You have logged out" and the like are about what just happened: the next action ends them.
+  useEffect(() => onNextAction(() => setNotice(null)), []);
 
   const loggedIn = (number: string) => {
     setNotice(null);

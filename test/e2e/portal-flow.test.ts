@@ -88,8 +88,8 @@ describe.skipIf(!hasChromium).each(VIEWPORTS)('the subscribers’ portal at the 
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
-      // A 4xx the page expects (whoami from a plain address, the login probe) is logged by Chromium as a resource error.
-      if (m.type() === 'error' && !/status of 40[134]/.test(m.text())) pageErrors.push(m.text());
+      // A 4xx the page expects (whoami from a plain address, the login probe, the locked login) is logged by Chromium as a resource error.
+      if (m.type() === 'error' && !/status of (40[134]|423)/.test(m.text())) pageErrors.push(m.text());
     });
     page.on('request', (r) => {
       const u = new URL(r.url());
@@ -261,6 +261,38 @@ describe.skipIf(!hasChromium).each(VIEWPORTS)('the subscribers’ portal at the 
     password = fresh!;
     await page.goto(`${server.url}/#/login`);
     await page.getByTestId('portal-number-input').fill('441234568');
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('acc-balance').textContent()).toMatch(/250[.,]00/);
+    await page.getByTestId('portal-logout').click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Log in');
+  });
+
+  it('a login locked by 10 wrong passwords is unlocked on the login page with a RUNA and a new password', async () => {
+    await page.goto(`${server.url}/#/login`);
+    await page.getByTestId('portal-number-input').fill('441234568');
+    // The 10th wrong password in a row locks the login (A-SEC-2); the 9th does not.
+    for (let i = 1; i <= 10; i++) {
+      await page.getByTestId('login-password').fill(`Wrong${i}pass`);
+      await page.getByTestId('login-submit').click();
+      await expect.poll(() => page.getByTestId('login-error').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('unlock-runa').count()).toBe(i === 10 ? 1 : 0);
+      // "You have logged out" went with the first attempt: a notice is about the last action only
+      expect(await page.getByTestId('portal-notice').count()).toBe(0);
+    }
+    expect(await page.getByTestId('login-error').textContent()).toMatch(/locked/i);
+    await checkPage('login-locked');
+    const sms = await fetch(`${server.url}${NETWORK_EVENTS_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [NETWORK_SECRET_HEADER]: server.networkSecret },
+      body: JSON.stringify({ type: 'sms', number: '441234568', to: '2772', text: '735204', at: new Date().toISOString() }),
+    });
+    expect(sms.status).toBe(200);
+    await page.getByTestId('unlock-runa').fill('735204');
+    await page.getByTestId('unlock-password').fill('Unlocked2026');
+    await page.getByTestId('unlock-submit').click();
+    await expect.poll(() => page.getByTestId('unlock-runa').count()).toBe(0);
+    password = 'Unlocked2026';
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('acc-balance').textContent()).toMatch(/250[.,]00/);

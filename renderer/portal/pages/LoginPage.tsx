@@ -3,6 +3,7 @@
 // from the subscriber's own phone and a new password.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormAction } from '../../src/components/forms/use-form-action';
 import { useAccountClient } from '../../src/pages/account/account-client';
 import { FindMyNumber } from '../components/FindMyNumber';
 import { NumberField, canonical } from '../components/NumberField';
@@ -14,42 +15,34 @@ export function LoginPage({ number, setNumber, onLoggedIn }: { number: string; s
   const client = useAccountClient();
   const rulesId = useId();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [locked, setLocked] = useState(false);
   const [runa, setRuna] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [unlocked, setUnlocked] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const login = useFormAction();
+  const unlocking = useFormAction();
 
-  const submit = async (ev: FormEvent) => {
+  const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    setError(null);
     setUnlocked(false);
-    setBusy(true);
-    try {
-      const r = await client.request<{ number: string }>('POST', '/api/v1/sessions', { number, password });
-      onLoggedIn(r.number);
-    } catch (e) {
-      setError(e);
-      if (codeOf(e) === 'login_locked') setLocked(true);
-    } finally {
-      setBusy(false);
-    }
+    void login.run(async () => {
+      try {
+        const r = await client.request<{ number: string }>('POST', '/api/v1/sessions', { number, password });
+        onLoggedIn(r.number);
+      } catch (e) {
+        if (codeOf(e) === 'login_locked') setLocked(true);
+        throw e;
+      }
+    });
   };
-  const unlock = async (ev: FormEvent) => {
+  const unlock = (ev: FormEvent) => {
     ev.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    void unlocking.run(async () => {
       await client.request('POST', '/api/v1/sessions/unlock', { number, runa, newPassword });
       setLocked(false);
       setUnlocked(true);
       setPassword('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -66,12 +59,12 @@ export function LoginPage({ number, setNumber, onLoggedIn }: { number: string; s
             {t('portal.login.password')}
             <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={64} data-testid="login-password" />
           </label>
-          <button type="submit" disabled={busy} data-testid="login-submit">
+          <button type="submit" disabled={login.busy} data-testid="login-submit">
             {t('portal.login.submit')}
           </button>
-          {error && !locked ? (
+          {login.error && !locked ? (
             <p className="error" role="alert" data-testid="login-error">
-              {portalErrorText(t, error)}
+              {portalErrorText(t, login.error)}
             </p>
           ) : null}
           {unlocked ? (
@@ -96,7 +89,7 @@ export function LoginPage({ number, setNumber, onLoggedIn }: { number: string; s
         <div className="card" aria-labelledby="unlock-title">
           <h2 id="unlock-title">{t('portal.login.unlockTitle')}</h2>
           <p role="alert" className="error" data-testid="login-error">
-            {portalErrorText(t, error ?? { code: 'login_locked' })}
+            {portalErrorText(t, unlocking.error ?? login.error ?? { code: 'login_locked' })}
           </p>
           <p className="muted">{t('portal.login.unlockIntro')}</p>
           <form className="form" onSubmit={unlock}>
@@ -109,7 +102,7 @@ export function LoginPage({ number, setNumber, onLoggedIn }: { number: string; s
               <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNewPassword(e.target.value)} required maxLength={64} aria-describedby={rulesId} data-testid="unlock-password" />
             </label>
             <PasswordRules id={rulesId} password={newPassword} number={canonical(number) ?? ''} />
-            <button type="submit" disabled={busy} data-testid="unlock-submit">
+            <button type="submit" disabled={unlocking.busy} data-testid="unlock-submit">
               {t('portal.login.unlock')}
             </button>
           </form>

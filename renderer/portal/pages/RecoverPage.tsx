@@ -2,6 +2,7 @@
 // e-mail); the answer never tells whether either exists.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormAction } from '../../src/components/forms/use-form-action';
 import { useAccountClient } from '../../src/pages/account/account-client';
 import { NumberField } from '../components/NumberField';
 import { portalErrorText } from '../portal-errors';
@@ -11,21 +12,14 @@ export function RecoverPage({ number, setNumber }: { number: string; setNumber: 
   const client = useAccountClient();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (ev: FormEvent) => {
+  const a = useFormAction();
+  const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    setError(null);
     setSent(false);
-    setBusy(true);
-    try {
+    void a.run(async () => {
       await client.request('POST', '/api/v1/password-recovery', { number, email });
       setSent(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="public" aria-labelledby="rec-title">
@@ -40,7 +34,7 @@ export function RecoverPage({ number, setNumber }: { number: string; setNumber: 
             {t('portal.recover.email')}
             <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={254} data-testid="rec-email" />
           </label>
-          <button type="submit" disabled={busy} data-testid="rec-submit">
+          <button type="submit" disabled={a.busy} data-testid="rec-submit">
             {t('portal.recover.submit')}
           </button>
           {sent ? (
@@ -48,9 +42,9 @@ export function RecoverPage({ number, setNumber }: { number: string; setNumber: 
               {t('portal.recover.sent')}
             </p>
           ) : null}
-          {error ? (
+          {a.error ? (
             <p className="error" role="alert">
-              {portalErrorText(t, error)}
+              {portalErrorText(t, a.error)}
             </p>
           ) : null}
         </form>

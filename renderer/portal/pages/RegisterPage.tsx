@@ -3,6 +3,7 @@
 // data session), with the seed's explanation of how to activate one.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormAction } from '../../src/components/forms/use-form-action';
 import { useAccountClient } from '../../src/pages/account/account-client';
 import { FindMyNumber } from '../components/FindMyNumber';
 import { NumberField, canonical } from '../components/NumberField';
@@ -20,29 +21,29 @@ export function RegisterPage({ number, setNumber, onRegistered }: { number: stri
   const [email, setEmail] = useState('');
   const [runa, setRuna] = useState('');
   const [needsRuna, setNeedsRuna] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const a = useFormAction();
+  const error = a.error;
+  const busy = a.busy;
   const login = canonical(number);
 
-  const submit = async (ev: FormEvent) => {
+  const submit = (ev: FormEvent) => {
     ev.preventDefault();
-    setError(null);
-    if (password !== again) return setError({ code: 'passwords_differ' });
-    setBusy(true);
-    try {
-      const body = { number, password, passwordAgain: again, ...(email ? { email } : {}), ...(needsRuna && runa ? { runa } : {}) };
-      const r = await client.request<{ number: string }>('POST', '/api/v1/registrations', body);
-      onRegistered(r.number);
-    } catch (e) {
-      setError(e);
-      if (codeOf(e) === 'ownership_unproven' || codeOf(e) === 'runa_invalid') {
-        setNeedsRuna(true);
-        // The field appears now: take the subscriber to it.
-        setTimeout(() => runaRef.current?.focus(), 0);
+    void a.run(async () => {
+      // the screen's own check: the server is asked only once the two passwords agree
+      if (password !== again) throw { code: 'passwords_differ' };
+      try {
+        const body = { number, password, passwordAgain: again, ...(email ? { email } : {}), ...(needsRuna && runa ? { runa } : {}) };
+        const r = await client.request<{ number: string }>('POST', '/api/v1/registrations', body);
+        onRegistered(r.number);
+      } catch (e) {
+        if (codeOf(e) === 'ownership_unproven' || codeOf(e) === 'runa_invalid') {
+          setNeedsRuna(true);
+          // The field appears now: take the subscriber to it.
+          setTimeout(() => runaRef.current?.focus(), 0);
+        }
+        throw e;
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const field = fieldOf(error);
   const code = codeOf(error) ?? (error as { code?: string } | null)?.code ?? null;

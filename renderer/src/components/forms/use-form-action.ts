@@ -18,6 +18,12 @@ export interface FormAction {
   clear: () => void;
 }
 
+/** Calls `fn` whenever any form on the screen starts an action (a notice about the last one then goes). */
+export function onNextAction(fn: () => void): () => void {
+  window.addEventListener(NEXT_ACTION, fn);
+  return () => window.removeEventListener(NEXT_ACTION, fn);
+}
+
 export function fieldOf(e: unknown): string | null {
   const err = e instanceof AssaCallError ? e.error : (e as { field?: unknown } | null);
   return typeof err?.field === 'string' ? err.field : null;
