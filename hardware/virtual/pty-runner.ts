@@ -28,6 +28,13 @@ export interface PtyModemOptions extends VirtualModemOptions {
   log?: (line: string) => void;
   /** How often to check, during a data session, whether the client closed the tty; 0 = never. Default 1000. */
   watchCloseMs?: number;
+  /**
+   * Sets the modem's starting state before its ttys exist. Reports it makes are dropped, as a
+   * real stick's are before anyone opens it. Once the tty exists, whether a report goes out is
+   * a look at /proc that can end after a client has opened it, and the report then lands inside
+   * the client's first answers.
+   */
+  beforeOpen?: (c: VirtualModemController) => void;
 }
 
 export interface PtyModem {
@@ -216,8 +223,10 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
     if (e.type === 'replug') transition = transition.then(() => Promise.all(ports.map(spawnPort))).then(() => log('replugged'));
   });
 
+  opts.beforeOpen?.(controller);
   try {
-    await Promise.all(ports.map(spawnPort));
+    // a starting state of "unplugged" has no ttys until it is replugged
+    if (!modem.unplugged) await Promise.all(ports.map(spawnPort));
   } catch (e) {
     await Promise.all(ports.map(stopPort));
     await modem.close();

@@ -124,9 +124,9 @@ export function applyAction(c: VirtualModemController, a: ScenarioAction): void 
 
 /**
  * Plays the steps on the modem's clock; returns a handle that stops the rest. The leading
- * steps without a delay are applied before this returns, so `assa sim` has played them before
- * it prints its path: a client that opens the tty then sees their state, never their reports
- * landing inside its first answers (the state a scenario starts in is not a race).
+ * steps without a delay are applied before this returns, so `assa sim` plays them before its
+ * tty exists (PtyModemOptions.beforeOpen): a client that opens the tty sees their state, never
+ * their reports landing inside its first answers (the state a scenario starts in is not a race).
  */
 export function playScenario(c: VirtualModemController, scenario: Scenario): { cancel(): void; done: Promise<void> } {
   let timer: SimTimer | null = null;

@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { startAssa, type EmbeddedAssa } from '../../src/assa/embedded';
 import { generateSubscribers } from '../../src/assa/store/demo-data';
+import { LISTENING, waitForOutput } from '../support/child-output';
 import { freshDatabase } from '../support/postgres';
 import { accountCpu, describeCpu } from './cpu-accounting';
 import type { Figures } from './run';
@@ -53,17 +54,7 @@ function startNode(db: string, dir: string): Promise<{ url: string; child: Child
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: dir,
   });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.once('exit', (c) => reject(new Error(`assa server exited ${c}: ${err}`)));
-  });
+  return waitForOutput(child, LISTENING, { name: 'assa server' }).then((r) => ({ url: r.match[1]!, child }));
 }
 const stopNode = async (n: { child: ChildProcess }) => {
   if (n.child.exitCode !== null) return;

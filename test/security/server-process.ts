@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { LISTENING, waitForOutput } from '../support/child-output';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -59,28 +60,15 @@ export async function startServerProcess(args: string[], env: Record<string, str
     [path.join(ROOT, 'bin/assa.js'), 'server', '--db', path.join(dir, 'assa.db'), '--port', String(port), '--radius-port', String(radiusPort), ...args],
     { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`assa server not ready; stderr: ${err}`)), 90_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (https?:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => (clearTimeout(t), reject(new Error(`assa server exited ${code}: ${err}`))));
-  });
+  const ready = await waitForOutput(child, LISTENING, { name: 'assa server', timeoutMs: 90_000 });
+  const url = ready.match[1]!;
   return {
     url,
     radiusPort,
     dir,
     child,
-    stdout: () => out,
-    stderr: () => err,
+    stdout: ready.stdout,
+    stderr: ready.stderr,
     async stop() {
       if (child.exitCode === null) {
         const gone = new Promise((r) => child.once('exit', r));

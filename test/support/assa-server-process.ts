@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LISTENING, radiusPortOf, waitForOutput } from './child-output';
 
 export interface AssaServerProcess {
   url: string;
@@ -28,25 +29,10 @@ export async function startAssaServer(extra: string[] = []): Promise<AssaServerP
     ['bin/assa.js', 'server', '--demo', '--db', path.join(dir, 'assa.db'), '--port', '0', '--radius-port', '0', '--network-secret', networkSecret, '--radius-secret', radiusSecret, ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`assa server printed no address in 150 s; stderr:\n${err}`)), 150_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`assa server exited with ${code}; stderr:\n${err}`));
-    });
-  });
-  const radiusPort = Number(/RADIUS accounting on udp \S+:(\d+)/.exec(err)?.[1] ?? 0);
+  const ready = await waitForOutput(child, LISTENING, { name: 'assa server', timeoutMs: 150_000 });
+  const url = ready.match[1]!;
+  const err = ready.stderr;
+  const radiusPort = radiusPortOf(err());
   const outbox = path.join(dir, 'outbox');
   return {
     url,
@@ -64,7 +50,7 @@ export async function startAssaServer(extra: string[] = []): Promise<AssaServerP
         return [];
       }
     },
-    stderr: () => err,
+    stderr: err,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

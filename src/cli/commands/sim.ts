@@ -96,6 +96,9 @@ async function simulate(opts: SimOptions): Promise<void> {
   const assaSecret = opts.assa ? secretOption(opts.networkSecret, 'ASSA_NETWORK_SECRET', '--network-secret', '--assa') : null;
   const scenario = opts.scenario ? parseScenario(await readJson(opts.scenario)) : null;
   const interimS = intOption('interim', opts.interim, 0, 86_400);
+  const slow = intOption('slow', opts.slow, 0, 600_000);
+  const noisy = intOption('noisy', opts.noisy, 0, 4096);
+  let play: { cancel(): void } | null = null;
 
   const sim = await startPtyModem({
     link,
@@ -111,17 +114,19 @@ async function simulate(opts: SimOptions): Promise<void> {
     radius,
     ...(interimS !== undefined ? { interimMs: interimS * 1000 } : {}),
     log,
+    // the flags and the scenario's leading steps are the state the modem starts in: set before
+    // its tty exists, so their reports never land inside a client's first answers
+    beforeOpen: (c) => {
+      if (slow) c.slow(slow);
+      if (opts.silent) c.silence(true);
+      if (opts.errorReplies) c.errorReplies(true);
+      if (noisy) c.noisyLine(noisy);
+      if (opts.signalLoss) c.loseSignal();
+      if (opts.roaming) c.setRoaming(true);
+      if (scenario) play = c.play(scenario);
+    },
   });
   const c = sim.controller;
-  const slow = intOption('slow', opts.slow, 0, 600_000);
-  if (slow) c.slow(slow);
-  if (opts.silent) c.silence(true);
-  if (opts.errorReplies) c.errorReplies(true);
-  const noisy = intOption('noisy', opts.noisy, 0, 4096);
-  if (noisy) c.noisyLine(noisy);
-  if (opts.signalLoss) c.loseSignal();
-  if (opts.roaming) c.setRoaming(true);
-  const play = scenario ? c.play(scenario) : null;
 
   c.onEvent((e) => {
     if (e.type === 'session-start') log(`data session ${e.sessionId} up, address ${e.ip}`);

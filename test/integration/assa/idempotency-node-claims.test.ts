@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestHash } from '../../../src/assa/http/idempotency-binding';
 import { openStoreEngine } from '../../../src/assa/store/open-database';
+import { waitForOutput } from '../../support/child-output';
 import { exited } from '../../support/crash-server';
 import { testEngine } from '../../support/postgres';
 import { Client, networkSms, request, startHarness, type Harness } from './assa-harness';
@@ -41,18 +42,10 @@ function holdClaim(key: string, amount: number): Promise<{ child: ChildProcess; 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   holders.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!out.includes('\n')) return;
-      const line = JSON.parse(out.slice(0, out.indexOf('\n'))) as { outcome: string; node: string };
-      if (line.outcome !== 'claimed') reject(new Error(`the holder's claim: ${line.outcome}`));
-      else resolve({ child, node: line.node });
-    });
-    child.once('exit', (code, signal) => reject(new Error(`the claim holder exited (${code ?? signal}) before claiming: ${err}`)));
+  return waitForOutput(child, /^(.*)\n/, { name: 'the claim holder' }).then((r) => {
+    const line = JSON.parse(r.match[1]!) as { outcome: string; node: string };
+    if (line.outcome !== 'claimed') throw new Error(`the holder's claim: ${line.outcome}`);
+    return { child, node: line.node };
   });
 }
 

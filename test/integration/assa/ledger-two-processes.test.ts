@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoreEngine, type StoreEngine } from '../../../src/assa/store/open-database';
+import { LISTENING, waitForOutput } from '../../support/child-output';
 import { testDatabase } from '../../support/postgres';
 const NETWORK_SECRET = 'ledger-test-network-secret-01';
 
@@ -28,15 +29,7 @@ interface Server {
 
 function startServer(db: string): Promise<Server> {
   const child = spawn(process.execPath, [path.resolve('bin/assa.js'), 'server', '--demo', '--network-secret', NETWORK_SECRET, '--db', db, '--port', '0', '--radius-port', '0', '--rate-limit', '100000'], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
+  return waitForOutput(child, LISTENING, { name: 'assa server' }).then((r) => ({ url: r.match[1]!, child }));
 }
 
 function call(base: string, method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json; cookies: string[] }> {

@@ -15,6 +15,7 @@ import { AssaStore } from '../../../src/assa/store/assa-store';
 import { loadDemoData } from '../../../src/assa/store/demo-data';
 import { openStoreEngine } from '../../../src/assa/store/open-database';
 import { freshDatabase, postgresUnavailable, type FreshDatabase } from '../../support/postgres';
+import { LISTENING, radiusPortOf, waitForOutput } from '../../support/child-output';
 import { Client, request } from './assa-harness';
 
 const noPg = await postgresUnavailable();
@@ -35,17 +36,7 @@ function startNode(db: string, dir: string): Promise<Node> {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: dir,
   });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, radiusPort: Number(/RADIUS accounting on udp \S+:(\d+)/.exec(err)?.[1] ?? 0), child, stderr: () => err });
-    });
-    child.once('exit', (c) => reject(new Error(`assa server exited ${c}: ${err}`)));
-  });
+  return waitForOutput(child, LISTENING, { name: 'assa server' }).then((r) => ({ url: r.match[1]!, radiusPort: radiusPortOf(r.stderr()), child, stderr: r.stderr }));
 }
 
 async function stop(n: Node | undefined) {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundleIsFresh } from '../../../bin/cli-bundle-fresh.mjs';
 import { buildCliBundle } from '../../../src/cli/cli-bundle';
 import { repoRoot } from '../../../src/cli/paths';
+import { LISTENING, waitForOutput } from '../../support/child-output';
 
 describe('the CLI bundle in a fresh clone', () => {
   let tmp: string;
@@ -54,17 +55,7 @@ describe('the CLI bundle in a fresh clone', () => {
     utimesSync(path.join(clone, 'dist/cli/main.mjs'), now, now);
     const child = spawn(process.execPath, ['bin/assa.js', 'server', '--demo', '--port', '0', '--radius-port', '0', '--db', path.join(tmp, 'assa.db')], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.once('exit', (code) => reject(new Error(`assa server exited with ${code}: ${err}`)));
-      });
+      const url = (await waitForOutput(child, LISTENING, { name: 'assa server' })).match[1]!;
       const r = await fetch(`${url}/operator/`);
       expect(r.status).toBe(200);
       expect(await r.text()).toContain('console of this clone');
