@@ -24,7 +24,8 @@ interface Due {
   fee: number;
   feePaid: boolean;
   change: { tariffId: string; name: string; switchCost: number; newFee: number } | null;
-  services: Array<{ id: string; name: string; fee: number }>;
+  /** Paid extras whose fee this month is not yet taken; `suspended` when a short balance stopped one. */
+  services: Array<{ id: string; name: string; fee: number; suspended: boolean }>;
 }
 
 export interface MonthStartResult {
@@ -75,14 +76,14 @@ async function loadDue(db: Db, month: string, after: string, upTo: string, only?
   for (const r of await db
     .selectFrom('subscriber_services as ss')
     .innerJoin('services as v', 'v.id', 'ss.service_id')
-    .select(['ss.number', 'v.id', 'v.name', 'v.monthly_fee_kopecks'])
+    .select(['ss.number', 'ss.suspended', 'v.id', 'v.name', 'v.monthly_fee_kopecks'])
     .where('v.monthly_fee_kopecks', '>', 0)
     .where('ss.number', '>=', first)
     .where('ss.number', '<=', last)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('service_charges as sc').select('sc.number').whereRef('sc.number', '=', 'ss.number').whereRef('sc.service_id', '=', 'ss.service_id').where('sc.month', '=', month))))
     .execute()) {
     const list = services.get(r.number) ?? [];
-    list.push({ id: r.id, name: r.name, fee: r.monthly_fee_kopecks });
+    list.push({ id: r.id, name: r.name, fee: r.monthly_fee_kopecks, suspended: r.suspended === 1 });
     services.set(r.number, list);
   }
   return subs.map((s) => ({
@@ -110,10 +111,13 @@ function collect(w: Writes, d: Due, plan: MonthStartPlan, month: string, at: str
     if (s.kind === 'tariff_change') w.movements.push({ number: d.number, at, kind: 'tariff_change', amount_kopecks: -s.amount, balance_after_kopecks: balance, description: `Switch to ${d.change!.name}`, ref: changeRef(month) });
     else if (s.kind === 'fee') w.movements.push({ number: d.number, at, kind: 'fee', amount_kopecks: -s.amount, balance_after_kopecks: balance, description: `Monthly fee ${month}`, ref: feeRef(month) });
     else {
-      const name = d.services.find((x) => x.id === s.serviceId)?.name ?? s.serviceId;
+      const service = d.services.find((x) => x.id === s.serviceId);
+      const name = service?.name ?? s.serviceId;
       w.movements.push({ number: d.number, at, kind: 'service_fee', amount_kopecks: -s.amount, balance_after_kopecks: balance, description: `${name}: monthly fee ${month}`, ref: serviceRef(s.serviceId, month) });
       w.serviceCharges.push({ number: d.number, service_id: s.serviceId, month, amount_kopecks: s.amount, charged_at: at });
-      w.resumed.push({ number: d.number, service_id: s.serviceId });
+      // only a suspended one is resumed: on PostgreSQL the planner takes `suspended = 1` for one
+      // row, so an UPDATE over every paid service scanned the whole table once per chunk
+      if (service?.suspended) w.resumed.push({ number: d.number, service_id: s.serviceId });
     }
   }
   if (plan.steps.length) w.balances.set(d.number, balance);
@@ -189,8 +193,7 @@ export async function afterPayment(ctx: AssaContext, tx: { db: Db }, number: str
   if (!d) return;
   const waiting = d.change ? await tx.db.selectFrom('tariff_changes').select('missing_kopecks').where('number', '=', number).executeTakeFirst() : undefined;
   const change = d.change && waiting?.missing_kopecks != null ? d.change : null;
-  const suspended = new Set((await tx.db.selectFrom('subscriber_services').select('service_id').where('number', '=', number).where('suspended', '=', 1).execute()).map((s) => s.service_id));
-  const services = d.services.filter((s) => suspended.has(s.id));
+  const services = d.services.filter((s) => s.suspended);
   // Only a block is the fee's business here; an active number's fee is the run's.
   const tariffFee = d.status === 'blocked' && !d.feePaid ? d.fee : null;
   if (tariffFee === null && !change && !services.length) return;
