@@ -3,9 +3,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
+import { addCurator, curatorsOverview, removeCurator } from '../../services/curator-service';
 import { changeEmail, changePassword, confirmRecovery, RECOVERY_CONFIRM_PATH, requestRecovery } from '../../services/account-security';
 import { useRuna } from '../../services/runa-service';
-import { auditEvent } from '../../services/security-audit';
 import { PROTECTED_SECTION_WINDOW_MS, requireSectionOpen, requireSubscriber, sectionsOpen } from '../auth';
 import type { AssaContext } from '../context';
 import { fail, HttpError } from '../errors';
@@ -137,10 +137,7 @@ export const securityRoutes =
 
     app.get('/api/v1/security/curators', { schema: { summary: 'A-SEC-7: my curators and the numbers I curate', response: { 200: Type.Object({ curators: Type.Array(Type.Object({ number: Type.String(), level: Type.String(), since: Type.String() })), curating: Type.Array(Type.Object({ number: Type.String(), level: Type.String() })) }), 401: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
-      return {
-        curators: (await ctx.store.curatorsOf(c.number)).map((r) => ({ number: r.curator, level: r.level, since: r.created_at })),
-        curating: (await ctx.store.curatedBy(c.number)).map((r) => ({ number: r.owner, level: r.level })),
-      };
+      return curatorsOverview(ctx, c.number);
     });
 
     app.post(
@@ -149,16 +146,7 @@ export const securityRoutes =
       async (req) => {
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'security');
-        const n = normaliseNumber(req.body.number);
-        if (!n.ok) throw fail(400, 'invalid_number', 'Enter the curator’s number as 0441234567.', 'number');
-        if (n.number === c.number) throw fail(400, 'self_curator', 'You cannot be your own curator.', 'number');
-        if (!(await ctx.store.subscriber(n.number))) throw fail(404, 'unknown_number', 'That number is not a subscriber.', 'number');
-        const curator = n.number;
-        await ctx.store.transaction(async (tx) => {
-          await tx.setCurator(c.number, curator, req.body.level, new Date(ctx.clock.now()).toISOString());
-          await auditEvent(ctx, { number: c.number, event: 'curator_added', ip: req.ip, details: { curator, level: req.body.level } }, tx);
-        });
-        return { ok: true };
+        return addCurator(ctx, c.number, req.body.number, req.body.level, req.ip);
       },
     );
 
@@ -168,13 +156,7 @@ export const securityRoutes =
       async (req) => {
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'security');
-        const removed = await ctx.store.transaction(async (tx) => {
-          if (!(await tx.removeCurator(c.number, req.params.curator))) return false;
-          await auditEvent(ctx, { number: c.number, event: 'curator_removed', ip: req.ip, details: { curator: req.params.curator } }, tx);
-          return true;
-        });
-        if (!removed) throw fail(404, 'not_a_curator', 'That number is not your curator.');
-        return { ok: true };
+        return removeCurator(ctx, c.number, req.params.curator, req.ip);
       },
     );
   };
