@@ -91,6 +91,11 @@ describe.skipIf(why !== null)('issue 16 Part 2: data calls through NetworkManage
     await until('NM to forget the profile', async () => !(await nmPeer.nmcli(['-t', '-f', 'NAME', 'connection', 'show'])).includes('ASSA:'), 15_000);
     expect(await nmPeer.nmcli(['-t', '-f', 'DEVICE,STATE', 'device'])).toMatch(/^ttyUSB\d:disconnected$/m);
 
+    // A real stick hangs up the moment pppd closes the port (DTR drops). The pty sim learns of the
+    // close on its next look at /proc (once a second, slower on a busy machine); until then an
+    // ATD that MM sends after reopening the port would be taken as data. So wait for that hang-up.
+    await until('the sim to end the data session pppd left', () => /data session \S+ down/.test(sim.stderr()), 30_000, () => sim.stderr().slice(-1500));
+
     // NM stops (a desktop without NM, or NM not managing the modem): the same dialler falls back to MM
     await nmPeer.stop();
     await until('NM gone from the bus', async () => !(await nm.running()), 15_000);
