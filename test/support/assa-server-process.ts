@@ -31,8 +31,7 @@ export async function startAssaServer(extra: string[] = []): Promise<AssaServerP
   );
   const ready = await waitForOutput(child, LISTENING, { name: 'assa server', timeoutMs: 150_000 });
   const url = ready.match[1]!;
-  const err = ready.stderr;
-  const radiusPort = radiusPortOf(err());
+  const radiusPort = radiusPortOf(ready.stderr());
   const outbox = path.join(dir, 'outbox');
   return {
     url,
@@ -50,7 +49,7 @@ export async function startAssaServer(extra: string[] = []): Promise<AssaServerP
         return [];
       }
     },
-    stderr: err,
+    stderr: ready.stderr,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

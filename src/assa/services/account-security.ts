@@ -16,7 +16,8 @@ import { auditEvent } from './security-audit';
 export const RECOVERY_LINK_TTL_MS = 60 * 60_000;
 export const RECOVERY_CONFIRM_PATH = '/api/v1/password-recovery/confirm';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An e-mail address as far as a form can tell (the mail itself proves the rest). */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A new password that meets A-REG-2, for recovery by e-mail. */
 function generatedPassword(ctx: AssaContext): string {

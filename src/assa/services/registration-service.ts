@@ -1,11 +1,11 @@
 // A-REG-1..5: a subscriber registers a number for self-service. The number must be an active,
 // non-corporate subscriber without an account, and ownership is proven either by asking over
-// the number's own data session or by a RUNA sent by SMS from it. The password is hashed
-// before any answer, so refusing a registered or unknown number takes as long as registering.
+// the number's own data session or by a RUNA sent by SMS from it.
 import { normaliseNumber } from '../../shared/phone-number';
 import type { AssaContext } from '../context';
 import { fail } from '../domain/errors';
 import { passwordProblems } from '../domain/password-rules';
+import { EMAIL } from './account-security';
 import { useRuna } from './runa-service';
 
 export interface Registration {
@@ -24,7 +24,7 @@ export async function registerNumber(ctx: AssaContext, b: Registration, ip: stri
   if (b.passwordAgain !== undefined && b.passwordAgain !== b.password) throw fail(400, 'passwords_differ', 'The two passwords differ.', 'passwordAgain');
   const problems = passwordProblems(b.password, number);
   if (problems.length) throw fail(400, 'weak_password', problems.map((p) => p.message).join(' '), 'password', { rules: problems.map((p) => p.rule) });
-  if (b.email !== undefined && b.email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(b.email)) throw fail(400, 'invalid_email', 'That is not an e-mail address.', 'email');
+  if (b.email !== undefined && b.email !== '' && !EMAIL.test(b.email)) throw fail(400, 'invalid_email', 'That is not an e-mail address.', 'email');
   // One hash whatever the answer: refusing a registered or unknown number takes as long as registering.
   const hash = await ctx.hasher.hash(b.password);
   const sub = await ctx.store.subscriber(number);
