@@ -1,7 +1,7 @@
 // A-DATA-2 forecast, shared by the ASSA server (GET /account) and the dashboard.
 // U-DASH-1 / A-DATA-2: will the balance cover the monthly fee taken in full on the 1st?
 // Days are counted to the next Kyiv midnight of the 1st.
-import { kyivDay, startOfNextKyivMonth } from './kyiv-time';
+import { kyivMonthOf } from './kyiv-time';
 
 export interface FeeForecast {
   daysToFee: number;
@@ -10,7 +10,7 @@ export interface FeeForecast {
 }
 
 export function feeForecast(balanceKopecks: number, monthlyFeeKopecks: number, now: number): FeeForecast {
-  const next = startOfNextKyivMonth(now);
-  const daysToFee = Math.max(0, Math.ceil((next.getTime() - now) / 86_400_000));
-  return { daysToFee, nextFeeDay: kyivDay(next), shortKopecks: Math.max(0, monthlyFeeKopecks - balanceKopecks) };
+  const next = kyivMonthOf(now);
+  const daysToFee = Math.max(0, Math.ceil((next.nextMs - now) / 86_400_000));
+  return { daysToFee, nextFeeDay: next.nextDay, shortKopecks: Math.max(0, monthlyFeeKopecks - balanceKopecks) };
 }

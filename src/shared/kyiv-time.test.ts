@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kyivDateTime, kyivDay, kyivFields, kyivFieldsByIntl, kyivMidnight, kyivMonth, kyivOffsetMinutes, startOfNextKyivMonth } from './kyiv-time';
+import { kyivDateTime, kyivDay, kyivFields, kyivFieldsByIntl, kyivMidnight, kyivMonth, kyivMonthBounds, kyivMonthOf, kyivOffsetMinutes, startOfNextKyivMonth } from './kyiv-time';
 
 describe('Kyiv calendar from UTC instants', () => {
   it('the per-hour offset arithmetic gives what Intl gives: the last millisecond of every UTC hour 2020-2040, of every 7th hour since 1970', () => {
@@ -38,4 +38,32 @@ describe('Kyiv calendar from UTC instants', () => {
     expect(startOfNextKyivMonth(Date.parse('2026-12-31T21:59:00Z')).toISOString()).toBe('2026-12-31T22:00:00.000Z');
     expect(startOfNextKyivMonth(Date.parse('2026-12-31T22:00:00Z')).toISOString()).toBe('2027-01-31T22:00:00.000Z');
   });
+  it('the month kept for an hour is the month of every instant in that hour: the last millisecond before and the first after each month start, 2026-2028, asked in turn', () => {
+    const hour = 3_600_000;
+    const bad: string[] = [];
+    for (let y = 2026; y <= 2028; y++) {
+      for (let m = 1; m <= 12; m++) {
+        const start = kyivMidnight(`${y}-${String(m).padStart(2, '0')}-01`).getTime();
+        // Before, after, before again: a kept answer must never leak across the boundary.
+        for (const at of [start - 1, start, start - hour, start + hour - 1, start - 1]) {
+          const got = kyivMonthOf(at);
+          const month = kyivMonth(at);
+          const expected = { month, start: kyivMidnight(`${month}-01`).toISOString(), next: startOfNextKyivMonthByFields(at) };
+          if (got.month !== expected.month || got.start !== expected.start || got.next !== expected.next) bad.push(`${new Date(at).toISOString()}: ${JSON.stringify(got)}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(kyivMonthBounds(Date.parse('2026-11-30T21:59:59.999Z'))).toEqual(['2026-10-31T22:00:00.000Z', '2026-11-30T22:00:00.000Z']);
+    expect(kyivMonthBounds(Date.parse('2026-11-30T22:00:00.000Z'))).toEqual(['2026-11-30T22:00:00.000Z', '2026-12-31T22:00:00.000Z']);
+    expect(kyivMonthOf(Date.parse('2026-11-30T22:00:00.000Z')).nextDay).toBe('2027-01-01');
+  });
 });
+
+/** The next month's start from the calendar fields, without the kept month. */
+function startOfNextKyivMonthByFields(at: number): string {
+  const f = kyivFields(at);
+  const y = f.month === 12 ? f.year + 1 : f.year;
+  const m = f.month === 12 ? 1 : f.month + 1;
+  return kyivMidnight(`${y}-${String(m).padStart(2, '0')}-01`).toISOString();
+}

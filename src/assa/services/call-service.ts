@@ -4,11 +4,10 @@
 // when the money ends, so at most the balance is taken.
 import type { CallEvent, CallEventResponse } from '../../shared/network-contract';
 import { toNationalOrNull } from '../../shared/phone-number';
-import { kyivMonth } from '../../shared/kyiv-time';
+import { kyivMonth, kyivMonthBounds } from '../../shared/kyiv-time';
 import { priceCall } from '../domain/call-pricing';
 import type { AssaContext } from '../context';
 import { MoneyStore } from '../store/money-store';
-import { kyivMonthBounds } from './payment-service';
 import { sql } from 'kysely';
 
 export async function packageMinutesUsed(db: AssaContext['store']['db'], number: string, at: number): Promise<number> {

@@ -1,9 +1,8 @@
 // A-DATA-1 "left this month": the plan's package (tariffs.*_included) minus what the
 // Kyiv month used — package minutes of priced calls (call_charges), megabytes of data
 // sessions — plus what paid extras of this month add (extra traffic 5 GB: 5120 MB).
-import { kyivMonth } from '../../shared/kyiv-time';
+import { kyivMonthOf } from '../../shared/kyiv-time';
 import type { AssaContext } from '../context';
-import { kyivMonthBounds } from './payment-service';
 
 /** A plan's package: what a Kyiv month includes. */
 export interface PackagePlan {
@@ -17,8 +16,8 @@ export async function packagesLeft(ctx: AssaContext, number: string, tariffId: s
   const now = ctx.clock.now();
   const t = plan ?? (await ctx.store.db.selectFrom('tariffs').select(['minutes_included', 'sms_included', 'megabytes_included']).where('id', '=', tariffId).executeTakeFirst());
   if (!t) return { minutesLeft: 0, smsLeft: 0, megabytesLeft: 0 };
-  const [from, to] = kyivMonthBounds(now);
-  const use = await ctx.store.packageUse(number, from, to, kyivMonth(now));
+  const m = kyivMonthOf(now);
+  const use = await ctx.store.packageUse(number, m.start, m.next, m.month);
   return {
     minutesLeft: Math.max(0, t.minutes_included - use.packageMinutes),
     smsLeft: t.sms_included,

@@ -5,7 +5,7 @@
 // and the gateway gets our payment id as its idempotency key, so whatever dies in between
 // (the server, the connection) a retry with the same Idempotency-Key, or the reconciler,
 // finishes the same payment and never charges or credits twice.
-import { kyivMidnight, kyivMonth, startOfNextKyivMonth } from '../../shared/kyiv-time';
+import { kyivMonthBounds } from '../../shared/kyiv-time';
 import { normaliseNumber } from '../../shared/phone-number';
 import { CARD_MAX, CARD_MIN, checkForOthers } from '../domain/money-rules';
 import type { AssaContext } from '../context';
@@ -23,11 +23,6 @@ const DECLINES: Record<string, [string, string]> = {
   '3ds_expired': ['3ds_expired', 'The 3-D Secure confirmation was not given in time: the payment is cancelled and nothing was charged.'],
   not_sent: ['payment_not_sent', 'The payment never reached the bank: nothing was charged.'],
 };
-
-/** A-MON-3: the Kyiv month an instant is in, as [from, to) ISO bounds. */
-export function kyivMonthBounds(at: number): [string, string] {
-  return [kyivMidnight(`${kyivMonth(at)}-01`).toISOString(), startOfNextKyivMonth(at).toISOString()];
-}
 
 /** The answer a payment's row gives, whoever asks and however often. */
 export async function paymentAnswer(ctx: AssaContext, p: PaymentRow, balanceOf: string): Promise<MoneyAnswer> {

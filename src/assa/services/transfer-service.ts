@@ -8,7 +8,7 @@ import { MoneyStore } from '../store/money-store';
 import { PaymentsStore } from '../store/payments-store';
 import { afterPayment } from './billing';
 import { ok, refusal, type MoneyAnswer } from './money-answer';
-import { kyivMonthBounds } from './payment-service';
+import { kyivMonthBounds } from '../../shared/kyiv-time';
 
 export async function transfer(ctx: AssaContext, r: { payer: string; idemKey: string; to: string; amount: number }): Promise<MoneyAnswer> {
   const now = ctx.clock.now();

@@ -1,6 +1,7 @@
 // A-MON-2/3 scratch cards, also for another number: the code is spent, the credit written,
 // the payment recorded for the A-MON-3 tally and the answer remembered under the
 // Idempotency-Key — all in one transaction, so a crash leaves either all of it or none.
+import { kyivMonthBounds } from '../../shared/kyiv-time';
 import { normaliseNumber } from '../../shared/phone-number';
 import { checkForOthers } from '../domain/money-rules';
 import type { AssaContext } from '../context';
@@ -8,7 +9,6 @@ import { MoneyStore } from '../store/money-store';
 import { PaymentsStore } from '../store/payments-store';
 import { afterPayment } from './billing';
 import { ok, refusal, type MoneyAnswer } from './money-answer';
-import { kyivMonthBounds } from './payment-service';
 
 export const VOUCHER_WRONG_PER_HOUR = 5;
 
