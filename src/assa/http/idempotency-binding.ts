@@ -14,7 +14,7 @@
 // answers) without applying anything twice; a live owner's reservation stays 409. Only a
 // reservation whose owner cannot be judged is taken over by age, after
 // IDEMPOTENCY_CLAIM_STALE_MS (store/security-store.ts, store/node-liveness.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { AssaContext } from '../context';
 import { sha256 } from '../security/tokens';
 import { fail } from './errors';
@@ -45,7 +45,7 @@ function canonical(v: unknown): string {
 export const requestHash = (req: Pick<FastifyRequest, 'params' | 'query' | 'body'>) => sha256(canonical({ params: req.params ?? {}, query: req.query ?? {}, body: req.body ?? null }));
 
 export function bindIdempotencyKeys(api: FastifyInstance, ctx: Pick<AssaContext, 'store' | 'clock'>): void {
-  api.addHook('preHandler', async (req, reply) => {
+  const claim: preHandlerAsyncHookHandler = async (req, reply) => {
     const key = req.headers['idempotency-key'];
     const s = req.subscriberSession;
     // A missing or malformed key is the handler's to refuse (400 idempotency_key_required).
@@ -65,15 +65,24 @@ export function bindIdempotencyKeys(api: FastifyInstance, ctx: Pick<AssaContext,
     }
     if (outcome === 'taken_over') req.log.warn({ key }, 'Idempotency-Key claim of a dead node taken over: the request runs again and finishes what it began');
     if (outcome === 'claimed' || outcome === 'taken_over') req.idempotencyClaim = { number: s.number, key };
-  });
+  };
 
   // onSend runs before the answer leaves, so a retry that follows the answer finds the key done.
-  api.addHook('onSend', async (req, reply, payload) => {
+  const finish: onSendAsyncHookHandler = async (req, reply, payload) => {
     const c = req.idempotencyClaim;
     if (!c) return payload;
     req.idempotencyClaim = undefined;
     if (reply.statusCode >= 500) await ctx.store.security.releaseIdempotencyKey(c.number, c.key);
     else await ctx.store.security.finishIdempotencyKey(c.number, c.key);
     return payload;
+  };
+
+  // Only a route that changes something can carry a key, so only those get the two hooks:
+  // a read (GET /account, the busiest route) runs neither (issue 11). They come before the
+  // route's own hooks, as a plugin-wide hook would.
+  api.addHook('onRoute', (route) => {
+    if ([route.method].flat().every((m) => SAFE.has(m))) return;
+    route.preHandler = [claim, ...[route.preHandler ?? []].flat()] as typeof route.preHandler;
+    route.onSend = [finish, ...[route.onSend ?? []].flat()] as typeof route.onSend;
   });
 }

@@ -8,10 +8,12 @@ import type { AddressList } from '../security/address-list';
 import type { AssaMetrics } from './metrics';
 
 export function registerHttpMetrics(app: FastifyInstance, m: AssaMetrics): void {
-  app.addHook('onResponse', async (req, reply) => {
+  // A callback hook: it never waits (an async one costs a promise per request).
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     m.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     m.httpLatency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    done();
   });
 }
 
