@@ -6,7 +6,7 @@
 // address that is, however many each has sent. An address may have only `perClient`
 // hashes waiting; beyond that, and beyond `maxQueued` in all, a request is refused at
 // once (503 + Retry-After) instead of growing the line.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { contextSlot } from '../async-context';
 import { isIPv6 } from 'node:net';
 import { CodedError } from '../../shared/errors';
 
@@ -22,9 +22,9 @@ export class KdfBusyError extends CodedError {
  * http/hardening.ts) so that the hasher's callers need not pass it along. Work outside
  * a request (CLI, jobs) is the one client `internal`.
  */
-const kdfClient = new AsyncLocalStorage<string>();
+const kdfClient = contextSlot<string>('KDF client');
 export const runAsKdfClient = <T>(client: string, fn: () => T): T => kdfClient.run(client, fn);
-export const currentKdfClient = (): string => kdfClient.getStore() ?? 'internal';
+export const currentKdfClient = (): string => kdfClient.get() ?? 'internal';
 
 /**
  * The fairness key of an address: an IPv4 address itself (also when IPv4-mapped), an IPv6

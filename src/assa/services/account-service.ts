@@ -1,8 +1,10 @@
 // A-DATA-1: the account by number as its owner (or a curator acting for it) sees it: the
 // balance and plan, the fee forecast, tenure and loyalty level, enabled services and what
-// is left of this month's packages. The busiest authenticated read, so the subscriber, plan
-// and login account come in one statement and the other two reads run side by side.
+// is left of this month's packages. The busiest authenticated read, so the subscriber, plan,
+// login account, enabled services and the month's package use come in one statement
+// (AssaStore.accountView).
 import { feeForecast } from '../../shared/fee-forecast';
+import { kyivMonthOf } from '../../shared/kyiv-time';
 import type { AssaContext } from '../context';
 import { fail } from '../domain/errors';
 import { packagesLeft } from './package-service';
@@ -14,11 +16,11 @@ export const loyaltyLevel = (months: number) => (months >= 36 ? 'gold' : months 
 export const tenureMonths = (connectedAt: string, now: number) => Math.max(0, Math.floor((now - Date.parse(connectedAt)) / (30.44 * 86_400_000)));
 
 export async function accountSummary(ctx: AssaContext, number: string, actingAs: string) {
-  const v = await ctx.store.accountView(number);
-  if (!v) throw fail(404, 'unknown_number', 'No such subscriber.');
   const now = ctx.clock.now();
+  const v = await ctx.store.accountView(number, kyivMonthOf(now));
+  if (!v) throw fail(404, 'unknown_number', 'No such subscriber.');
   const tenure = tenureMonths(v.connected_at, now);
-  const [services, packages] = await Promise.all([ctx.store.money.enabledServices(number), packagesLeft(ctx, v.number, v.tariff_id, v)]);
+  const packages = packagesLeft(v, v.used);
   const f = feeForecast(v.balance_kopecks, v.monthly_fee_kopecks, now);
   return {
     number: v.number,
@@ -33,7 +35,7 @@ export async function accountSummary(ctx: AssaContext, number: string, actingAs:
     registeredAt: v.registered_at ?? null,
     actingAs,
     forecast: { nextFeeDate: f.nextFeeDay, feeKopecks: v.monthly_fee_kopecks, shortKopecks: f.shortKopecks, daysToFee: f.daysToFee },
-    services,
+    services: v.services,
     tenureMonths: tenure,
     loyaltyLevel: loyaltyLevel(tenure),
     bonusKopecks: v.bonus_kopecks ?? 0,

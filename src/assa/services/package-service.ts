@@ -1,8 +1,6 @@
 // A-DATA-1 "left this month": the plan's package (tariffs.*_included) minus what the
 // Kyiv month used — package minutes of priced calls (call_charges), megabytes of data
 // sessions — plus what paid extras of this month add (extra traffic 5 GB: 5120 MB).
-import { kyivMonthOf } from '../../shared/kyiv-time';
-import type { AssaContext } from '../context';
 
 /** A plan's package: what a Kyiv month includes. */
 export interface PackagePlan {
@@ -11,16 +9,17 @@ export interface PackagePlan {
   megabytes_included: number;
 }
 
-/** `plan`, when the caller has read the tariff already, saves reading it again. */
-export async function packagesLeft(ctx: AssaContext, number: string, tariffId: string, plan?: PackagePlan): Promise<{ minutesLeft: number; smsLeft: number; megabytesLeft: number }> {
-  const now = ctx.clock.now();
-  const t = plan ?? (await ctx.store.db.selectFrom('tariffs').select(['minutes_included', 'sms_included', 'megabytes_included']).where('id', '=', tariffId).executeTakeFirst());
-  if (!t) return { minutesLeft: 0, smsLeft: 0, megabytesLeft: 0 };
-  const m = kyivMonthOf(now);
-  const use = await ctx.store.packageUse(number, m.start, m.next, m.month);
+/** What a Kyiv month used of the package (AssaStore.accountView reads it with the account). */
+export interface PackageUse {
+  bytes: number;
+  extraMegabytes: number;
+  packageMinutes: number;
+}
+
+export function packagesLeft(plan: PackagePlan, use: PackageUse): { minutesLeft: number; smsLeft: number; megabytesLeft: number } {
   return {
-    minutesLeft: Math.max(0, t.minutes_included - use.packageMinutes),
-    smsLeft: t.sms_included,
-    megabytesLeft: Math.max(0, t.megabytes_included + use.extraMegabytes - Math.floor(use.bytes / 2 ** 20)),
+    minutesLeft: Math.max(0, plan.minutes_included - use.packageMinutes),
+    smsLeft: plan.sms_included,
+    megabytesLeft: Math.max(0, plan.megabytes_included + use.extraMegabytes - Math.floor(use.bytes / 2 ** 20)),
   };
 }

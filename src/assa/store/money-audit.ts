@@ -8,7 +8,7 @@
 // work runs in, set once at each way in — an HTTP request (the subscriber of the session,
 // the operator, the payment gateway's callback, the network side), the billing clock and
 // the payment reconciler (embedded.ts). Kysely builder only: SQLite and PostgreSQL alike.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { contextSlot } from '../async-context';
 import type { Generated, Kysely } from 'kysely';
 import type { Db } from './open-database';
 import type { MovementsTable } from './schema';
@@ -22,7 +22,7 @@ export interface Actor {
   ip?: string | null;
 }
 
-const actorContext = new AsyncLocalStorage<() => Actor>();
+const actorContext = contextSlot<() => Actor>('ledger actor');
 /**
  * Runs `fn` (and every timer and callback it starts) as `actor`. A function is resolved
  * when a movement is written, so an HTTP request can set it before its authentication
@@ -30,7 +30,7 @@ const actorContext = new AsyncLocalStorage<() => Actor>();
  */
 export const runAsActor = <T>(actor: Actor | (() => Actor), fn: () => T): T => actorContext.run(typeof actor === 'function' ? actor : () => actor, fn);
 /** Work started outside any way in (the CLI, the demo data, a test calling a store directly) is `system`. */
-export const currentActor = (): Actor => actorContext.getStore()?.() ?? { kind: 'system' };
+export const currentActor = (): Actor => actorContext.get()?.() ?? { kind: 'system' };
 
 interface MoneyAuditTable {
   id: Generated<number>;

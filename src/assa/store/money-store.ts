@@ -144,10 +144,6 @@ export class MoneyStore {
   services(number: string): Promise<Array<ServiceRow & { enabled: number }>> {
     return servicesQuery(this.db, number);
   }
-  /** The services this number has, cheapest first (GET /account: compiled once). */
-  enabledServices(number: string): Promise<Array<{ id: string; name: string }>> {
-    return enabledServicesQuery(this.db, number);
-  }
   async setService(number: string, id: string, enabled: boolean, at: string): Promise<void> {
     if (enabled) {
       await this.db
@@ -244,12 +240,3 @@ const servicesQuery = compiledOnce((db: Db, number: string) =>
     .orderBy('s.id'),
 );
 
-const enabledServicesQuery = compiledOnce((db: Db, number: string) =>
-  db
-    .selectFrom('subscriber_services as ss')
-    .innerJoin('services as s', 's.id', 'ss.service_id')
-    .select(['s.id', 's.name'])
-    .where('ss.number', '=', number)
-    .orderBy('s.monthly_fee_kopecks')
-    .orderBy('s.id'),
-);

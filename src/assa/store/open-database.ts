@@ -11,7 +11,7 @@
 // The flip side: a statement on the root handle from inside a transaction would wait
 // for itself forever, so the root handle refuses it with a clear error instead.
 // PostgreSQL (a postgres:// URL) is the other engine: postgres-engine.ts.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { contextSlot } from '../async-context';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -54,8 +54,8 @@ export class StoreError extends Error {
   }
 }
 
-const insideTransaction = new AsyncLocalStorage<true>();
-const touchedNumbers = new AsyncLocalStorage<Set<string>>();
+const insideTransaction = contextSlot<true>('inside a transaction');
+const touchedNumbers = contextSlot<Set<string>>('numbers the transaction touches');
 
 /**
  * Notes that the running transaction reads or moves money of `number` (its balance, its
@@ -65,7 +65,7 @@ const touchedNumbers = new AsyncLocalStorage<Set<string>>();
  * (postgres-engine.ts). Outside a transaction, or on SQLite, it does nothing.
  */
 export function noteNumber(number: string): void {
-  touchedNumbers.getStore()?.add(number);
+  touchedNumbers.get()?.add(number);
 }
 
 /** Runs one transaction attempt, collecting into `into` the numbers its body notes. */
@@ -77,7 +77,7 @@ export const runInTransaction = <T>(fn: () => Promise<T>): Promise<T> => insideT
 /** Refuses root-handle statements made from inside a transaction (they would deadlock on SQLite and escape the transaction on PostgreSQL). */
 export class OutsideTransactionGuard implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (insideTransaction.getStore()) throw new StoreError('store_outside_transaction', 'A store call inside a transaction used the root handle; use the transaction’s store (tx) instead.');
+    if (insideTransaction.get()) throw new StoreError('store_outside_transaction', 'A store call inside a transaction used the root handle; use the transaction’s store (tx) instead.');
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {

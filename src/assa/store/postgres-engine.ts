@@ -21,7 +21,7 @@
 // Holders run one after another and each sees the last one's commit; SERIALIZABLE and the
 // retry stay the safety net for whatever no lock covers. A first attempt takes no lock, so
 // uncontended requests pay nothing.
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { contextSlot } from '../async-context';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { postgresNodeLiveness } from './node-liveness';
@@ -62,7 +62,7 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL, attempts
   // Lock connections are outside the pool; at most poolSize at once, the rest wait here
   // (a burst of money requests must not use up the server's max_connections). A lock
   // taken inside another (the billing tick's month start) uses its holder's slot.
-  const holdingSlot = new AsyncLocalStorage<true>();
+  const holdingSlot = contextSlot<true>('holding a pool slot');
   const lockSlots = { free: poolSize, waiting: [] as Array<() => void> };
   const takeSlot = async () => {
     if (lockSlots.free > 0) lockSlots.free--;
@@ -112,7 +112,7 @@ export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL, attempts
       // A session-level advisory lock on a connection of its own (outside the pool, so a
       // pool of one still serves fn): held while fn runs, released by unlock or, if this
       // node dies, by PostgreSQL when the connection drops.
-      const nested = !!holdingSlot.getStore();
+      const nested = !!holdingSlot.get();
       if (!nested) await takeSlot();
       const client = new pg.Client({ connectionString: url });
       client.on('error', () => undefined);

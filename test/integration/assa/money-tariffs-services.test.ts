@@ -106,6 +106,10 @@ describe('A-TAR and A-SVC', () => {
     expect((await c.call('PUT', '/api/v1/services/caller-id', { enabled: true })).body.enabled).toBe(true);
     expect((await c.call('PUT', '/api/v1/services/caller-id', { enabled: false })).body.enabled).toBe(false);
     expect((await c.call('GET', '/api/v1/account')).body.services).toEqual([{ id: 'online-cinema', name: 'Online cinema' }]);
+    // The account lists them cheapest first, not in the order they were switched on.
+    await c.call('PUT', '/api/v1/services/who-called', { enabled: true });
+    expect((await c.call('GET', '/api/v1/account')).body.services.map((s: { id: string }) => s.id)).toEqual(['who-called', 'online-cinema']);
+    await c.call('PUT', '/api/v1/services/who-called', { enabled: false });
     const mv = await c.call('GET', '/api/v1/money/movements?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z');
     expect(mv.body.items.at(-1)).toMatchObject({ kind: 'service_fee', amount: -4900 });
   });
