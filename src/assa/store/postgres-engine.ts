@@ -24,6 +24,7 @@
 import { contextSlot } from '../async-context';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { preparedName } from './compiled-query';
 import { postgresNodeLiveness } from './node-liveness';
 import type { Database as Schema } from './schema';
 import { collectNumbers, OutsideTransactionGuard, runInTransaction, StoreError, type Db, type JobLockResult, type StoreEngine } from './open-database';
@@ -50,10 +51,25 @@ const LOCK_CLASS = 0x4153_5341; // "ASSA"
 /** Retries' per-number locks: (this class, hashtext(number)). A hash collision only makes two numbers queue together. */
 const NUMBER_LOCK_CLASS = 0x4153_534e; // "ASSN"
 
+/**
+ * A pool connection that sends compiled-once queries (compiled-query.ts) as named
+ * statements: PostgreSQL parses and plans each once per connection instead of on every
+ * request. Everything else goes out as Kysely sent it.
+ */
+class PreparingClient extends pg.Client {
+  // pg's query() has a dozen overloads; Kysely calls query(text, values) and awaits it.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = typeof text === 'string' ? preparedName(text) : undefined;
+    const call = super.query as (...a: unknown[]) => never;
+    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
+  }
+}
+
 export function postgresEngine(url: string, poolSize = DEFAULT_PG_POOL, attempts = PG_TRANSACTION_ATTEMPTS): StoreEngine {
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new StoreError('invalid_option', `the pool size must be a whole number of connections, 1 or more (got ${poolSize})`);
   if (!Number.isInteger(attempts) || attempts < 1) throw new StoreError('invalid_option', `the transaction attempts must be a whole number, 1 or more (got ${attempts})`);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, Client: PreparingClient });
   // A dropped idle connection is replaced by the pool; without a listener it would end the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new OutsideTransactionGuard()] });
