@@ -18,6 +18,7 @@ import { generateSubscribers } from '../../src/assa/store/demo-data';
 import { LISTENING, waitForOutput } from '../support/child-output';
 import { freshDatabase } from '../support/postgres';
 import { accountCpu, describeCpu } from './cpu-accounting';
+import { limitCpu } from './cpu-quota';
 import type { Figures } from './run';
 
 type Result = { requests: { average: number; total: number }; latency: { p99: number }; non2xx: number; errors: number; cpuUsPerRequest: number };
@@ -25,6 +26,8 @@ const cannon = (opts: autocannon.Options) => new Promise<Result>((res, rej) => a
 const DURATION = Number(process.env.ASSA_BENCH_SECONDS ?? 6);
 const LIMITS = { rateLimit: { global: 1e9, login: 1e9, registration: 1e9 }, hashBudget: { max: 1e9, windowMs: 60_000 }, failedLoginBudget: { max: 1e9, windowMs: 60_000 } };
 const NETWORK_SECRET = 'bench-network-secret-0123456789';
+/** The slice of a core each node is held to in the two-nodes run with shares of their own. */
+const NODE_SLICE = 0.5;
 
 async function sessionCookie(url: string, networkSecret: string, number: string, runa: string): Promise<string> {
   const post = (p: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -131,12 +134,42 @@ export async function run(): Promise<Figures> {
       const b = await startNode(pg.url, dir);
       const twoRun = await accountCpu({ nodes: [a.child.pid!, b.child.pid!], 'load generator': [process.pid] }, pg.url, () => Promise.all([account(a.url, cookie, 10), account(b.url, cookie, 10)]));
       const [ra, rb] = twoRun.value;
-      await Promise.all([stopNode(a), stopNode(b)]);
       const two = ra.requests.average + rb.requests.average;
       console.log(`  one node:  ${describeCpu(oneRun.cpu)}`);
       console.log(`  two nodes: ${describeCpu(twoRun.cpu)}`);
+      // The same again with each node held to the same slice of a core (cpu-quota.ts), so
+      // that a node cannot take what PostgreSQL and the load generator need: each node has
+      // a share of its own, as on a machine with cores to spare.
+      const qa = limitCpu(a.child.pid!, NODE_SLICE, 'node-a');
+      const qb = limitCpu(b.child.pid!, NODE_SLICE, 'node-b');
+      if (typeof qa === 'string' || typeof qb === 'string') console.log(`  nodes held to ${NODE_SLICE} core each: left out, ${typeof qa === 'string' ? qa : qb}`);
+      else {
+        try {
+          const oneQ = await accountCpu({ node: [a.child.pid!], 'load generator': [process.pid] }, pg.url, () => account(a.url, cookie, 20));
+          const twoQ = await accountCpu({ nodes: [a.child.pid!, b.child.pid!], 'load generator': [process.pid] }, pg.url, () => Promise.all([account(a.url, cookie, 10), account(b.url, cookie, 10)]));
+          const twoQs = twoQ.value[0].requests.average + twoQ.value[1].requests.average;
+          console.log(`  one node at ${NODE_SLICE} core:  ${describeCpu(oneQ.cpu)}`);
+          console.log(`  two nodes at ${NODE_SLICE} core each: ${describeCpu(twoQ.cpu)}`);
+          put('assa.pg.one_node_slice_per_s', oneQ.value.requests.average, `GET /account req/s, one node held to ${NODE_SLICE} core, 20 connections`);
+          put('assa.pg.two_nodes_slice_per_s', twoQs, `GET /account req/s, two nodes held to ${NODE_SLICE} core each, 10 connections each`);
+          put('assa.pg.two_nodes_ratio_own_slice', twoQs / oneQ.value.requests.average, `two nodes over one, each node held to ${NODE_SLICE} core (a share of its own; goal >= 1.5)`);
+        } finally {
+          await Promise.all([qa.release(), qb.release()]);
+        }
+      }
+      await Promise.all([stopNode(a), stopNode(b)]);
       put('assa.pg.one_node_per_s', one.requests.average, 'GET /account req/s, one assa server process on PostgreSQL, 20 connections');
       put('assa.pg.two_nodes_per_s', two, 'GET /account req/s, two assa server processes on one PostgreSQL, 10 connections each');
+      // What two nodes can reach at most when all share the machine's cores: the machine's
+      // CPU divided by what a request costs everywhere, over one node's own limit (it runs
+      // on one core at most). With cores n, node CPU per request c_n and the rest c_r:
+      // n * c_n / (c_n + c_r), capped at 2.
+      const oc = oneRun.cpu;
+      if (oc) {
+        const node = oc.byRole.node ?? 0;
+        const ceiling = Math.min(2, (oc.cores * node) / Math.max(1e-9, node + (oc.byRole.postgres ?? 0) + (oc.byRole['load generator'] ?? 0)));
+        put('assa.pg.two_nodes_ceiling', ceiling, `the most two nodes could give over one on these ${oc.cores} shared cores, from the one-node run's CPU per request`);
+      }
       put('assa.pg.two_nodes_ratio', two / one.requests.average, `two nodes over one, ${os.cpus().length} cores shared by the nodes, PostgreSQL and the load generator (goal >= 1.5 where the nodes have cores of their own)`);
       for (const [label, r, requests] of [['one_node', oneRun.cpu, one.requests.total], ['two_nodes', twoRun.cpu, ra.requests.total + rb.requests.total]] as const) {
         if (!r) continue;
