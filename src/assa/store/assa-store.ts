@@ -340,7 +340,9 @@ export class AssaStore {
 }
 
 // The reads every authenticated request makes, compiled once (compiled-query.ts).
-const sessionQuery = compiledOnce((db: Db, tokenHash: string) => db.selectFrom('web_sessions').selectAll().where('token_hash', '=', tokenHash));
+const sessionQuery = compiledOnce((db: Db, tokenHash: string) =>
+  db.selectFrom('web_sessions').select(['token_hash', 'number', 'csrf', 'created_at', 'last_seen_at', 'runa_opened_at']).where('token_hash', '=', tokenHash),
+);
 
 const accountViewQuery = compiledOnce((db: Db, number: string, from: string, to: string, month: string) =>
   db

@@ -33,6 +33,15 @@ describe('compiledOnce', () => {
     await expect(bad(engine.db, 'id')).rejects.toThrow(/not a bound parameter/);
   });
 
+  it('refuses select * (a prepared statement would break when a migration adds a column); count(*) is no column list', async () => {
+    const star = compiledOnce((db: Db, id: string) => db.selectFrom('tariffs').selectAll().where('id', '=', id));
+    await expect(star(engine.db, 't-a')).rejects.toThrow(/name the columns/);
+    const tableStar = compiledOnce((db: Db, id: string) => db.selectFrom('tariffs as t').selectAll('t').where('t.id', '=', id));
+    await expect(tableStar(engine.db, 't-a')).rejects.toThrow(/name the columns/);
+    const counted = compiledOnce((db: Db, id: string) => db.selectFrom('tariffs').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '>=', id));
+    expect(await counted(engine.db, 't-b')).toEqual([{ n: 2 }]);
+  });
+
   it('runs inside a transaction on its handle, and the root handle still refuses calls from inside one', async () => {
     await engine.transaction(async (trx) => {
       expect(await q(trx, 't-a', 't-b')).toEqual([{ id: 't-b' }]);

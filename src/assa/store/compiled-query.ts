@@ -22,6 +22,14 @@ const preparedNames = new Map<string, string>();
 /** The name a compiled-once query's SQL is prepared under, or undefined for any other SQL. */
 export const preparedName = (sql: string): string | undefined => preparedNames.get(sql);
 
+/**
+ * `select *` (or `t.*`) in a prepared statement breaks when a migration adds a column: a
+ * node still running keeps the statement, and PostgreSQL refuses it ("cached plan must
+ * not change result type") until the connection is gone. A rolling upgrade does exactly
+ * that, so a compiled-once query names its columns.
+ */
+const SELECT_STAR = /(?:\bselect|,)\s+(?:"[^"]+"\.)?\*/i;
+
 /** Stand-in values no real argument equals, so their places among the parameters are unambiguous. */
 const standIn = (i: number) => `\u0000compiled-query-argument-${i}\u0000`;
 
@@ -42,6 +50,7 @@ export function compiledOnce<A extends string[], R>(build: (db: Db, ...args: A) 
       const from = query.parameters.map((p) => stand.indexOf(p as string));
       const missing = stand.findIndex((_, i) => !from.includes(i));
       if (missing >= 0) throw new Error(`compiledOnce: argument ${missing} of the query is not a bound parameter: ${query.sql}`);
+      if (SELECT_STAR.test(query.sql)) throw new Error(`compiledOnce: name the columns; a * changes under a migration while the statement stays prepared: ${query.sql}`);
       c = { query, from };
       byDialect.set(key, c);
       if (!preparedNames.has(query.sql)) preparedNames.set(query.sql, `assa_compiled_${preparedNames.size + 1}`);

@@ -234,7 +234,7 @@ const servicesQuery = compiledOnce((db: Db, number: string) =>
   db
     .selectFrom('services as s')
     .leftJoin('subscriber_services as ss', (j) => j.onRef('ss.service_id', '=', 's.id').on('ss.number', '=', number))
-    .selectAll('s')
+    .select(['s.id', 's.name', 's.description', 's.monthly_fee_kopecks', 's.requires_terms', 's.terms', 's.adds_megabytes'])
     .select(sql<number>`CASE WHEN ss.service_id IS NULL THEN 0 ELSE 1 END`.as('enabled'))
     .orderBy('s.monthly_fee_kopecks')
     .orderBy('s.id'),

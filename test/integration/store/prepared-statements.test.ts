@@ -51,4 +51,19 @@ describe.skipIf(noPg)('PostgreSQL: compiled-once reads are prepared statements',
     expect(rows.every((r) => r.name.startsWith('assa_compiled_'))).toBe(true);
     expect(rows.some((r) => r.statement.includes('from "tariffs" where "id"'))).toBe(false);
   });
+
+  it('a node keeps serving while another node’s migration adds columns under its prepared statements (a rolling upgrade)', async () => {
+    const month = kyivMonthOf(now);
+    await store.createAccount('441234567', 'not-a-real-hash', null, new Date(now).toISOString());
+    await store.createSession({ token_hash: 'h-rolling', number: '441234567', csrf: 'c', created_at: now, last_seen_at: now, runa_opened_at: null });
+    expect((await store.session('h-rolling'))?.number).toBe('441234567');
+    expect(await store.money.services('441234567')).not.toHaveLength(0);
+    await sql`ALTER TABLE web_sessions ADD COLUMN user_agent text`.execute(store.db);
+    await sql`ALTER TABLE services ADD COLUMN icon text`.execute(store.db);
+    await sql`ALTER TABLE subscribers ADD COLUMN nickname text`.execute(store.db);
+    // The same connection, the statements still prepared from before: each still answers.
+    expect(await store.session('h-rolling')).toEqual({ token_hash: 'h-rolling', number: '441234567', csrf: 'c', created_at: now, last_seen_at: now, runa_opened_at: null });
+    expect((await store.accountView('441234567', month))?.number).toBe('441234567');
+    expect(await store.money.services('441234567')).not.toHaveLength(0);
+  });
 });
