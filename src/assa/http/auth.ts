@@ -10,6 +10,8 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSessionRow } from '../store/assa-store';
 import { sha256 } from '../security/tokens';
+import { sectionClosed } from '../services/protected-sections';
+import { termsAccepted } from '../services/terms-service';
 import type { AssaContext } from './context';
 import { fail } from './errors';
 
@@ -94,27 +96,16 @@ export async function requireSubscriber(ctx: AssaContext, req: FastifyRequest, o
   return { self: s.number, number: target, actingAs: level === 'view' ? 'curator-view' : 'curator-manage', session: s };
 }
 
-/** A-SEC-4: how long a RUNA keeps this session's protected sections open (to the millisecond, inclusive). */
-export const PROTECTED_SECTION_WINDOW_MS = 10 * 60_000;
-
-/** Whether the session's protected sections are open now. */
-export const sectionsOpen = (openedAt: number | null, now: number): boolean => openedAt !== null && now - openedAt <= PROTECTED_SECTION_WINDOW_MS;
-
-/** A-SEC-4: a section the owner protected needs a RUNA activated within 10 minutes for this session. */
+/** A-SEC-4: a section the owner protected needs a RUNA activated within 10 minutes for this session (services/protected-sections.ts). */
 export async function requireSectionOpen(ctx: AssaContext, caller: Caller, section: string): Promise<void> {
-  const acc = await ctx.store.account(caller.number);
-  const sections = acc ? (JSON.parse(acc.protected_sections) as string[]) : [];
-  if (!sections.includes(section)) return;
-  const opened = caller.session.runa_opened_at;
-  if (!sectionsOpen(opened, ctx.clock.now())) {
+  if (await sectionClosed(ctx, caller.number, caller.session, section)) {
     throw fail(403, 'section_protected', 'This section is protected: activate a RUNA from your phone or modem and enter it to open it.', undefined, { section });
   }
 }
 
 /** A-SVC-3: Services and Change package open once the terms of use are accepted. */
 export async function requireTermsAccepted(ctx: AssaContext, caller: Caller): Promise<void> {
-  const acc = await ctx.store.account(caller.number);
-  if (!acc?.terms_accepted_at) throw fail(403, 'terms_required', 'Accept the terms of use once to open Services and Change package.');
+  if (!(await termsAccepted(ctx, caller.number))) throw fail(403, 'terms_required', 'Accept the terms of use once to open Services and Change package.');
 }
 
 export function setSessionCookies(ctx: AssaContext, reply: FastifyReply, token: string, csrf: string): void {

@@ -95,3 +95,13 @@ export async function unlockWithRuna(ctx: AssaContext, number: string, runa: str
   ctx.log.info({ number }, 'login unlocked with a RUNA');
   if (acc.email) sendNotice(ctx, { kind: 'unlock', to: acc.email, subject: 'Your ASSA login was unlocked', text: `The login of ${number} was unlocked with a RUNA and a new password was set.` });
 }
+
+/** A-SEC-3: the number's login attempts, newest first, as the security page shows them. */
+export async function loginHistory(ctx: AssaContext, number: string): Promise<Array<{ at: string; ip: string; success: boolean; reason: string | null }>> {
+  return (await ctx.store.loginHistory(number)).map((r) => ({ at: r.at, ip: r.ip, success: r.success === 1, reason: r.reason }));
+}
+
+/** Logout, or a new login replacing this browser's session (no fixation); it also ends the RUNA the session opened (A-RUNA-3). */
+export async function endSession(ctx: AssaContext, tokenHash: string): Promise<void> {
+  await ctx.store.deleteSession(tokenHash);
+}

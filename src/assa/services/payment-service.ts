@@ -42,6 +42,13 @@ export async function paymentAnswer(ctx: AssaContext, p: PaymentRow, balanceOf: 
   }
 }
 
+/** The gateway's signed callback names a payment by our id: false when no such payment exists. */
+export async function settleFromCallback(ctx: AssaContext, paymentId: string, o: GatewayOutcome): Promise<boolean> {
+  if (!(await new PaymentsStore(ctx.store.db).byId(paymentId))) return false;
+  await settlePayment(ctx, paymentId, o, 'callback');
+  return true;
+}
+
 /**
  * The gateway's word on a payment, written once: the status and, when approved, the
  * credit to the beneficiary and the re-check of a block, in one transaction. A payment

@@ -43,3 +43,10 @@ export async function registerNumber(ctx: AssaContext, b: Registration, ip: stri
   });
   return { number, registered: true, provedBy: overOwnLink ? 'data-session' : 'runa' };
 }
+
+/** A-NUM-3: the number whose data session a request came over, told by the address RADIUS gave it; 404 off the subscriber link. */
+export async function numberOnLink(ctx: AssaContext, ip: string): Promise<string> {
+  const s = await ctx.store.activeSessionByIp(ip);
+  if (!s) throw fail(404, 'not_on_subscriber_link', 'This request did not come over a subscriber’s data session, so the number cannot be told. Connect through your modem, or enter the number.');
+  return s.number;
+}

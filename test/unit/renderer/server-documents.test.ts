@@ -5,7 +5,7 @@ import { serverDocuments } from '../../../renderer/src/i18n/server-documents';
 import { DEMO_CATALOGUE_TEXTS, demoText } from '../../../src/assa/store/demo-catalogue-texts';
 import { DEMO_SERVICES, DEMO_TARIFFS } from '../../../src/assa/store/demo-data';
 import { UNSUPPORTED_OPERATIONS } from '../../../src/assa/domain/unsupported-operations';
-import { TERMS_OF_USE } from '../../../src/assa/http/routes/services-routes';
+import { TERMS_OF_USE } from '../../../src/assa/services/terms-service';
 
 describe('server documents on screen', () => {
   it('A-HLP-2 has uk/ru/en words for every operation the server lists, the English being the server’s', () => {

@@ -2,9 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { UNSUPPORTED_OPERATIONS } from '../../domain/unsupported-operations';
-import { registerNumber } from '../../services/registration-service';
+import { numberOnLink, registerNumber } from '../../services/registration-service';
 import type { AssaContext } from '../context';
-import { fail } from '../errors';
 import { ErrorSchema } from './schemas';
 
 export const identityRoutes =
@@ -14,9 +13,7 @@ export const identityRoutes =
       '/api/v1/whoami',
       { config: { public: true }, schema: { summary: 'A-NUM-3: the number of the data session this request came over', response: { 200: Type.Object({ number: Type.String() }), 404: ErrorSchema } } },
       async (req) => {
-        const s = await ctx.store.activeSessionByIp(req.ip);
-        if (!s) throw fail(404, 'not_on_subscriber_link', 'This request did not come over a subscriber’s data session, so the number cannot be told. Connect through your modem, or enter the number.');
-        return { number: s.number };
+        return { number: await numberOnLink(ctx, req.ip) };
       },
     );
 

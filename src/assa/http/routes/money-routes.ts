@@ -6,11 +6,10 @@ import type { FastifyRequest } from 'fastify';
 import type { LiqpayGateway } from '../../payments/liqpay-gateway';
 import type { PaymentGateway } from '../../payments/gateway';
 import type { MoneyAnswer } from '../../services/money-answer';
-import { confirm3ds, settlePayment, topUp } from '../../services/payment-service';
+import { confirm3ds, settleFromCallback, topUp } from '../../services/payment-service';
+import { statement } from '../../services/statement-service';
 import { transfer } from '../../services/transfer-service';
 import { topUpByVoucher } from '../../services/voucher-service';
-import { MoneyStore } from '../../store/money-store';
-import { PaymentsStore } from '../../store/payments-store';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
 import { fail } from '../errors';
@@ -29,7 +28,6 @@ function idemKey(req: FastifyRequest): string {
 export const moneyRoutes =
   (ctx: AssaContext, gateway: PaymentGateway | null): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const money = new MoneyStore(ctx.store.db);
     const send = (reply: { code(n: number): unknown }, a: MoneyAnswer) => {
       reply.code(a.status);
       return a.body as never;
@@ -50,16 +48,7 @@ export const moneyRoutes =
       },
       async (req) => {
         const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
-        const from = new Date(req.query.from).toISOString();
-        const to = new Date(req.query.to).toISOString();
-        const items = await money.movements(c.number, from, to);
-        const opening = await money.balanceBefore(c.number, from);
-        return {
-          items: items.map((m) => ({ id: m.id, at: m.at, kind: m.kind, amount: m.amount_kopecks, balanceAfter: m.balance_after_kopecks, description: m.description })),
-          openingBalance: opening,
-          closingBalance: items.length ? items[items.length - 1]!.balance_after_kopecks : opening,
-          currency: 'UAH' as const,
-        };
+        return statement(ctx, c.number, new Date(req.query.from).toISOString(), new Date(req.query.to).toISOString());
       },
     );
 
@@ -136,9 +125,7 @@ export const moneyRoutes =
           const b = (req.body ?? {}) as Record<string, string>;
           const v = liqpay.verifyCallback(b.data, b.signature);
           if (!v) return reply.code(400).send({ error: { code: 'bad_signature', message: 'The callback is not signed by the gateway.' } });
-          const p = await new PaymentsStore(ctx.store.db).byId(v.key);
-          if (!p) return reply.code(404).send({ error: { code: 'payment_unknown', message: 'No such payment.' } });
-          await settlePayment(ctx, p.id, v.outcome, 'callback');
+          if (!(await settleFromCallback(ctx, v.key, v.outcome))) return reply.code(404).send({ error: { code: 'payment_unknown', message: 'No such payment.' } });
           return { ok: true };
         });
       });

@@ -5,10 +5,11 @@ import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
 import { addCurator, curatorsOverview, removeCurator } from '../../services/curator-service';
 import { changeEmail, changePassword, confirmRecovery, RECOVERY_CONFIRM_PATH, requestRecovery } from '../../services/account-security';
-import { useRuna } from '../../services/runa-service';
-import { PROTECTED_SECTION_WINDOW_MS, requireSectionOpen, requireSubscriber, sectionsOpen } from '../auth';
+import { loginHistory } from '../../services/login-service';
+import { chooseProtectedSections, closeProtectedSections, openProtectedSections, protectedSections } from '../../services/protected-sections';
+import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
-import { fail, HttpError } from '../errors';
+import { HttpError } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
 
 export const SECTIONS = ['services', 'tariff', 'utilities', 'transfer', 'security', 'payments', 'details'] as const;
@@ -28,37 +29,32 @@ export const securityRoutes =
       async (req) => {
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'security');
-        return (await ctx.store.loginHistory(c.number)).map((r) => ({ at: r.at, ip: r.ip, success: r.success === 1, reason: r.reason }));
+        return loginHistory(ctx, c.number);
       },
     );
 
     app.get('/api/v1/security/protected', { schema: { summary: 'A-SEC-4: protected sections', response: { 200: Type.Object({ sections: Type.Array(Type.String()), openUntil: Type.Union([Type.String(), Type.Null()]) }), 401: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
-      const acc = (await ctx.store.account(c.number))!;
-      const opened = c.session.runa_opened_at;
-      // The same rule as requireSectionOpen: open up to and including the window's last millisecond.
-      const until = sectionsOpen(opened, ctx.clock.now()) ? new Date(opened! + PROTECTED_SECTION_WINDOW_MS).toISOString() : null;
-      return { sections: JSON.parse(acc.protected_sections) as string[], openUntil: until };
+      return protectedSections(ctx, c.number, c.session);
     });
 
     app.put('/api/v1/security/protected', { schema: { summary: 'A-SEC-4: choose the protected sections', body: Type.Object({ sections: Sections }, { additionalProperties: false }), response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'security');
-      await ctx.store.setProtectedSections(c.number, req.body.sections);
+      await chooseProtectedSections(ctx, c.number, req.body.sections);
       return { ok: true };
     });
 
     app.post('/api/v1/security/protected/unlock', { schema: { summary: 'A-SEC-4/A-RUNA-4: open protected sections with a RUNA', body: Type.Object({ runa: Type.String({ maxLength: 16 }) }, { additionalProperties: false }), response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
-      if (!(await useRuna(ctx, c.number, req.body.runa))) throw fail(403, 'runa_invalid', 'That RUNA is not valid: activate a new one (10 minutes, one use).', 'runa');
-      await ctx.store.openProtected(c.session.token_hash, ctx.clock.now());
+      await openProtectedSections(ctx, c.number, c.session, req.body.runa);
       return { ok: true };
     });
 
     // A-RUNA-3: leaving the protected sections closes them at once; re-entering needs a new RUNA.
     app.delete('/api/v1/security/protected/unlock', { schema: { summary: 'A-RUNA-3: leave the protected sections (closes them for this session)', response: { 200: Ok, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
-      await ctx.store.openProtected(c.session.token_hash, null);
+      await closeProtectedSections(ctx, c.session);
       return { ok: true };
     });
 

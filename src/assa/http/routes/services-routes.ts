@@ -3,11 +3,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { serviceList, switchService } from '../../services/subscription-service';
+import { acceptTerms, termsOf } from '../../services/terms-service';
 import { requireSectionOpen, requireSubscriber, requireTermsAccepted } from '../auth';
 import type { AssaContext } from '../context';
 import { ErrorSchema } from './schemas';
-
-export const TERMS_OF_USE = 'Services and tariff changes ordered here take effect for your number at once (tariffs from the 1st of next month); fees are charged from your balance under the balance rule; you can switch a service off at any time.';
 
 const Service = Type.Object({
   id: Type.String(),
@@ -35,12 +34,11 @@ export const servicesRoutes =
 
     app.get('/api/v1/terms', { schema: { summary: 'A-SVC-3: the terms of use and whether they are accepted', response: { 200: Type.Object({ accepted: Type.Boolean(), text: Type.String() }), 401: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
-      const acc = await ctx.store.account(c.number);
-      return { accepted: !!acc?.terms_accepted_at, text: TERMS_OF_USE };
+      return termsOf(ctx, c.number);
     });
     app.post('/api/v1/terms/accept', { schema: { summary: 'A-SVC-3: accept the terms of use (once)', response: { 200: Type.Object({ ok: Type.Boolean() }), 401: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
-      await ctx.store.acceptTerms(c.number, new Date(ctx.clock.now()).toISOString());
+      await acceptTerms(ctx, c.number);
       return { ok: true };
     });
 

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normaliseNumber } from '../../../shared/phone-number';
-import { login, unlockWithRuna } from '../../services/login-service';
+import { endSession, login, unlockWithRuna } from '../../services/login-service';
 import { sha256 } from '../../security/tokens';
 import { clearSessionCookies, currentSession, sessionCookieName, setSessionCookies } from '../auth';
 import type { AssaContext } from '../context';
@@ -41,7 +41,7 @@ export const sessionRoutes =
         if (!n.ok) throw fail(400, 'invalid_number', 'Enter the number as 0441234567 or 441234567.', 'number');
         // A new login replaces whatever session this browser had (no fixation).
         const old = req.cookies[sessionCookieName(ctx)];
-        if (old) await ctx.store.deleteSession(sha256(old));
+        if (old) await endSession(ctx, sha256(old));
         const { token, csrf } = await login(ctx, n.number, req.body.password, req.ip);
         setSessionCookies(ctx, reply, token, csrf);
         return { number: n.number, csrfToken: csrf };
@@ -50,7 +50,7 @@ export const sessionRoutes =
 
     app.delete('/api/v1/sessions/current', { config: { public: true }, schema: { summary: 'Log out (acts on this browser’s own cookie; 204 without one too)', response: { 204: Type.Null() } } }, async (req, reply) => {
       const s = await currentSession(ctx, req);
-      if (s) await ctx.store.deleteSession(s.token_hash); // also ends the RUNA it opened (A-RUNA-3)
+      if (s) await endSession(ctx, s.token_hash);
       clearSessionCookies(ctx, reply);
       reply.code(204);
       return null;
