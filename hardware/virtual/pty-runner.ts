@@ -9,15 +9,21 @@
 // Unplug kills the socat processes: the pty and the symlink disappear and an open client
 // gets EIO/hang-up, as with a stick pulled out; replug starts them again at the same
 // paths. socat does not tell us when the client closes the slave, so while a data
-// session is up we look, once a second, whether any process other than socat still holds
-// the slave open (Linux /proc); when none does, the port was closed and the call ends,
-// as DTR dropping ends it on a real stick.
+// session is up we look, four times a second, whether any process other than socat still
+// holds the slave open (Linux /proc); when none does, the port was closed and the call
+// ends, as DTR dropping ends it on a real stick. A real stick hangs up at once: at one
+// look a second, a client that closed and reopened the port (pppd giving it back to
+// ModemManager) could find the old call still up and its ATD taken as data. A look is
+// cheap while the call is up: the process that held the tty last time is checked first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { CodedError } from '../../src/shared/errors';
 import { VirtualModemController } from './controller';
 import type { AtPort, PortRole } from './device/at-port';
 import { VirtualModem, type VirtualModemOptions } from './modem';
+
+/** How often a data session looks whether its client closed the tty. */
+export const WATCH_CLOSE_MS = 250;
 
 export interface PtyModemOptions extends VirtualModemOptions {
   /** Symlink to create for the modem (AT + data) port. */
@@ -26,7 +32,7 @@ export interface PtyModemOptions extends VirtualModemOptions {
   multiPort?: boolean;
   socat?: string;
   log?: (line: string) => void;
-  /** How often to check, during a data session, whether the client closed the tty; 0 = never. Default 1000. */
+  /** How often to check, during a data session, whether the client closed the tty; 0 = never. Default WATCH_CLOSE_MS. */
   watchCloseMs?: number;
   /**
    * Sets the modem's starting state before its ttys exist. Reports it makes are dropped, as a
@@ -211,7 +217,7 @@ export async function startPtyModem(opts: PtyModemOptions): Promise<PtyModem> {
   let transition: Promise<void> = Promise.resolve();
   modem.onEvent((e) => {
     if (e.type === 'session-start' && opts.watchCloseMs !== 0) {
-      watch = setInterval(watchSession, opts.watchCloseMs ?? 1000);
+      watch = setInterval(watchSession, opts.watchCloseMs ?? WATCH_CLOSE_MS);
       watch.unref();
     }
     if (e.type === 'session-stop' && watch) {
