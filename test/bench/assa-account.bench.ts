@@ -40,7 +40,7 @@ export async function run(): Promise<Figures> {
   }
   const genS = (performance.now() - g0) / 1000;
   console.log(`  generated ${records} sessions + ${records} movements for ${subs} subscribers in ${genS.toFixed(1)} s`);
-  const x = store.extras;
+  const x = store.details;
   const money = store.money;
   const det: number[] = [];
   const fun: number[] = [];

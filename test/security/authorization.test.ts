@@ -34,7 +34,7 @@ describe('curators never move money out of the curated number', () => {
   });
 
   it('a group curator gets the same 403', async () => {
-    await h.assa.ctx.store.extras.addGroup('g1', 'Family', '441234567', ['441234568']);
+    await h.assa.ctx.store.groups.addGroup('g1', 'Family', '441234567', ['441234568']);
     await owner.call('DELETE', '/api/v1/security/curators/441234567');
     const before = await balance(owner);
     const r = await curator.call('POST', '/api/v1/money/transfers?number=441234568', { to: '441234567', amount: 5000 }, { 'idempotency-key': 'steal-0002' });

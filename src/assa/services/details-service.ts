@@ -4,7 +4,7 @@
 // the package the network slows the link down, it charges nothing), so its cost is 0.
 import { sql } from 'kysely';
 import type { AssaContext } from '../context';
-import type { DetailRow } from '../store/details-utilities-group-help-store';
+import type { DetailRow } from '../store/details-store';
 
 export interface PeriodTotals {
   count: number;
@@ -33,7 +33,7 @@ export interface DetailsQuery {
 
 /** One keyset page of calls or data sessions and the cursor of the next (null on the last page). */
 export async function detailRows(ctx: AssaContext, number: string, q: DetailsQuery): Promise<{ list: DetailRow[]; nextCursor: string | null }> {
-  const x = ctx.store.extras;
+  const x = ctx.store.details;
   const from = new Date(q.from).toISOString();
   const to = new Date(q.to).toISOString();
   const limit = q.limit ?? 100;

@@ -11,7 +11,7 @@ export interface GroupView {
 
 /** The group of `number`, or null when it is in none. */
 export async function groupOf(ctx: AssaContext, number: string): Promise<GroupView | null> {
-  const g = await ctx.store.extras.groupOf(number);
+  const g = await ctx.store.groups.groupOf(number);
   if (!g) return null;
   return { id: g.id, name: g.name, curator: g.curator, members: g.members.map((m) => ({ number: m.number, role: m.number === g.curator ? 'curator' : 'member' })) };
 }

@@ -2,14 +2,18 @@
 // network side call these methods and never write SQL themselves. Every method is async.
 // A store is bound either to the root handle (each statement on its own) or to one
 // transaction: `await store.transaction(async (tx) => ...)` gives `tx`, the same methods
-// (and `tx.money`, `tx.extras`) bound to that transaction.
+// (and `tx.money`, `tx.details`, `tx.utilities`, `tx.groups`, `tx.helpDesk`) bound to that
+// transaction.
 import { PostgresAdapter, sql } from 'kysely';
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import { compiledOnce } from './compiled-query';
-import { ExtrasStore } from './details-utilities-group-help-store';
+import { DetailsStore } from './details-store';
+import { GroupStore } from './group-store';
+import { HelpDeskStore } from './help-desk-store';
 import { MoneyStore } from './money-store';
 import { SecurityStore } from './security-store';
+import { UtilitiesStore } from './utilities-store';
 import type { Db, EngineKind, StoreEngine } from './open-database';
 
 export interface SubscriberRow {
@@ -72,7 +76,10 @@ const STALE = 'Stale';
 
 export class AssaStore {
   readonly money: MoneyStore;
-  readonly extras: ExtrasStore;
+  readonly details: DetailsStore;
+  readonly utilities: UtilitiesStore;
+  readonly groups: GroupStore;
+  readonly helpDesk: HelpDeskStore;
   readonly security: SecurityStore;
 
   constructor(
@@ -82,7 +89,10 @@ export class AssaStore {
     readonly inTransaction = false,
   ) {
     this.money = new MoneyStore(db);
-    this.extras = new ExtrasStore(db, engine.kind);
+    this.details = new DetailsStore(db, engine.kind);
+    this.utilities = new UtilitiesStore(db);
+    this.groups = new GroupStore(db);
+    this.helpDesk = new HelpDeskStore(db);
     this.security = new SecurityStore(db, engine.node);
   }
 

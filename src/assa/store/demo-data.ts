@@ -76,8 +76,8 @@ export async function loadDemoData(store: AssaStore, now = Date.now()): Promise<
           const w = demoText(lang, item.id);
           if (w) await texts.setText(kind, item.id, lang, w);
         }
-    await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
-    await tx.extras.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
+    await tx.utilities.addCall({ number: '441234567', peer: '0441234568', direction: 'missed', started_at: new Date(now - 3 * 3600_000).toISOString(), seconds: 0, cost_kopecks: 0 });
+    await tx.utilities.addCall({ number: '441234567', peer: '0441234568', direction: 'out', started_at: new Date(now - 26 * 3600_000).toISOString(), seconds: 125, cost_kopecks: 0 });
     // Priced like every call (A-NET-3): 3 started minutes from the package.
     await tx.db.insertInto('call_charges').values({ call_id: 'demo-call-1', number: '441234567', package_minutes: 3, paid_minutes: 0, cost_kopecks: 0, at: new Date(now - 26 * 3600_000).toISOString() }).execute();
     // The demo starts after this month's billing: the fees of the month are behind it.

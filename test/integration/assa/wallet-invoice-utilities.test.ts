@@ -42,7 +42,7 @@ describe('A-DET details', () => {
 describe('A-DET-3 the CSV export is in Kyiv time', () => {
   it('a session and a call at 22:30 UTC on 31 January are on 1 February, 00:30, in the export', async () => {
     await h.assa.ctx.store.upsertDataSession({ session_id: 'kyiv-1', number: '441234567', ip: '127.10.1.1', started_at: '2027-01-31T22:30:00.000Z', updated_at: '2027-01-31T23:10:00.000Z', stopped_at: '2027-01-31T23:10:00.000Z', in_bytes: 10, out_bytes: 20, seconds: 2400, stop_cause: 'User-Request' });
-    await h.assa.ctx.store.extras.addCall({ number: '441234567', peer: '441234568', direction: 'out', started_at: '2027-01-31T22:30:00.000Z', seconds: 61, cost_kopecks: 120 });
+    await h.assa.ctx.store.utilities.addCall({ number: '441234567', peer: '441234568', direction: 'out', started_at: '2027-01-31T22:30:00.000Z', seconds: 61, cost_kopecks: 120 });
     const q = 'from=2027-01-31T00:00:00Z&to=2027-02-02T00:00:00Z';
     const sessions = String((await c.call('GET', `/api/v1/details.csv?kind=sessions&${q}`)).body).trim().split('\n');
     expect(sessions).toEqual(['started (Kyiv),ended (Kyiv),ip,bytes_in,bytes_out,seconds,stop_cause', '2027-02-01 00:30:00,2027-02-01 01:10:00,127.10.1.1,10,20,2400,User-Request']);
@@ -105,7 +105,7 @@ describe('A-MON-2 e-wallet, A-MON-4 invoices, A-DATA-1 extras, A-GRP-1 curator',
   });
 
   it('A-GRP-1 a group curator sees and manages the group\'s numbers', async () => {
-    await h.assa.ctx.store.extras.addGroup('g1', 'Kovalenko family', '441234567', ['441234567', '441234568']);
+    await h.assa.ctx.store.groups.addGroup('g1', 'Kovalenko family', '441234567', ['441234567', '441234568']);
     expect((await c.call('GET', '/api/v1/group')).body).toMatchObject({ name: 'Kovalenko family', members: [{ number: '441234567', role: 'curator' }, { number: '441234568', role: 'member' }] });
     expect((await c.call('GET', '/api/v1/account?number=441234568')).body).toMatchObject({ number: '441234568', actingAs: 'curator-manage' });
   });

@@ -13,8 +13,7 @@ export async function subscriberView(d: OperatorDeps, number: string, days = 92)
   const to = new Date(now + DAY).toISOString();
   const acc = await d.ctx.store.account(number);
   const tariff = await d.ctx.store.tariff(s.tariff_id);
-  const x = d.ctx.store.extras;
-  const group = await x.groupOf(number);
+  const group = await d.ctx.store.groups.groupOf(number);
   const audit = await d.ops.auditLog({ target: `subscriber:${number}`, limit: 200 });
   return {
     number: s.number,
@@ -31,8 +30,8 @@ export async function subscriberView(d: OperatorDeps, number: string, days = 92)
     services: (await d.money.services(number)).filter((v) => v.enabled).map((v) => ({ id: v.id, name: v.name, monthlyFee: v.monthly_fee_kopecks })),
     group: group ? { id: group.id, name: group.name, curator: group.curator } : null,
     movements: (await d.money.movements(number, from, to)).reverse().slice(0, 200).map((m) => ({ id: m.id, at: m.at, kind: m.kind, amount: m.amount_kopecks, balanceAfter: m.balance_after_kopecks, description: m.description })),
-    sessions: (await x.sessionDetails(number, from, to, null, 200)).reverse(),
-    calls: (await x.callDetails(number, from, to, null, 200)).reverse(),
+    sessions: (await d.ctx.store.details.sessionDetails(number, from, to, null, 200)).reverse(),
+    calls: (await d.ctx.store.details.callDetails(number, from, to, null, 200)).reverse(),
     logins: (await d.ctx.store.loginHistory(number, 50)).map((l) => ({ at: l.at, ip: l.ip, success: l.success === 1, reason: l.reason })),
     operations: (await d.ops.operations(number)).map((o) => ({ at: o.at, kind: o.kind, from: o.from_value, to: o.to_value, reason: o.reason, operator: o.operator })),
     audit: audit.map((a) => ({ at: a.at, operator: a.operator, action: a.action, details: JSON.parse(a.details) as Record<string, unknown> })),
