@@ -158,8 +158,9 @@ export class AssaStore {
   }
 
   // ---- accounts ----
-  account(number: string): Promise<AccountRow | undefined> {
-    return this.db.selectFrom('accounts').selectAll().where('number', '=', number).executeTakeFirst();
+  /** Read by every route behind a protected section or the terms (http/auth.ts), so compiled once. */
+  async account(number: string): Promise<AccountRow | undefined> {
+    return (await accountQuery(this.db, number))[0];
   }
   async createAccount(number: string, passwordHash: string, email: string | null, at: string): Promise<void> {
     await this.db.insertInto('accounts').values({ number, password_hash: passwordHash, email, registered_at: at }).execute();
@@ -352,6 +353,10 @@ export class AssaStore {
 // The reads every authenticated request makes, compiled once (compiled-query.ts).
 const sessionQuery = compiledOnce((db: Db, tokenHash: string) =>
   db.selectFrom('web_sessions').select(['token_hash', 'number', 'csrf', 'created_at', 'last_seen_at', 'runa_opened_at']).where('token_hash', '=', tokenHash),
+);
+
+const accountQuery = compiledOnce((db: Db, number: string) =>
+  db.selectFrom('accounts').select(['number', 'password_hash', 'email', 'failed_logins', 'locked_at', 'protected_sections', 'registered_at', 'terms_accepted_at']).where('number', '=', number),
 );
 
 const accountViewQuery = compiledOnce((db: Db, number: string, from: string, to: string, month: string) =>
