@@ -449,16 +449,6 @@ export class OperatorStore {
     await this.k.insertInto('ticket_answers').values({ ticket_id: id, text: a.text, operator: a.operator, at: a.at }).execute();
     await this.k.updateTable('tickets').set({ status: a.status }).where('id', '=', id).execute();
   }
-  /** What the subscriber sees in Help: the answers to their tickets. */
-  async answersFor(number: string): Promise<Array<{ ticket_id: number; text: string; at: string }>> {
-    return this.k
-      .selectFrom('ticket_answers as a')
-      .innerJoin('tickets as t', 't.id', 'a.ticket_id')
-      .select(['a.ticket_id', 'a.text', 'a.at'])
-      .where('t.number', '=', number)
-      .orderBy('a.id')
-      .execute();
-  }
 
   // ---- groups (A-GRP-1) ----
   groups(): Promise<Array<Selectable<GroupsTable> & { members: number }>> {
