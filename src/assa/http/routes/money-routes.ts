@@ -5,13 +5,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { LiqpayGateway } from '../../payments/liqpay-gateway';
 import type { PaymentGateway } from '../../payments/gateway';
-import type { MoneyAnswer } from '../../services/money-answer';
 import { confirm3ds, settleFromCallback, topUp } from '../../services/payment-service';
 import { statement } from '../../services/statement-service';
 import { transfer } from '../../services/transfer-service';
 import { topUpByVoucher } from '../../services/voucher-service';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
+import { sendMoneyAnswer } from '../money-answer-reply';
 import { fail } from '../errors';
 import { ErrorSchema } from './schemas';
 
@@ -28,10 +28,6 @@ function idemKey(req: FastifyRequest): string {
 export const moneyRoutes =
   (ctx: AssaContext, gateway: PaymentGateway | null): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const send = (reply: { code(n: number): unknown }, a: MoneyAnswer) => {
-      reply.code(a.status);
-      return a.body as never;
-    };
     const needGateway = (): PaymentGateway => {
       if (!gateway) throw fail(503, 'payment_gateway_not_configured', 'Card and e-wallet payments are not configured on this server (see --gateway).');
       return gateway;
@@ -58,7 +54,7 @@ export const moneyRoutes =
       async (req, reply) => {
         const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
         await requireSectionOpen(ctx, c, 'payments');
-        return send(reply, await topUpByVoucher(ctx, { payer: c.self, acting: c.number, idemKey: idemKey(req), code: req.body.code, ...(req.body.forNumber ? { forNumber: req.body.forNumber } : {}) }));
+        return sendMoneyAnswer(reply, await topUpByVoucher(ctx, { payer: c.self, acting: c.number, idemKey: idemKey(req), code: req.body.code, ...(req.body.forNumber ? { forNumber: req.body.forNumber } : {}) }));
       },
     );
 
@@ -75,7 +71,7 @@ export const moneyRoutes =
         const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
         await requireSectionOpen(ctx, c, 'payments');
         const b = req.body;
-        return send(reply, await topUp(ctx, needGateway(), { payer: c.self, acting: c.number, idemKey: idemKey(req), method: 'card', source: { kind: 'card', cardNumber: b.cardNumber, expiry: b.expiry, cvc: b.cvc }, amount: b.amount, ...(b.forNumber ? { forNumber: b.forNumber } : {}) }));
+        return sendMoneyAnswer(reply, await topUp(ctx, needGateway(), { payer: c.self, acting: c.number, idemKey: idemKey(req), method: 'card', source: { kind: 'card', cardNumber: b.cardNumber, expiry: b.expiry, cvc: b.cvc }, amount: b.amount, ...(b.forNumber ? { forNumber: b.forNumber } : {}) }));
       },
     );
 
@@ -84,7 +80,7 @@ export const moneyRoutes =
       { schema: { summary: 'A-MON-2: the 3-D Secure step (3 tries of the code; a settled payment answers its outcome)', params: Type.Object({ paymentId: Type.String({ maxLength: 64 }) }), body: Type.Object({ code: Type.String({ maxLength: 12 }) }, { additionalProperties: false }), response: PaymentResponses } },
       async (req, reply) => {
         const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
-        return send(reply, await confirm3ds(ctx, needGateway(), { payer: c.self, acting: c.number, paymentId: req.params.paymentId, code: req.body.code, idemKey: idemKey(req) }));
+        return sendMoneyAnswer(reply, await confirm3ds(ctx, needGateway(), { payer: c.self, acting: c.number, paymentId: req.params.paymentId, code: req.body.code, idemKey: idemKey(req) }));
       },
     );
 
@@ -101,7 +97,7 @@ export const moneyRoutes =
         const c = await requireSubscriber(ctx, req, { curatorAllowed: true });
         await requireSectionOpen(ctx, c, 'payments');
         const b = req.body;
-        return send(reply, await topUp(ctx, needGateway(), { payer: c.self, acting: c.number, idemKey: idemKey(req), method: 'wallet', source: { kind: 'wallet', wallet: b.wallet, account: b.account }, amount: b.amount, ...(b.forNumber ? { forNumber: b.forNumber } : {}) }));
+        return sendMoneyAnswer(reply, await topUp(ctx, needGateway(), { payer: c.self, acting: c.number, idemKey: idemKey(req), method: 'wallet', source: { kind: 'wallet', wallet: b.wallet, account: b.account }, amount: b.amount, ...(b.forNumber ? { forNumber: b.forNumber } : {}) }));
       },
     );
 
@@ -112,7 +108,7 @@ export const moneyRoutes =
         // Money never leaves a number at a curator's word (A-SEC-7, A-GRP-1 give services and tariffs, not transfers).
         const c = await requireSubscriber(ctx, req);
         await requireSectionOpen(ctx, c, 'transfer');
-        return send(reply, await transfer(ctx, { payer: c.number, idemKey: idemKey(req), to: req.body.to, amount: req.body.amount }));
+        return sendMoneyAnswer(reply, await transfer(ctx, { payer: c.number, idemKey: idemKey(req), to: req.body.to, amount: req.body.amount }));
       },
     );
 

@@ -6,6 +6,7 @@ import { serviceList, switchService } from '../../services/subscription-service'
 import { acceptTerms, termsOf } from '../../services/terms-service';
 import { requireSectionOpen, requireSubscriber, requireTermsAccepted } from '../auth';
 import type { AssaContext } from '../context';
+import { sendMoneyAnswer } from '../money-answer-reply';
 import { ErrorSchema } from './schemas';
 
 const Service = Type.Object({
@@ -58,8 +59,7 @@ export const servicesRoutes =
         await requireSectionOpen(ctx, c, 'services');
         await requireTermsAccepted(ctx, c);
         const a = await switchService(ctx, { number: c.number, serviceId: req.params.id, enabled: req.body.enabled, ...(req.body.acceptTerms !== undefined ? { acceptTerms: req.body.acceptTerms } : {}) });
-        reply.code(a.status as 200);
-        return a.body as never;
+        return sendMoneyAnswer(reply, a);
       },
     );
   };

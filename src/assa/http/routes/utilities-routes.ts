@@ -3,10 +3,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { FORWARDING_CONDITIONS, forwardingInEffect, forwardingRules, setForwarding } from '../../services/forwarding-service';
-import type { MoneyAnswer } from '../../services/money-answer';
 import { blockedNumbers, blockNumber, missedCalls, setSipPassword, unblockNumber } from '../../services/utilities-service';
 import { requireSectionOpen, requireSubscriber } from '../auth';
 import type { AssaContext } from '../context';
+import { sendMoneyAnswer } from '../money-answer-reply';
 import { fail } from '../errors';
 import { ErrorSchema, Ok } from './schemas';
 
@@ -42,10 +42,6 @@ export const utilitiesRoutes =
     const FwdRules = Type.Object({ rules: Type.Array(Fwd, { maxItems: FORWARDING_CONDITIONS.length }) }, { additionalProperties: false });
     const FwdShown = Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Optional(Type.Integer()), inEffect: Type.Boolean() });
     const FwdErrors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema };
-    const answer = (reply: { code(n: number): unknown }, a: MoneyAnswer) => {
-      reply.code(a.status);
-      return a.body as never;
-    };
     app.get('/api/v1/utilities/forwarding/rules', { schema: { summary: 'A-UTL-2: every forwarding rule (inEffect: its paid service is on and paid)', response: { 200: Type.Object({ rules: Type.Array(FwdShown) }), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'utilities');
@@ -54,7 +50,7 @@ export const utilitiesRoutes =
     app.put('/api/v1/utilities/forwarding/rules', { schema: { summary: 'A-UTL-2: set every forwarding condition at once (an empty list turns forwarding off)', body: FwdRules, response: { 200: Type.Object({ rules: Type.Array(Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Optional(Type.Integer()) })) }), ...FwdErrors } } }, async (req, reply) => {
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'utilities');
-      return answer(reply, await setForwarding(ctx, c.number, req.body.rules));
+      return sendMoneyAnswer(reply, await setForwarding(ctx, c.number, req.body.rules));
     });
     app.get('/api/v1/utilities/forwarding', { schema: { summary: 'A-UTL-2: call forwarding, the first rule (all of them: /forwarding/rules)', response: { 200: Type.Union([Type.Object({ kind: Type.String(), target: Type.String(), waitSeconds: Type.Integer() }), Type.Null()]), 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
@@ -67,7 +63,7 @@ export const utilitiesRoutes =
       const c = await requireSubscriber(ctx, req);
       await requireSectionOpen(ctx, c, 'utilities');
       const a = await setForwarding(ctx, c.number, req.body ? [req.body] : []);
-      return a.status === 200 ? { ok: true } : answer(reply, a);
+      return a.status === 200 ? { ok: true } : sendMoneyAnswer(reply, a);
     });
     app.put('/api/v1/utilities/sip-password', { schema: { summary: 'A-UTL-3: the SIP password', body: Type.Object({ password: Type.String({ maxLength: 64 }) }, { additionalProperties: false }), response: { 200: Ok, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema } } }, async (req) => {
       const c = await requireSubscriber(ctx, req);
