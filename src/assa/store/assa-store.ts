@@ -147,8 +147,8 @@ export class AssaStore {
    * GET /account's rows in one statement: the subscriber, its plan (with the package), its
    * login account, its enabled services (cheapest first), and what the Kyiv month `month`
    * ([from, to)) used of the package: bytes of data sessions started in it, megabytes its
-   * paid extras add, package minutes of calls priced in it. The busiest authenticated read: each statement more cost it about 5 µs
-   * of Kysely and driver work (issue 11).
+   * paid extras add, package minutes of calls priced in it. The busiest authenticated
+   * read: each statement more cost it about 5 µs of Kysely and driver work (issue 11).
    */
   async accountView(number: string, month: { start: string; next: string; month: string }) {
     const r = (await accountViewQuery(this.db, number, month.start, month.next, month.month))[0];
