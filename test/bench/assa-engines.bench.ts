@@ -34,11 +34,22 @@ const NETWORK_SECRET = 'bench-network-secret-0123456789';
  * say that: once the node got cheaper, two half-core nodes filled this machine again).
  */
 function nodeSlice(cpu: CpuUse | null): number {
-  const node = cpu?.byRole.node ?? 0;
-  if (!cpu || node <= 0) return 0.5;
-  const rest = (cpu.byRole.postgres ?? 0) + (cpu.byRole['load generator'] ?? 0);
-  const slice = (0.75 * cpu.cores) / (2 * (1 + rest / node));
+  const s = cpuSplit(cpu);
+  if (!s) return 0.5;
+  const slice = (0.75 * s.cores) / (2 * (1 + s.rest / s.node));
   return Math.round(Math.min(1, Math.max(0.2, slice)) * 100) / 100;
+}
+
+/**
+ * The one-node run's CPU: the node's, and the rest a request costs (PostgreSQL and the load
+ * generator). What two unlimited nodes can reach at most on shared cores follows from it:
+ * the machine's CPU over what a request costs everywhere, against one node's own limit
+ * (one core at most), n * c_node / (c_node + c_rest), capped at 2.
+ */
+function cpuSplit(cpu: CpuUse | null): { cores: number; node: number; rest: number } | null {
+  const node = cpu?.byRole.node ?? 0;
+  if (!cpu || node <= 0) return null;
+  return { cores: cpu.cores, node, rest: (cpu.byRole.postgres ?? 0) + (cpu.byRole['load generator'] ?? 0) };
 }
 
 async function sessionCookie(url: string, networkSecret: string, number: string, runa: string): Promise<string> {
@@ -152,21 +163,21 @@ export async function run(): Promise<Figures> {
       // The same again with each node held to the same slice of a core (cpu-quota.ts), so
       // that a node cannot take what PostgreSQL and the load generator need: each node has
       // a share of its own, as on a machine with cores to spare.
-      const NODE_SLICE = nodeSlice(oneRun.cpu);
-      const qa = limitCpu(a.child.pid!, NODE_SLICE, 'node-a');
-      const qb = limitCpu(b.child.pid!, NODE_SLICE, 'node-b');
-      if (typeof qa === 'string' || typeof qb === 'string') console.log(`  nodes held to ${NODE_SLICE} core each: left out, ${typeof qa === 'string' ? qa : qb}`);
+      const slice = nodeSlice(oneRun.cpu);
+      const qa = limitCpu(a.child.pid!, slice, 'node-a');
+      const qb = limitCpu(b.child.pid!, slice, 'node-b');
+      if (typeof qa === 'string' || typeof qb === 'string') console.log(`  nodes held to ${slice} core each: left out, ${typeof qa === 'string' ? qa : qb}`);
       else {
         try {
           const oneQ = await accountCpu({ node: [a.child.pid!], 'load generator': [process.pid] }, pg.url, () => account(a.url, cookie, 20));
           const twoQ = await accountCpu({ nodes: [a.child.pid!, b.child.pid!], 'load generator': [process.pid] }, pg.url, () => Promise.all([account(a.url, cookie, 10), account(b.url, cookie, 10)]));
           const twoQs = twoQ.value[0].requests.average + twoQ.value[1].requests.average;
-          console.log(`  one node at ${NODE_SLICE} core:  ${describeCpu(oneQ.cpu)}`);
-          console.log(`  two nodes at ${NODE_SLICE} core each: ${describeCpu(twoQ.cpu)}`);
-          put('assa.pg.one_node_slice_per_s', oneQ.value.requests.average, `GET /account req/s, one node held to ${NODE_SLICE} core, 20 connections`);
-          put('assa.pg.two_nodes_slice_per_s', twoQs, `GET /account req/s, two nodes held to ${NODE_SLICE} core each, 10 connections each`);
-          put('assa.pg.two_nodes_ratio_own_slice', twoQs / oneQ.value.requests.average, `two nodes over one, each node held to ${NODE_SLICE} core (a share of its own; goal >= 1.5)`);
-          put('assa.pg.node_slice_cores', NODE_SLICE, 'the slice of a core each node was held to (sized from the one-node run to leave the machine a quarter idle)');
+          console.log(`  one node at ${slice} core:  ${describeCpu(oneQ.cpu)}`);
+          console.log(`  two nodes at ${slice} core each: ${describeCpu(twoQ.cpu)}`);
+          put('assa.pg.one_node_slice_per_s', oneQ.value.requests.average, `GET /account req/s, one node held to ${slice} core, 20 connections`);
+          put('assa.pg.two_nodes_slice_per_s', twoQs, `GET /account req/s, two nodes held to ${slice} core each, 10 connections each`);
+          put('assa.pg.two_nodes_ratio_own_slice', twoQs / oneQ.value.requests.average, `two nodes over one, each node held to ${slice} core (a share of its own; goal >= 1.5)`);
+          put('assa.pg.node_slice_cores', slice, 'the slice of a core each node was held to (sized from the one-node run to leave the machine a quarter idle)');
         } finally {
           await Promise.all([qa.release(), qb.release()]);
         }
@@ -174,16 +185,8 @@ export async function run(): Promise<Figures> {
       await Promise.all([stopNode(a), stopNode(b)]);
       put('assa.pg.one_node_per_s', one.requests.average, 'GET /account req/s, one assa server process on PostgreSQL, 20 connections');
       put('assa.pg.two_nodes_per_s', two, 'GET /account req/s, two assa server processes on one PostgreSQL, 10 connections each');
-      // What two nodes can reach at most when all share the machine's cores: the machine's
-      // CPU divided by what a request costs everywhere, over one node's own limit (it runs
-      // on one core at most). With cores n, node CPU per request c_n and the rest c_r:
-      // n * c_n / (c_n + c_r), capped at 2.
-      const oc = oneRun.cpu;
-      if (oc) {
-        const node = oc.byRole.node ?? 0;
-        const ceiling = Math.min(2, (oc.cores * node) / Math.max(1e-9, node + (oc.byRole.postgres ?? 0) + (oc.byRole['load generator'] ?? 0)));
-        put('assa.pg.two_nodes_ceiling', ceiling, `the most two nodes could give over one on these ${oc.cores} shared cores, from the one-node run's CPU per request`);
-      }
+      const split = cpuSplit(oneRun.cpu);
+      if (split) put('assa.pg.two_nodes_ceiling', Math.min(2, (split.cores * split.node) / (split.node + split.rest)), `the most two nodes could give over one on these ${split.cores} shared cores, from the one-node run's CPU per request`);
       put('assa.pg.two_nodes_ratio', two / one.requests.average, `two nodes over one, ${os.cpus().length} cores shared by the nodes, PostgreSQL and the load generator (goal >= 1.5 where the nodes have cores of their own)`);
       for (const [label, r, requests] of [['one_node', oneRun.cpu, one.requests.total], ['two_nodes', twoRun.cpu, ra.requests.total + rb.requests.total]] as const) {
         if (!r) continue;
